@@ -1,0 +1,447 @@
+/**
+ * 卷宗 JSON — the case-file format (format version 1).
+ *
+ * This file is the domain contract shared by the validator, the persistence layer, the legal
+ * calendar's callers, the rule engine, scoring and reports. It imports nothing: it is plain data.
+ *
+ * Conventions
+ * - `LegalDate` is a date-only string `YYYY-MM-DD` (公历日期). Periods are counted on dates, never on
+ *   instants, so no time zone is involved anywhere.
+ * - `ClockTime` is `HH:mm` (24h) — used only where the law counts minutes (询问起止时间).
+ * - `LegalDateTime` is `YYYY-MM-DD HH:mm` — used only where the law counts hours (查封扣押 24 小时内补办批准,
+ *   移送 24 小时内).
+ * - Amounts are in 元 (CNY), numbers with at most two decimals.
+ * - Ids (`id`) are strings unique within one case file; references between parts use them.
+ * - Every optional field may be omitted; `null` is not used.
+ */
+
+export type LegalDate = string;
+export type ClockTime = string;
+export type LegalDateTime = string;
+
+export const CASE_FILE_FORMAT_VERSION = '1.0' as const;
+
+/** 案件状态: 草稿 / 办理中 / 已结案 / 已归档 */
+export type CaseStatus = 'draft' | 'in_progress' | 'closed' | 'archived';
+/** 程序: 简易程序(当场处罚) / 一般程序(普通程序) */
+export type Procedure = 'simple' | 'general';
+/** 案件来源 */
+export type CaseSource =
+  | 'inspection' // 日常检查/现场检查发现
+  | 'complaint' // 投诉举报
+  | 'referral' // 移送
+  | 'assigned' // 上级交办
+  | 'monitoring' // 在线监控/监测数据
+  | 'other';
+
+/** 处罚种类 (行政处罚法第9条 及 生态环境领域常见种类) */
+export type PenaltyKind =
+  | 'warning' // 警告
+  | 'circulated_criticism' // 通报批评
+  | 'fine' // 罚款
+  | 'confiscation_of_illegal_income' // 没收违法所得
+  | 'confiscation_of_property' // 没收非法财物
+  | 'license_downgrade' // 降低资质等级
+  | 'license_revocation' // 吊销许可证件
+  | 'temporary_license_suspension' // 暂扣许可证件
+  | 'restrict_business' // 限制开展生产经营活动
+  | 'production_suspension' // 责令停产停业
+  | 'closure' // 责令关闭
+  | 'employment_restriction' // 限制从业
+  | 'detention_transfer'; // 移送行政拘留
+
+export interface CaseFile {
+  formatVersion: typeof CASE_FILE_FORMAT_VERSION;
+  case: CaseInfo;
+  parties: Party[];
+  agents?: Agent[];
+  /** 执法人员 */
+  officers: Officer[];
+  /** 负责人、法制审核人员、听证主持人、记录人等机关内部人员 */
+  reviewers?: Reviewer[];
+  documents: CaseDocument[];
+  /** 普法教育记录 — first-class, never buried in a document's free text */
+  educationRecords: EducationRecord[];
+  /** 卷内目录 */
+  fileIndex: FileIndexEntry[];
+}
+
+export interface CaseInfo {
+  /** 案号, e.g. 益环罚〔2025〕12号 */
+  caseNumber: string;
+  /** 案由 */
+  causeOfAction: string;
+  /** 执法机关 */
+  agency: string;
+  procedure: Procedure;
+  status: CaseStatus;
+  violation: {
+    /** 违法行为发生日 */
+    occurredOn: LegalDate;
+    /** 连续或者继续状态终了日 (处罚法第36条第2款) */
+    endedOn?: LegalDate;
+    /** 是否有连续或者继续状态 */
+    continuing?: boolean;
+    /** 是否涉及公民生命健康安全且有危害后果 (追责时效延长至五年) */
+    endangersLifeOrHealth?: boolean;
+  };
+  discovery: {
+    /** 线索发现/收到之日 */
+    discoveredOn: LegalDate;
+    source: CaseSource;
+    /** 来源说明 (举报编号、交办函号 …) */
+    sourceNote?: string;
+  };
+  flags?: CaseFlags;
+  penalty?: {
+    kinds: PenaltyKind[];
+    /** 告知书拟罚款金额 (元) */
+    proposedFine?: number;
+    /** 决定罚款金额 (元) */
+    decidedFine?: number;
+    /** 没收违法所得/非法财物价值 (元) */
+    confiscationAmount?: number;
+  };
+  /** 违反的条款 (e.g. 《大气污染防治法》第一百零八条) */
+  violatedProvisions?: string[];
+  /** 处罚依据条款 */
+  penaltyProvisions?: string[];
+  /** 结案日 (结案审批表批准日) — informational; rules use the closing approval document */
+  closedOn?: LegalDate;
+  /** 归档日 */
+  archivedOn?: LegalDate;
+  notes?: string;
+}
+
+export interface CaseFlags {
+  /** 听证 (当事人申请听证或依法应告知听证权利的案件) */
+  hearing?: boolean;
+  /** 重大案件 (情节复杂或者重大违法行为; 第57条第2款, 第58条) */
+  major?: boolean;
+  /** 不予处罚 (第33条) */
+  noPenalty?: boolean;
+  /** 按日连续处罚 */
+  dailyPenalty?: boolean;
+  /** 查封扣押 */
+  sealSeizure?: boolean;
+  /** 限制生产、停产整治 */
+  productionRestriction?: boolean;
+  /** 移送 (行政拘留或涉嫌犯罪) */
+  transfer?: boolean;
+  /** 涉嫌犯罪 (应移送司法机关) */
+  suspectedCrime?: boolean;
+  /** 法制审核目录内事项 (地方重大执法决定法制审核目录) */
+  legalReviewRequired?: boolean;
+}
+
+export interface Party {
+  id: string;
+  kind: 'organization' | 'individual';
+  name: string;
+  /** 统一社会信用代码 (18 位) — organizations */
+  creditCode?: string;
+  /** 身份证号码 — individuals */
+  idNumber?: string;
+  address: string;
+  legalRepresentative?: { name: string; position?: string };
+  phone?: string;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  /** 代理的当事人 */
+  partyId: string;
+  idNumber?: string;
+  /** 授权委托书 document id */
+  authorizationDocumentId?: string;
+}
+
+export interface Officer {
+  id: string;
+  name: string;
+  /** 执法证号 */
+  certificateNo: string;
+  unit?: string;
+}
+
+export type ReviewerRole =
+  | 'responsible_person' // 机关负责人
+  | 'legal_reviewer' // 法制审核人员
+  | 'hearing_host' // 听证主持人
+  | 'recorder' // 记录人
+  | 'department_head'; // 承办机构负责人
+
+export interface Reviewer {
+  id: string;
+  name: string;
+  role: ReviewerRole;
+  /** 法律职业资格 (第58条第2款: 初次从事法制审核的须取得) */
+  legalQualification?: boolean;
+  /** 初次从事法制审核 */
+  firstTimeLegalReviewer?: boolean;
+}
+
+/** 送达方式: 直接 / 留置 / 邮寄 / 电子 / 公告 / 委托 */
+export type ServiceMethod = 'direct' | 'lodged' | 'post' | 'electronic' | 'announcement' | 'entrusted';
+
+export interface ServiceInfo {
+  method: ServiceMethod;
+  /** 送达/签收日 (direct, lodged: the day on the 送达回证; post: the day the party signed for it;
+   *  electronic: the day it reached the system the party designated; announcement: computed, may be omitted) */
+  servedOn?: LegalDate;
+  /** 交邮日 (post) — 期满前交邮的不算过期 */
+  mailedOn?: LegalDate;
+  /** 公告发出日 (announcement) */
+  announcedOn?: LegalDate;
+  receiver?: {
+    name: string;
+    role: 'party' | 'legal_representative' | 'agent' | 'adult_family_member' | 'authorized_recipient' | 'other';
+  };
+  /** 留置送达: 拒收事由 */
+  refusalReason?: string;
+  /** 留置送达: 见证人 */
+  witness?: string;
+  /** 留置送达: 拍照、录像记录 */
+  recorded?: boolean;
+  /** 送达回证 in the file */
+  receiptDocumentId?: string;
+  /** 电子送达确认书 in the file */
+  consentDocumentId?: string;
+}
+
+/** 当事人签名状态: 已签名 / 拒签(须注明) / 未到场 */
+export interface PartySignature {
+  status: 'signed' | 'refused' | 'absent';
+  signerName?: string;
+  /** 拒签注明 */
+  refusalNote?: string;
+  witness?: string;
+}
+
+export type SignatoryRole =
+  | 'officer'
+  | 'undertaker' // 承办人
+  | 'department_head' // 承办机构负责人
+  | 'responsible_person' // 机关负责人
+  | 'legal_reviewer'
+  | 'hearing_host'
+  | 'recorder'
+  | 'party'
+  | 'legal_representative'
+  | 'agent'
+  | 'interviewee' // 被询问人
+  | 'inspected_person' // 被检查人
+  | 'witness'
+  | 'sampler'; // 采样人
+
+export interface Signatory {
+  name: string;
+  role: SignatoryRole;
+  /** 执法证号 (officers) */
+  certificateNo?: string;
+  signedOn?: LegalDate;
+  /** person id (officer/reviewer/party) when known */
+  personId?: string;
+}
+
+/** A period a document states (e.g. 告知书 "五日内提出听证申请, 即 2025-02-07 前"), checked against the law. */
+export interface StatedPeriod {
+  kind:
+    | 'statement' // 陈述申辩期限
+    | 'hearing_request' // 听证申请期限
+    | 'payment' // 缴款期限
+    | 'case_handling' // 办案期限
+    | 'seizure' // 查封扣押期限
+    | 'restriction' // 限产停产期限
+    | 'reconsideration' // 复议期限
+    | 'litigation' // 诉讼期限
+    | 'rectification' // 改正期限
+    | 'other';
+  amount: number;
+  unit: 'day' | 'workday' | 'month' | 'year' | 'hour';
+  /** 起算日 as the document states or implies */
+  from?: LegalDate;
+  /** 届满日 as the document states it */
+  endsOn?: LegalDate;
+  /** the document's words, e.g. "自收到本告知书之日起五日内" */
+  text?: string;
+}
+
+export interface Amounts {
+  /** 罚款 (元) */
+  fine?: number;
+  /** 没收违法所得 / 非法财物价值 (元) */
+  confiscation?: number;
+  /** 加处罚款 (元) */
+  surcharge?: number;
+  /** 实缴金额 (元) */
+  paid?: number;
+  /** 按日连续处罚: 原处罚决定罚款数额 (元) */
+  originalFine?: number;
+}
+
+/** 决定书 contents of 行政处罚法第59条 */
+export interface DecisionContents {
+  /** (一) 当事人的姓名或者名称、地址 */
+  partyNameAndAddress?: boolean;
+  /** (二) 违反法律、法规、规章的事实和证据 */
+  factsAndEvidence?: boolean;
+  /** (三) 行政处罚的种类和依据 */
+  penaltyKindAndBasis?: boolean;
+  /** (四) 行政处罚的履行方式和期限 */
+  performanceMethodAndDeadline?: boolean;
+  /** (五) 申请行政复议、提起行政诉讼的途径和期限 */
+  remedyRouteAndDeadline?: boolean;
+  /** (六) 作出决定的行政机关名称和作出决定的日期 */
+  agencyNameAndDate?: boolean;
+}
+
+export interface CaseDocument {
+  id: string;
+  /** id from rules/document-types.yaml */
+  type: string;
+  /** 文号 */
+  docNumber?: string;
+  title?: string;
+  /** 制作/落款日期 (for 笔录: the day it was made) */
+  madeOn?: LegalDate;
+  /** 负责人批准日期 (审批表) */
+  approvedOn?: LegalDate;
+  /** 批准时刻 where hours count (紧急情况补办批准) */
+  approvedAt?: LegalDateTime;
+  /** 实施时刻 where hours count (当场实施查封扣押, 移送) */
+  implementedAt?: LegalDateTime;
+  /** ids of the officers (执法人员) who took part */
+  officerIds?: string[];
+  signatories?: Signatory[];
+  partySignature?: PartySignature;
+  /** 加盖机关印章 */
+  sealed?: boolean;
+  /** served on the party (送达) */
+  service?: ServiceInfo;
+  /** page range in the file (卷内页码) */
+  pages?: { from: number; to: number };
+  amounts?: Amounts;
+  penaltyKinds?: PenaltyKind[];
+  /** periods this document states */
+  statedPeriods?: StatedPeriod[];
+  /** the document this one relates to (送达回证 → 决定书; 复核意见 → 告知书; 解除 → 查封决定 …) */
+  relatesToDocumentId?: string;
+  /** the party this document concerns (by id); defaults to the only party */
+  partyId?: string;
+  /** party name as written on the document (for consistency checks) */
+  partyNameAsWritten?: string;
+  /** 案号 as written on the document (for consistency checks) */
+  caseNumberAsWritten?: string;
+
+  // —— 笔录 (inquiry / inspection / hearing / discussion) ——
+  /** 起止时间 (到分钟) */
+  startTime?: ClockTime;
+  endTime?: ClockTime;
+  /** 出示执法证件 (亮证) recorded */
+  credentialsShown?: boolean;
+  /** 告知申请回避权利 recorded */
+  recusalRightNotified?: boolean;
+
+  // —— 告知书 ——
+  /** 告知听证权利 */
+  hearingRightNotified?: boolean;
+  /** 告知陈述申辩权利 */
+  statementRightNotified?: boolean;
+
+  // —— 听证 ——
+  /** 听证举行日 (听证通知书 states it; 听证笔录's madeOn is the day held) */
+  hearingOn?: LegalDate;
+  /** 听证主持人 (reviewer id) */
+  hostId?: string;
+
+  // —— 集体讨论 ——
+  attendees?: { name: string; role: ReviewerRole | 'officer' | 'other'; personId?: string }[];
+  /** 结论 (集体讨论、法制审核、复核 …) */
+  conclusion?: string;
+
+  // —— 法制审核 ——
+  reviewOutcome?: 'approved' | 'approved_with_changes' | 'rejected';
+  reviewerIds?: string[];
+
+  // —— 延期 / 中止 / 恢复 / 检测 ——
+  /** 延长天数 (延期审批表) */
+  extensionDays?: number;
+  /** 延期的对象 */
+  extensionOf?: 'case_handling' | 'seizure' | 'restriction';
+  /** 集体讨论决定继续延期 (第二次延期) */
+  extensionByCollectiveDiscussion?: boolean;
+  /** 中止日 (中止审批表) */
+  suspendedOn?: LegalDate;
+  /** 恢复日 (恢复审批表) */
+  resumedOn?: LegalDate;
+  /** 检测/检验/鉴定 起止 (不计入期限) */
+  testingPeriod?: { from: LegalDate; to: LegalDate };
+  /** 检测期间已书面告知当事人 (行政强制法第25条第3款) */
+  testingPeriodNotified?: boolean;
+
+  // —— 按日连续处罚 / 复查 ——
+  /** 复查方式: 暗查 / 公开 */
+  reinspectionMethod?: 'covert' | 'open';
+  /** 复查时仍在违法排污 */
+  violationContinuing?: boolean;
+  /** 计罚日数 */
+  penaltyDays?: number;
+  /** 计罚起止 */
+  penaltyDaysFrom?: LegalDate;
+  penaltyDaysTo?: LegalDate;
+  /** 责令改正书载明拒不改正的按日连续处罚后果 */
+  dailyPenaltyConsequenceStated?: boolean;
+
+  // —— 决定书 ——
+  decisionContents?: DecisionContents;
+  /** 决定书/催告书载明加处罚款标准 (行政强制法第45条) */
+  surchargeStandardStated?: boolean;
+
+  // —— 强制执行申请 ——
+  /** 申请书 负责人签名 */
+  signedByResponsiblePerson?: boolean;
+
+  // —— 信息公开 ——
+  /** 公开日 */
+  publishedOn?: LegalDate;
+  /** 公开网址 */
+  publishedUrl?: string;
+
+  notes?: string;
+}
+
+export interface EducationRecord {
+  id: string;
+  /** 日期 */
+  heldOn: LegalDate;
+  /** 地点 */
+  place: string;
+  /** 执法人员 (officer ids) */
+  officerIds: string[];
+  /** 受教育人 */
+  recipient: { name: string; position?: string; partyId?: string };
+  recipientSignature: PartySignature;
+  /** 讲解的法律法规及条款 */
+  laws: { law: string; articles: string[] }[];
+  /** 方式: 口头 / 书面 / 视频 / 资料发放 / 以案释法 */
+  form: 'oral' | 'written' | 'video' | 'materials' | 'case_explanation';
+  /** 内容摘要 */
+  content: string;
+  /** 当事人反馈或承诺 */
+  feedback?: string;
+  pages?: { from: number; to: number };
+}
+
+export interface FileIndexEntry {
+  /** 序号 */
+  order: number;
+  /** 题名 */
+  title: string;
+  /** the document or education record this entry is */
+  refId?: string;
+  pages: { from: number; to: number };
+  /** 正卷 / 副卷 */
+  volume?: 'main' | 'secondary';
+}

@@ -1,0 +1,106 @@
+/**
+ * Rule-engine result contract. Implementation: ./engine.ts (pure; no Nest, no TypeORM).
+ *
+ * Every finding explains itself: rule id, 依据 (law + article as the catalog cites it), confidence,
+ * the facts used, the date arithmetic step by step, and what to do about it.
+ */
+import type { LegalDate } from '../case-file/types';
+
+export type Severity = 'veto' | 'error' | 'warning' | 'info';
+/** 【Q】 quoted law · 【S】 second-hand · 【I】 inferred (catalog §0). 【N】 rules are never built. */
+export type Confidence = 'Q' | 'S' | 'I';
+export type ReviewMode = 'review' | 'draft';
+
+export interface LegalBasis {
+  /** e.g. 中华人民共和国行政处罚法 */
+  law: string;
+  /** e.g. 第六十四条第一款第（一）项 — only what the catalog cites */
+  article: string;
+  quote?: string;
+}
+
+/** A fact the rule used: a document, a date, an amount … */
+export interface FactRef {
+  /** e.g. 决定书落款日期 */
+  label: string;
+  value: string | number | boolean;
+  /** the document / education record / party / officer the fact comes from */
+  refId?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** 依据待核: true for rules resting on 【S】/【I】 — reports print "依据待核" */
+  basisPending: boolean;
+  title: string;
+  message: string;
+  basis: LegalBasis[];
+  facts: FactRef[];
+  /** legal-calendar explanation steps (Chinese), when dates were computed */
+  calendar?: string[];
+  /** 整改建议 */
+  suggestion: string;
+  /** scoring-sheet item this finding feeds, e.g. 'procedure' */
+  scoringItem: string;
+  /** stable across re-runs of the same file and pack */
+  fingerprint: string;
+}
+
+export interface PassedCheck {
+  ruleId: string;
+  title: string;
+  /** e.g. "送达在7个工作日内: 2025-01-24 → 2025-01-27" */
+  summary: string;
+  facts: FactRef[];
+  calendar?: string[];
+}
+
+export interface SkippedCheck {
+  ruleId: string;
+  title: string;
+  reason: string;
+  /** for undeterminable: the years without holiday data */
+  missingYears?: number[];
+}
+
+/** Draft mode: a deadline still ahead of asOf */
+export interface UpcomingDeadline {
+  ruleId: string;
+  /** e.g. 听证申请期限届满 */
+  label: string;
+  dueOn: LegalDate;
+  /** days from asOf (calendar days) */
+  daysLeft: number;
+  calendar: string[];
+}
+
+/** Draft mode: a document the file needs next */
+export interface NextDocument {
+  type: string;
+  name: string;
+  reason: string;
+  ruleId: string;
+  dueOn?: LegalDate;
+}
+
+export interface ReviewResult {
+  caseNumber: string;
+  mode: ReviewMode;
+  asOf: LegalDate;
+  rulePackVersion: string;
+  holidayDataVersion: string;
+  findings: Finding[];
+  passed: PassedCheck[];
+  notApplicable: SkippedCheck[];
+  undeterminable: SkippedCheck[];
+  upcoming: UpcomingDeadline[];
+  nextDocuments: NextDocument[];
+}
+
+export interface ReviewOptions {
+  mode?: ReviewMode;
+  /** defaults to today (Asia/Shanghai calendar date) */
+  asOf?: LegalDate;
+}
