@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { NextFunction, Request, Response } from 'express';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import type { ApiErrorBody } from './common/errors';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api';
+export const SWAGGER_PATH = 'api/docs';
+
+/** Hooks that add to the OpenAPI document (e.g. JSON schemas of the case-file format) before it is served. */
+const openApiExtenders: Array<(doc: OpenAPIObject) => void> = [];
+export function registerOpenApiExtender(fn: (doc: OpenAPIObject) => void): void {
+  openApiExtenders.push(fn);
+}
+
+/**
+ * Everything about the app that is not a module: the `/api` prefix, the JSON body parser and its limit,
+ * the error filter that renders every error as { statusCode, code, message, errors }, and Swagger at /api/docs.
+ * main.ts and every e2e test call this, so they behave identically.
+ */
+export function configureApp(app: INestApplication, config: AppConfig = app.get<AppConfig>(APP_CONFIG)): INestApplication {
+  const express = app as NestExpressApplication;
+  app.setGlobalPrefix(API_PREFIX);
+  express.useBodyParser('json', { limit: config.bodyLimit });
+  express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();
+    const body: ApiErrorBody = {
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: `接口不存在：${req.method} ${req.originalUrl}（所有接口均在 /${API_PREFIX} 之下，文档见 /${SWAGGER_PATH}）`,
+      errors: [],
+    };
+    res.status(404).json(body);
+  });
+  app.enableShutdownHooks();
+  setupSwagger(app);
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('生态环境行政处罚案卷合规检查 API')
+    .setDescription(
+      '保存生态环境行政处罚案卷（卷宗 JSON），并依法检查其合规性。\n\n' +
+        '所有错误响应的格式：`{ statusCode, code, message, errors: [{ path, code, message }] }` —— ' +
+        '`code` 为英文代码，`message` 为中文说明，`errors[].path` 指出出错字段（如 `documents[3].service.servedOn`）。',
+    )
+    .setVersion('1.0')
+    .build();
+  const doc = SwaggerModule.createDocument(app, options);
+  for (const extend of openApiExtenders) extend(doc);
+  return doc;
+}
+
+export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup(SWAGGER_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${SWAGGER_PATH}-json`,
+    customSiteTitle: '案卷合规检查 API',
+  });
+}
+
+export interface CreateAppOptions {
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+/** Create and configure the production app (no listen). The body parser is installed by configureApp. */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  configureApp(app);
+  return app;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
+import { AppConfigModule } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+
+/**
+ * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
+ * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
+ */
+@Module({
+  imports: [AppConfigModule, DatabaseModule, CasesModule],
+})
+export class AppModule {}

@@ -1,0 +1,11 @@
+/**
+ * Every entity and migration of the application, in one place, so the Nest app, the TypeORM CLI
+ * (src/database/data-source.ts) and the tests see the same schema. A module that adds a table adds its
+ * entity and migration here (migrations in src/database/migrations/, class name ending in a timestamp).
+ */
+import { CaseFileEntity } from '../cases/case-file.entity';
+import { CreateCaseFiles1764400000000 } from './migrations/1764400000000-create-case-files';
+
+export const ENTITIES: Function[] = [CaseFileEntity];
+
+export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000];
