@@ -1,0 +1,373 @@
+import type {
+  Amounts,
+  CaseDocument,
+  DecisionContents,
+  PartySignature,
+  PenaltyKind,
+  ReviewerRole,
+  ServiceInfo,
+  ServiceMethod,
+  Signatory,
+  SignatoryRole,
+  StatedPeriod,
+} from '../types';
+import {
+  ATTENDEE_ROLE_LABELS,
+  EXTENSION_OF_LABELS,
+  PENALTY_KIND_LABELS,
+  PERIOD_UNIT_LABELS,
+  RECEIVER_ROLE_LABELS,
+  REINSPECTION_METHOD_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  SERVICE_METHOD_LABELS,
+  SIGNATORY_ROLE_LABELS,
+  SIGNATURE_STATUS_LABELS,
+  STATED_PERIOD_KIND_LABELS,
+} from '../labels';
+import { Model, opt, req } from './field';
+
+type PageRangeShape = NonNullable<CaseDocument['pages']>;
+
+@Model('页码范围（卷内页码）', '卷内材料逐页编号，页号用阿拉伯数字')
+export class PageRangeDto implements PageRangeShape {
+  @req.int('起始页', { min: 1, unit: '页' })
+  from: number;
+
+  @req.int('终止页', { min: 1, unit: '页', description: '不得小于起始页' })
+  to: number;
+}
+
+type DateRangeShape = NonNullable<CaseDocument['testingPeriod']>;
+
+@Model('日期区间')
+export class DateRangeDto implements DateRangeShape {
+  @req.date('起始日')
+  from: string;
+
+  @req.date('终止日', { description: '不得早于起始日' })
+  to: string;
+}
+
+type ReceiverShape = NonNullable<ServiceInfo['receiver']>;
+
+@Model('受送达人（签收人）')
+export class ReceiverDto implements ReceiverShape {
+  @req.string('签收人姓名')
+  name: string;
+
+  @req.enum('签收人身份', RECEIVER_ROLE_LABELS, { law: '民事诉讼法第88条（本人不在交其同住成年家属签收）' })
+  role: NonNullable<ServiceInfo['receiver']>['role'];
+}
+
+@Model('送达', '行政处罚法第61条：依照民事诉讼法的有关规定送达；民事诉讼法第87–95条')
+export class ServiceInfoDto implements ServiceInfo {
+  @req.enum('送达方式', SERVICE_METHOD_LABELS, { law: '民事诉讼法第87–95条；行政处罚法第61条第2款（电子送达）' })
+  method: ServiceMethod;
+
+  @opt.date('送达/签收日', {
+    law: '行政处罚法第61条；民事诉讼法第87条（签收日期为送达日期）',
+    description: '直接、留置送达为送达回证上的日期；邮寄为当事人签收日；电子为到达当事人指定系统之日；公告送达可省略（自公告发出之日起经过三十日视为送达）',
+  })
+  servedOn?: string;
+
+  @opt.date('交邮日', { law: '民事诉讼法第85条第4款：期间不包括在途时间，诉讼文书在期满前交邮的，不算过期' })
+  mailedOn?: string;
+
+  @opt.date('公告发出日', { law: '民事诉讼法第95条：自发出公告之日起，经过三十日，即视为送达' })
+  announcedOn?: string;
+
+  @opt.object('签收人', () => ReceiverDto)
+  receiver?: ReceiverDto;
+
+  @opt.text('拒收事由（留置送达）', { law: '民事诉讼法第89条' })
+  refusalReason?: string;
+
+  @opt.string('见证人（留置送达）', { law: '民事诉讼法第89条' })
+  witness?: string;
+
+  @opt.bool('留置送达已拍照、录像记录', { law: '民事诉讼法第89条' })
+  recorded?: boolean;
+
+  @opt.ref('送达回证', { description: 'documents[].id（类型 service_receipt）' })
+  receiptDocumentId?: string;
+
+  @opt.ref('电子送达确认书', { law: '行政处罚法第61条第2款：当事人同意并签订确认书的，可以电子送达', description: 'documents[].id（类型 electronic_service_consent）' })
+  consentDocumentId?: string;
+}
+
+@Model('当事人签名情况', '行政处罚法第55条：询问或者检查应当制作笔录；当事人拒绝签名的，应当注明')
+export class PartySignatureDto implements PartySignature {
+  @req.enum('签名状态', SIGNATURE_STATUS_LABELS)
+  status: PartySignature['status'];
+
+  @opt.string('签名人')
+  signerName?: string;
+
+  @opt.text('拒签注明')
+  refusalNote?: string;
+
+  @opt.string('见证人')
+  witness?: string;
+}
+
+@Model('签名人')
+export class SignatoryDto implements Signatory {
+  @req.string('姓名')
+  name: string;
+
+  @req.enum('签名身份', SIGNATORY_ROLE_LABELS)
+  role: SignatoryRole;
+
+  @opt.string('执法证号', { law: '行政处罚法第55条', maxLength: 100 })
+  certificateNo?: string;
+
+  @opt.date('签名日期')
+  signedOn?: string;
+
+  @opt.ref('人员 id', { description: 'officers / reviewers / parties / agents 中的 id' })
+  personId?: string;
+}
+
+@Model('文书载明的期限', '用于核对文书写明的期限是否符合法律（如告知书"五日内提出听证申请"）')
+export class StatedPeriodDto implements StatedPeriod {
+  @req.enum('期限类别', STATED_PERIOD_KIND_LABELS)
+  kind: StatedPeriod['kind'];
+
+  @req.int('期限数', { min: 0, max: 3650 })
+  amount: number;
+
+  @req.enum('期限单位', PERIOD_UNIT_LABELS, { law: '行政处罚法第85条（"二日""三日""五日""七日"指工作日）；行政强制法第69条（十日以内指工作日）' })
+  unit: StatedPeriod['unit'];
+
+  @opt.date('起算日（文书载明或隐含）', { law: '民法典第201条：开始的当日不计入，自下一日开始计算' })
+  from?: string;
+
+  @opt.date('届满日（文书载明）')
+  endsOn?: string;
+
+  @opt.text('文书原文', { example: '自收到本告知书之日起五日内' })
+  text?: string;
+}
+
+@Model('金额（元）')
+export class AmountsDto implements Amounts {
+  @opt.amount('罚款（元）', { law: '行政处罚法第9条（二）' })
+  fine?: number;
+
+  @opt.amount('没收违法所得/非法财物价值（元）', { law: '行政处罚法第9条（三）' })
+  confiscation?: number;
+
+  @opt.amount('加处罚款（元）', { law: '行政处罚法第72条第1款（一）：每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额' })
+  surcharge?: number;
+
+  @opt.amount('实缴金额（元）', { law: '行政处罚法第67条' })
+  paid?: number;
+
+  @opt.amount('原处罚决定罚款数额（元，按日连续处罚）', { law: '《环境保护主管部门实施按日连续处罚办法》第19条' })
+  originalFine?: number;
+}
+
+@Model('决定书载明事项', '行政处罚法第59条第1款（一）至（六）')
+export class DecisionContentsDto implements DecisionContents {
+  @opt.bool('（一）当事人的姓名或者名称、地址', { law: '行政处罚法第59条第1款（一）' })
+  partyNameAndAddress?: boolean;
+
+  @opt.bool('（二）违反法律、法规、规章的事实和证据', { law: '行政处罚法第59条第1款（二）' })
+  factsAndEvidence?: boolean;
+
+  @opt.bool('（三）行政处罚的种类和依据', { law: '行政处罚法第59条第1款（三）' })
+  penaltyKindAndBasis?: boolean;
+
+  @opt.bool('（四）行政处罚的履行方式和期限', { law: '行政处罚法第59条第1款（四）' })
+  performanceMethodAndDeadline?: boolean;
+
+  @opt.bool('（五）申请行政复议、提起行政诉讼的途径和期限', { law: '行政处罚法第59条第1款（五）' })
+  remedyRouteAndDeadline?: boolean;
+
+  @opt.bool('（六）作出决定的行政机关名称和作出决定的日期', { law: '行政处罚法第59条第1款（六）' })
+  agencyNameAndDate?: boolean;
+}
+
+type AttendeeRole = ReviewerRole | 'officer' | 'other';
+type Attendee = NonNullable<CaseDocument['attendees']>[number];
+
+@Model('参加人员（集体讨论）')
+export class AttendeeDto implements Attendee {
+  @req.string('姓名')
+  name: string;
+
+  @req.enum('身份', ATTENDEE_ROLE_LABELS)
+  role: AttendeeRole;
+
+  @opt.ref('人员 id', { description: 'reviewers / officers 中的 id' })
+  personId?: string;
+}
+
+@Model('文书', '卷内的一份文书；type 取 rules/document-types.yaml 中的文书类型 id')
+export class CaseDocumentDto implements CaseDocument {
+  @req.id('文书 id', { example: 'd-decision' })
+  id: string;
+
+  @req.string('文书类型', { maxLength: 100, description: 'rules/document-types.yaml 中的 id，如 penalty_decision（行政处罚决定书）', example: 'penalty_decision' })
+  type: string;
+
+  @opt.string('文号', { example: '益环罚〔2025〕12号' })
+  docNumber?: string;
+
+  @opt.string('标题', { maxLength: 500 })
+  title?: string;
+
+  @opt.date('制作/落款日期', { description: '笔录为制作之日；决定书为作出决定之日（落款日期）' })
+  madeOn?: string;
+
+  @opt.date('负责人批准日期（审批表）', { law: '行政处罚法第54条（立案）、第57条（决定）' })
+  approvedOn?: string;
+
+  @opt.datetime('批准时刻（按小时计算的场合）', { law: '行政强制法第19条：情况紧急当场实施的，24 小时内补办批准手续' })
+  approvedAt?: string;
+
+  @opt.datetime('实施时刻（按小时计算的场合）', { law: '行政强制法第19条；《行政执法机关移送涉嫌犯罪案件的规定》第5条（24 小时内移送）' })
+  implementedAt?: string;
+
+  @opt.refs('参与的执法人员', { law: '行政处罚法第42条：执法人员不得少于两人', description: 'officers[].id' })
+  officerIds?: string[];
+
+  @opt.objects('签名人', () => SignatoryDto)
+  signatories?: SignatoryDto[];
+
+  @opt.object('当事人签名情况', () => PartySignatureDto, { law: '行政处罚法第55条' })
+  partySignature?: PartySignatureDto;
+
+  @opt.bool('加盖机关印章', { law: '行政处罚法第59条第2款：决定书必须盖有作出行政处罚决定的行政机关的印章' })
+  sealed?: boolean;
+
+  @opt.object('送达', () => ServiceInfoDto, { law: '行政处罚法第61条' })
+  service?: ServiceInfoDto;
+
+  @opt.object('卷内页码', () => PageRangeDto)
+  pages?: PageRangeDto;
+
+  @opt.object('金额', () => AmountsDto)
+  amounts?: AmountsDto;
+
+  @opt.enums('处罚种类', PENALTY_KIND_LABELS, { law: '行政处罚法第9条' })
+  penaltyKinds?: PenaltyKind[];
+
+  @opt.objects('文书载明的期限', () => StatedPeriodDto)
+  statedPeriods?: StatedPeriodDto[];
+
+  @opt.ref('关联文书', { description: 'documents[].id：送达回证 → 决定书；复核意见 → 告知书；解除决定 → 查封决定……' })
+  relatesToDocumentId?: string;
+
+  @opt.ref('所涉当事人', { description: 'parties[].id；省略时为唯一的当事人' })
+  partyId?: string;
+
+  @opt.string('文书所写当事人名称', { description: '用于核对与当事人信息是否一致' })
+  partyNameAsWritten?: string;
+
+  @opt.string('文书所写案号', { description: '用于核对与案号是否一致' })
+  caseNumberAsWritten?: string;
+
+  // —— 笔录 ——
+  @opt.time('起始时间', { description: '笔录起止时间须到分钟' })
+  startTime?: string;
+
+  @opt.time('结束时间')
+  endTime?: string;
+
+  @opt.bool('记载出示执法证件', { law: '行政处罚法第55条第1款' })
+  credentialsShown?: boolean;
+
+  @opt.bool('记载告知申请回避权利', { law: '行政处罚法第43条' })
+  recusalRightNotified?: boolean;
+
+  // —— 告知书 ——
+  @opt.bool('告知听证权利', { law: '行政处罚法第63条、第64条' })
+  hearingRightNotified?: boolean;
+
+  @opt.bool('告知陈述、申辩权利', { law: '行政处罚法第44条、第45条' })
+  statementRightNotified?: boolean;
+
+  // —— 听证 ——
+  @opt.date('听证举行日', { law: '行政处罚法第64条第1款（二）：举行听证的七日前通知当事人' })
+  hearingOn?: string;
+
+  @opt.ref('听证主持人', { law: '行政处罚法第64条第1款（四）：听证由非本案调查人员主持', description: 'reviewers[].id' })
+  hostId?: string;
+
+  // —— 集体讨论 ——
+  @opt.objects('参加人员', () => AttendeeDto, { law: '行政处罚法第57条第2款：行政机关负责人应当集体讨论决定' })
+  attendees?: AttendeeDto[];
+
+  @opt.text('结论（集体讨论、法制审核、复核等）')
+  conclusion?: string;
+
+  // —— 法制审核 ——
+  @opt.enum('法制审核结论', REVIEW_OUTCOME_LABELS, { law: '行政处罚法第58条：未经法制审核或者审核未通过的，不得作出决定' })
+  reviewOutcome?: NonNullable<CaseDocument['reviewOutcome']>;
+
+  @opt.refs('法制审核人员', { law: '行政处罚法第58条', description: 'reviewers[].id' })
+  reviewerIds?: string[];
+
+  // —— 延期 / 中止 / 恢复 / 检测 ——
+  @opt.int('延长天数', { min: 1, max: 365, unit: '日', law: '《生态环境行政处罚办法》第57条【S】；行政强制法第25条（查封扣押延长不超过三十日）' })
+  extensionDays?: number;
+
+  @opt.enum('延期对象', EXTENSION_OF_LABELS)
+  extensionOf?: NonNullable<CaseDocument['extensionOf']>;
+
+  @opt.bool('经集体讨论决定继续延期', { law: '《生态环境行政处罚办法》第57条【S】' })
+  extensionByCollectiveDiscussion?: boolean;
+
+  @opt.date('中止日', { law: '《生态环境行政处罚办法》第35条【S】' })
+  suspendedOn?: string;
+
+  @opt.date('恢复日', { law: '《生态环境行政处罚办法》第35条【S】' })
+  resumedOn?: string;
+
+  @opt.object('检测、检验、鉴定期间（不计入期限）', () => DateRangeDto, { law: '行政强制法第25条第3款' })
+  testingPeriod?: DateRangeDto;
+
+  @opt.bool('检测期间已书面告知当事人', { law: '行政强制法第25条第3款' })
+  testingPeriodNotified?: boolean;
+
+  // —— 按日连续处罚 / 复查 ——
+  @opt.enum('复查方式', REINSPECTION_METHOD_LABELS, { law: '《环境保护主管部门实施按日连续处罚办法》第10条（暗查）' })
+  reinspectionMethod?: NonNullable<CaseDocument['reinspectionMethod']>;
+
+  @opt.bool('复查时仍在违法排污', { law: '《环境保护主管部门实施按日连续处罚办法》第12条' })
+  violationContinuing?: boolean;
+
+  @opt.int('计罚日数', { min: 1, max: 3650, unit: '日', law: '《环境保护主管部门实施按日连续处罚办法》第17条' })
+  penaltyDays?: number;
+
+  @opt.date('计罚起始日', { law: '《环境保护主管部门实施按日连续处罚办法》第17条：自责令改正违法行为决定书送达之日的次日起' })
+  penaltyDaysFrom?: string;
+
+  @opt.date('计罚终止日', { law: '《环境保护主管部门实施按日连续处罚办法》第17条：至复查发现违法排放污染物行为之日止' })
+  penaltyDaysTo?: string;
+
+  @opt.bool('载明拒不改正的按日连续处罚后果', { law: '《环境保护主管部门实施按日连续处罚办法》第9条' })
+  dailyPenaltyConsequenceStated?: boolean;
+
+  // —— 决定书 ——
+  @opt.object('决定书载明事项', () => DecisionContentsDto, { law: '行政处罚法第59条' })
+  decisionContents?: DecisionContentsDto;
+
+  @opt.bool('载明加处罚款标准', { law: '行政强制法第45条：加处罚款或者滞纳金的标准应当告知当事人' })
+  surchargeStandardStated?: boolean;
+
+  // —— 强制执行申请 ——
+  @opt.bool('申请书由负责人签名', { law: '行政强制法第55条' })
+  signedByResponsiblePerson?: boolean;
+
+  // —— 信息公开 ——
+  @opt.date('公开日', { law: '行政处罚法第48条' })
+  publishedOn?: string;
+
+  @opt.string('公开网址', { maxLength: 2000, format: 'uri', pattern: { re: /^https?:\/\/\S+$/, code: 'INVALID_URL', expected: '应为 http:// 或 https:// 开头的网址' } })
+  publishedUrl?: string;
+
+  @opt.text('备注')
+  notes?: string;
+}
