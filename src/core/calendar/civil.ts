@@ -52,36 +52,42 @@ export function isLegalDate(text: unknown): text is LegalDate {
   return parseLegalDate(text) !== undefined;
 }
 
+/** floor(a / b) for b > 0; integer-only fast path for non-negative a (every date from year 0 on). */
+function div(a: number, b: number): number {
+  return a >= 0 ? (a / b) | 0 : Math.floor(a / b);
+}
+
 /** days_from_civil (H. Hinnant): civil date → days since 1970-01-01. */
 export function civilToDays({ year, month, day }: CivilDate): DayNumber {
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = div(y, 400);
   const yoe = y - era * 400; // [0, 399]
   const mp = (month + 9) % 12; // March = 0
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1; // [0, 365]
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  const doy = div(153 * mp + 2, 5) + day - 1; // [0, 365]
+  const doe = yoe * 365 + div(yoe, 4) - div(yoe, 100) + doy; // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 
 /** civil_from_days (H. Hinnant): days since 1970-01-01 → civil date. */
 export function daysToCivil(days: DayNumber): CivilDate {
   const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const era = div(z, 146097);
+  const doe = z - era * 146097; // [0, 146096]
+  const yoe = div(doe - div(doe, 1460) + div(doe, 36524) - div(doe, 146096), 365);
+  const doy = doe - (365 * yoe + div(yoe, 4) - div(yoe, 100));
+  const mp = div(5 * doy + 2, 153);
+  const day = doy - div(153 * mp + 2, 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 export function formatCivil({ year, month, day }: CivilDate): LegalDate {
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const y = year >= 1000 ? `${year}` : `${year}`.padStart(4, '0');
+  return `${y}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** 'YYYY-MM-DD' → day number; throws RangeError on an invalid date (callers validate input first). */

@@ -213,7 +213,9 @@ export function parseYearFile(file: string, raw: string): YearFile {
       if (Math.abs(y - year) > 1) fail(file, `${h.name} 的日期 ${date} 不在 ${year} 年前后`);
     }
   }
-  return { year, file, notice, holidays, raw };
+  const parsed: YearFile = { year, file, notice, holidays, raw };
+  entriesOfYearFile(parsed); // refuses a day listed twice
+  return parsed;
 }
 
 export function readYearFiles(holidaysDir: string): YearFile[] {

@@ -82,8 +82,14 @@ function overlap(a: DayNumber, b: DayNumber, from: DayNumber, to: DayNumber): nu
 
 export class LegalCalendar implements LegalCalendarApi {
   private readonly runCache = new Map<DayNumber, RestRun>();
+  /** covered years as merged [first day, last day] ranges, so a day's coverage needs no date conversion */
+  private readonly coveredRanges: Array<[DayNumber, DayNumber]>;
 
-  constructor(private readonly schedule: HolidaySchedule) {}
+  constructor(private readonly schedule: HolidaySchedule) {
+    this.coveredRanges = mergeIntervals(
+      [...schedule.years.keys()].map((y) => [civilToDays({ year: y, month: 1, day: 1 }), civilToDays({ year: y, month: 12, day: 31 })]),
+    );
+  }
 
   // ---------------------------------------------------------------------------------------------- day status
 
@@ -92,8 +98,7 @@ export class LegalCalendar implements LegalCalendarApi {
   }
 
   private status(day: DayNumber): DayStatus {
-    const year = daysToCivil(day).year;
-    if (!this.covers(year)) return { covered: false, year };
+    if (!this.coveredRanges.some(([a, b]) => day >= a && day <= b)) return { covered: false, year: daysToCivil(day).year };
     const entry = this.schedule.entries.get(day);
     if (entry) return { covered: true, workday: entry.kind === 'adjusted_workday', entry };
     return { covered: true, workday: !isWeekend(day) };
