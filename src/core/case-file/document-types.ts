@@ -99,6 +99,16 @@ export function documentTypeCatalog(raw: unknown, source = DOCUMENT_TYPES_FILE):
 }
 
 const cache = new Map<string, DocumentTypeCatalog>();
+let defaultCatalog: { rulesDirEnv: string | undefined; catalog: DocumentTypeCatalog } | undefined;
+
+/** The catalog of rulesDir() (RULES_DIR or the project's rules/), cached: no file-system access after the first call. */
+export function defaultDocumentTypes(): DocumentTypeCatalog {
+  const env = process.env.RULES_DIR;
+  if (!defaultCatalog || defaultCatalog.rulesDirEnv !== env) {
+    defaultCatalog = { rulesDirEnv: env, catalog: loadDocumentTypes(rulesDir()) };
+  }
+  return defaultCatalog.catalog;
+}
 
 /** Load (and cache per folder) `<dir>/document-types.yaml`; `dir` defaults to rulesDir(). */
 export function loadDocumentTypes(dir: string = rulesDir()): DocumentTypeCatalog {

@@ -257,18 +257,20 @@ function isPlainObject(value: unknown): boolean {
 }
 
 /** All problems of `value` against the field (empty = valid). Nested objects' own fields are checked separately. */
-export function checkField(value: unknown, meta: FieldMeta): Problem[] {
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+export function checkField(value: unknown, meta: FieldMeta): readonly Problem[] {
   const { title, check } = meta;
   if (value === undefined) {
-    return meta.required ? [{ code: 'REQUIRED', subpath: '', message: `缺少必填项「${title}」（${meta.name}）` }] : [];
+    return meta.required ? [{ code: 'REQUIRED', subpath: '', message: `缺少必填项「${title}」（${meta.name}）` }] : NO_PROBLEMS;
   }
   if (value === null) {
     return [{ code: 'NULL_NOT_ALLOWED', subpath: '', message: `「${title}」不能为 null；没有此项时请省略该字段` }];
   }
-  if (check.kind === 'object') return isPlainObject(value) ? [] : [typeMismatch(title, '对象', value)];
+  if (check.kind === 'object') return isPlainObject(value) ? NO_PROBLEMS : [typeMismatch(title, '对象', value)];
   if (check.kind !== 'array') {
     const p = checkScalar(value, title, check);
-    return p ? [p] : [];
+    return p ? [p] : NO_PROBLEMS;
   }
   if (!Array.isArray(value)) return [typeMismatch(title, '数组', value)];
   if (check.minItems != null && value.length < check.minItems) {
@@ -278,18 +280,18 @@ export function checkField(value: unknown, meta: FieldMeta): Problem[] {
     return [{ code: 'TOO_MANY_ITEMS', subpath: '', message: `「${title}」最多 ${check.maxItems} 项，实际为 ${value.length} 项` }];
   }
   const items = check.items;
-  if (items.kind === 'object') return []; // elements are checked by @ValidateNested
-  const problems: Problem[] = [];
+  if (items.kind === 'object') return NO_PROBLEMS; // elements are checked by @ValidateNested
+  let problems: Problem[] | undefined;
   const itemTitle = `${title}第 `;
-  for (let i = 0; i < value.length && problems.length < MAX_REPORTED_ITEM_PROBLEMS; i++) {
+  for (let i = 0; i < value.length && (problems?.length ?? 0) < MAX_REPORTED_ITEM_PROBLEMS; i++) {
     const v = value[i];
     const p =
       v === null
         ? { code: 'NULL_NOT_ALLOWED', subpath: '', message: `「${title}」的元素不能为 null` }
         : checkScalar(v, `${itemTitle}${i + 1} 项`, items);
-    if (p) problems.push({ ...p, subpath: `[${i}]` });
+    if (p) (problems ??= []).push({ ...p, subpath: `[${i}]` });
   }
-  return problems;
+  return problems ?? NO_PROBLEMS;
 }
 
 // ——— encoding problems through class-validator messages ———
@@ -297,7 +299,7 @@ export function checkField(value: unknown, meta: FieldMeta): Problem[] {
 const FIELD_SEP = '\u001f';
 const RECORD_SEP = '\u001e';
 
-export function encodeProblems(problems: Problem[]): string {
+export function encodeProblems(problems: readonly Problem[]): string {
   return problems.map((p) => [p.code, p.subpath, p.message].join(FIELD_SEP)).join(RECORD_SEP);
 }
 
