@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -8,6 +9,6 @@ import { DatabaseModule } from './database/database.module';
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule],
 })
 export class AppModule {}

@@ -17,6 +17,8 @@ export { LegalCalendar } from './legal-calendar';
 export { HolidayDataError, loadChineseDaysData, parseYearFile, type HolidayDataDiscrepancy, type YearFile } from './holiday-data';
 export { CalendarInputError, validatePeriodRequest, UNITS, UNIT_NAMES, MAX_AMOUNT, type NormalizedPeriodRequest } from './validate';
 export { isLegalDate, parseLegalDate, weekdayName, toDays, fromDays } from './civil';
+export { parseDeadlineQuery, DEADLINE_QUERY_KEYS } from './query';
+export { DAY_KIND_LABELS } from './labels';
 export { addHours, withinHours, parseLegalDateTime, formatLegalDateTime } from './hours';
 export { lateFeeSchedule, lateFeeAccrued, type LateFeeSchedule } from './late-payment';
 

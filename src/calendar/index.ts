@@ -1,0 +1,2 @@
+export { CalendarModule } from './calendar.module';
+export { LEGAL_CALENDAR } from './calendar.tokens';
