@@ -1,0 +1,74 @@
+/**
+ * summary.csv — one row per file (evaluated files in ranking order, then the files that could not be evaluated).
+ * UTF-8 with a byte-order mark and CRLF line ends, so Excel opens the Chinese text correctly.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { EvaluationResults } from './types';
+
+/** RFC 4180 quoting; text that a spreadsheet would run as a formula (= + - @ …) is prefixed with ' (CSV injection). */
+export function csvField(value: string | number | undefined, text = typeof value === 'string'): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function summaryHeader(results: EvaluationResults): string[] {
+  return [
+    '名次', '案号', '当事人', '执法机关', '案由', '程序', '得分', '等次',
+    ...results.categories.map((c) => `${c.name}（${c.max}分）`),
+    '否决项', '问题总数', '否决级', '错误', '警告', '提示', '状态', '文件',
+    '规则包版本', '评分表', '节假日数据版本', '审查基准日',
+  ];
+}
+
+export async function writeSummaryCsv(path: string, results: EvaluationResults): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (cells: string[]) => {
+    if (!out.write(cells.join(',') + '\r\n')) await once(out, 'drain');
+  };
+  out.write('\ufeff');
+  // provenance on every row: which rule pack, sheet and holiday data produced these numbers
+  const v = results.versions;
+  const provenance = [
+    csvField(v.rulePack),
+    csvField(`${v.scoringSheet.id} ${v.scoringSheet.version}`),
+    csvField(v.holidayData),
+    csvField(results.parameters.asOf),
+  ];
+  await write(summaryHeader(results).map((h) => csvField(h)));
+  for (const r of results.ranking) {
+    await write([
+      csvField(r.rank),
+      csvField(r.caseNumber),
+      csvField(r.party),
+      csvField(r.agency),
+      csvField(r.causeOfAction),
+      csvField(r.procedure),
+      csvField(r.total),
+      csvField(r.grade),
+      ...results.categories.map((c) => csvField(r.categories[c.id])),
+      csvField(r.vetoCount),
+      csvField(r.findings.total),
+      csvField(r.findings.veto),
+      csvField(r.findings.error),
+      csvField(r.findings.warning),
+      csvField(r.findings.info),
+      csvField('已评查'),
+      csvField(r.file),
+      ...provenance,
+    ]);
+  }
+  for (const f of results.failed) {
+    const blanks = 8 + results.categories.length + 6;
+    await write([
+      ...Array.from({ length: blanks }, () => ''),
+      csvField(`无法评查：${f.issues.map((i) => (i.path ? `${i.path} ` : '') + i.message).slice(0, 3).join('；')}`),
+      csvField(f.file),
+      ...provenance,
+    ]);
+  }
+  out.end();
+  await once(out, 'finish');
+}

@@ -1,0 +1,393 @@
+/**
+ * 年度案卷评查 — evaluate a batch of case files end to end.
+ *
+ * Per file: parse + validate (a bad file is recorded with its Chinese messages and skipped), review (mode review),
+ * score. Memory stays flat: only one summary row per file and counters are kept; each file's findings go to an
+ * NDJSON file on disk (its byte range is remembered) for the findings sheet of the XLSX.
+ *
+ * Outputs in `outDir`: results.json, summary.csv, summary.xlsx, summary.pdf.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename, join } from 'node:path';
+import { defaultCalendar } from '../calendar';
+import type { LegalCalendarApi } from '../calendar/types';
+import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
+import type { ValidationIssue } from '../case-file/validation-issue';
+import { defaultRulePack, reviewCaseFile } from '../engine';
+import type { Finding, Severity } from '../engine/types';
+import { loadScoringSheet, scoreReview } from '../scoring';
+import type { ScoreResult, ScoringSheet } from '../scoring/types';
+import { openEvaluationInput, type EvaluationInput } from './input';
+import { writeSummaryCsv } from './csv';
+import { writeSummaryPdf } from './pdf';
+import { writeSummaryXlsx } from './xlsx';
+import {
+  EVALUATION_FORMAT,
+  type AgencyStats,
+  type EvaluatedFileRow,
+  type EvaluationProgress,
+  type EvaluationResults,
+  type FailedFileRow,
+  type RuleCount,
+  type SeverityCounts,
+} from './types';
+
+export interface EvaluationOptions {
+  /** a folder / zip path, or an input already opened (stored cases) */
+  input: string | EvaluationInput;
+  outDir: string;
+  /** scoring sheet id (default: the configured default sheet) */
+  sheetId?: string;
+  /** review date (default: today in Asia/Shanghai) */
+  asOf?: string;
+  onProgress?: (p: EvaluationProgress) => void;
+  /** label of the input in meta (default: the input path's base name) */
+  inputLabel?: string;
+}
+
+/** One line of the findings NDJSON (sheet 2 of the XLSX). */
+export interface FindingLine {
+  file: string;
+  caseNumber: string;
+  agency: string;
+  ruleId: string;
+  severity: Severity;
+  confidence: string;
+  basisPending: boolean;
+  title: string;
+  message: string;
+  basis: string;
+  suggestion: string;
+  category: string;
+  points: number;
+  fingerprint: string;
+}
+
+/** An evaluated row plus where its findings sit in the NDJSON (not part of results.json). */
+export interface RowWithFindings extends EvaluatedFileRow {
+  findingsAt: { offset: number; length: number };
+}
+
+export const OUTPUT_FILES = ['results.json', 'summary.csv', 'summary.xlsx', 'summary.pdf'] as const;
+export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info'];
+export const SEVERITY_LABELS: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+const MAX_ISSUES_PER_FILE = 20;
+
+const emptySeverities = (): SeverityCounts => ({ veto: 0, error: 0, warning: 0, info: 0 });
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** today's date in China (the calendar date the law counts in), independent of the machine's TZ */
+export function todayInShanghai(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function formatBasis(f: Finding): string {
+  return f.basis.map((b) => `${b.law}${b.article}`).join('；') + (f.basisPending ? '（依据待核）' : '');
+}
+
+/** Ranking order: score high → low, then 案号, then file name (all code-point order). */
+export function compareRows(a: EvaluatedFileRow, b: EvaluatedFileRow): number {
+  return b.total - a.total || cmp(a.caseNumber, b.caseNumber) || cmp(a.file, b.file);
+}
+
+interface RuleCounter extends RuleCount {
+  lastFile: number;
+}
+
+class Aggregator {
+  readonly rows: RowWithFindings[] = [];
+  readonly failed: FailedFileRow[] = [];
+  readonly rules = new Map<string, RuleCounter>();
+  readonly categories = new Map<string, { deductedPoints: number; findings: number; files: number; scoreSum: number }>();
+  readonly agencies = new Map<string, { rows: number; scoreSum: number; grades: Map<string, number>; vetoFiles: number; findings: number; rules: Map<string, { title: string; files: number }> }>();
+  readonly severities = emptySeverities();
+  private fileNo = 0;
+
+  constructor(private readonly sheet: ScoringSheet) {
+    for (const c of sheet.categories) this.categories.set(c.id, { deductedPoints: 0, findings: 0, files: 0, scoreSum: 0 });
+  }
+
+  addFailed(file: string, issues: ValidationIssue[]): void {
+    this.failed.push({ file, issues: issues.slice(0, MAX_ISSUES_PER_FILE), issueCount: issues.length });
+  }
+
+  addEvaluated(row: RowWithFindings, findings: Finding[], score: ScoreResult): void {
+    this.fileNo++;
+    this.rows.push(row);
+    const agency = this.agencyOf(row.agency);
+    agency.rows++;
+    agency.scoreSum += row.total;
+    agency.grades.set(row.grade, (agency.grades.get(row.grade) ?? 0) + 1);
+    if (row.vetoCount > 0) agency.vetoFiles++;
+    agency.findings += findings.length;
+    const agencyRulesSeen = new Set<string>();
+    for (const f of findings) {
+      this.severities[f.severity]++;
+      let r = this.rules.get(f.ruleId);
+      if (!r) {
+        r = { ruleId: f.ruleId, title: f.title, severity: f.severity, findings: 0, files: 0, lastFile: 0 };
+        this.rules.set(f.ruleId, r);
+      }
+      r.findings++;
+      if (r.lastFile !== this.fileNo) {
+        r.lastFile = this.fileNo;
+        r.files++;
+      }
+      // the most severe severity a rule was seen with
+      if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(r.severity)) r.severity = f.severity;
+      if (!agencyRulesSeen.has(f.ruleId)) {
+        agencyRulesSeen.add(f.ruleId);
+        const ar = agency.rules.get(f.ruleId) ?? { title: f.title, files: 0 };
+        ar.files++;
+        agency.rules.set(f.ruleId, ar);
+      }
+    }
+    for (const c of score.categories) {
+      const stats = this.categories.get(c.id);
+      if (!stats) continue;
+      stats.scoreSum += c.score;
+      stats.deductedPoints += c.deducted;
+      stats.findings += c.deductions.length;
+      if (c.deductions.length > 0) stats.files++;
+    }
+  }
+
+  private agencyOf(name: string) {
+    let a = this.agencies.get(name);
+    if (!a) {
+      a = { rows: 0, scoreSum: 0, grades: new Map(), vetoFiles: 0, findings: 0, rules: new Map() };
+      this.agencies.set(name, a);
+    }
+    return a;
+  }
+
+  results(versions: EvaluationResults['versions'], parameters: EvaluationResults['parameters'], meta: EvaluationResults['meta']): EvaluationResults {
+    this.rows.sort(compareRows);
+    this.rows.forEach((r, n) => (r.rank = n + 1));
+    this.failed.sort((a, b) => cmp(a.file, b.file));
+    const n = this.rows.length;
+    const scores = this.rows.map((r) => r.total).sort((a, b) => a - b);
+    const median = n === 0 ? 0 : n % 2 ? scores[(n - 1) / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
+    const gradeNames = [...this.sheet.grades.map((g) => g.name)];
+    if (!gradeNames.includes(this.sheet.vetoGrade)) gradeNames.push(this.sheet.vetoGrade);
+    const gradeCount = new Map<string, number>();
+    for (const r of this.rows) gradeCount.set(r.grade, (gradeCount.get(r.grade) ?? 0) + 1);
+    for (const g of [...gradeCount.keys()].sort(cmp)) if (!gradeNames.includes(g)) gradeNames.push(g);
+    const byRule = [...this.rules.values()]
+      .map(({ lastFile: _lastFile, ...r }) => r)
+      .sort((a, b) => b.files - a.files || b.findings - a.findings || cmp(a.ruleId, b.ruleId));
+    const byAgency: AgencyStats[] = [...this.agencies.entries()]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([agency, a]) => ({
+        agency,
+        files: a.rows,
+        averageScore: round2(a.scoreSum / a.rows),
+        grades: Object.fromEntries(gradeNames.map((g) => [g, a.grades.get(g) ?? 0])),
+        vetoFiles: a.vetoFiles,
+        findings: a.findings,
+        topRules: [...a.rules.entries()]
+          .sort(([ia, ra], [ib, rb]) => rb.files - ra.files || cmp(ia, ib))
+          .slice(0, 3)
+          .map(([ruleId, r]) => ({ ruleId, title: r.title, files: r.files })),
+      }));
+    return {
+      format: EVALUATION_FORMAT,
+      versions,
+      parameters,
+      categories: this.sheet.categories.map((c) => ({ id: c.id, name: c.name, max: c.max })),
+      totals: {
+        files: n + this.failed.length,
+        evaluated: n,
+        failed: this.failed.length,
+        averageScore: n ? round2(this.rows.reduce((s, r) => s + r.total, 0) / n) : 0,
+        medianScore: round2(median),
+        vetoFiles: this.rows.filter((r) => r.vetoCount > 0).length,
+        findings: SEVERITIES.reduce((s, k) => s + this.severities[k], 0),
+      },
+      ranking: this.rows.map(({ findingsAt: _at, ...row }) => row),
+      failed: this.failed,
+      aggregates: {
+        grades: gradeNames.map((grade) => ({ grade, count: gradeCount.get(grade) ?? 0 })),
+        bySeverity: { ...this.severities },
+        byRule,
+        byCategory: this.sheet.categories.map((c) => {
+          const s = this.categories.get(c.id)!;
+          return {
+            id: c.id,
+            name: c.name,
+            max: c.max,
+            averageScore: n ? round2(s.scoreSum / n) : 0,
+            deductedPoints: round2(s.deductedPoints),
+            findings: s.findings,
+            files: s.files,
+          };
+        }),
+        byAgency,
+      },
+      meta,
+    };
+  }
+}
+
+/** Appends NDJSON, honouring back-pressure; remembers byte offsets. */
+class FindingsSpool {
+  private readonly stream: WriteStream;
+  private offset = 0;
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path);
+  }
+  async append(lines: FindingLine[]): Promise<{ offset: number; length: number }> {
+    const at = this.offset;
+    if (lines.length === 0) return { offset: at, length: 0 };
+    const chunk = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    const length = Buffer.byteLength(chunk);
+    this.offset += length;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    return { offset: at, length };
+  }
+  async close(): Promise<void> {
+    if (this.stream.writableFinished) return;
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+  /** after a failure: release the file handle without waiting */
+  abort(): void {
+    if (!this.stream.destroyed) this.stream.destroy();
+  }
+}
+
+export interface EvaluationRun {
+  results: EvaluationResults;
+  outDir: string;
+  files: Record<(typeof OUTPUT_FILES)[number], string>;
+}
+
+/** Run the whole evaluation and write the four outputs. */
+export async function runEvaluation(options: EvaluationOptions): Promise<EvaluationRun> {
+  const started = Date.now();
+  const input = typeof options.input === 'string' ? await openEvaluationInput(options.input) : options.input;
+  const sheet = loadScoringSheet(options.sheetId);
+  const pack = defaultRulePack();
+  const calendar: LegalCalendarApi = defaultCalendar();
+  const asOf = options.asOf ?? todayInShanghai();
+  await mkdir(options.outDir, { recursive: true });
+  const spoolPath = join(options.outDir, `.findings-${process.pid}-${started}.ndjson`);
+  const spool = new FindingsSpool(spoolPath);
+  const agg = new Aggregator(sheet);
+  let rulePackVersion = pack.version;
+  let holidayDataVersion = calendar.dataVersion();
+  let done = 0;
+
+  try {
+    for await (const item of input.items) {
+      done++;
+      try {
+        if (item.issue) {
+          agg.addFailed(item.name, [item.issue]);
+          continue;
+        }
+        const parsed = item.value !== undefined ? validateCaseFile(item.value) : parseCaseFileJson(item.text ?? '');
+        if (!parsed.ok) {
+          agg.addFailed(item.name, parsed.errors);
+          continue;
+        }
+        const caseFile = parsed.value;
+        let review, score: ScoreResult;
+        try {
+          review = reviewCaseFile(caseFile, { mode: 'review', asOf }, { pack, calendar });
+          score = scoreReview(review, sheet);
+        } catch (e) {
+          agg.addFailed(item.name, [{ path: '', code: 'REVIEW_FAILED', message: `审查或评分出错：${(e as Error).message}` }]);
+          continue;
+        }
+        rulePackVersion = review.rulePackVersion;
+        holidayDataVersion = review.holidayDataVersion;
+        const points = new Map<string, { points: number; category: string }>();
+        for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });
+        const findings = sortFindings(review.findings);
+        const counts = { ...emptySeverities(), total: findings.length };
+        for (const f of findings) counts[f.severity]++;
+        const party = caseFile.parties.map((p) => p.name).join('、');
+        const lines: FindingLine[] = findings.map((f) => ({
+          file: item.name,
+          caseNumber: caseFile.case.caseNumber,
+          agency: caseFile.case.agency,
+          ruleId: f.ruleId,
+          severity: f.severity,
+          confidence: f.confidence,
+          basisPending: f.basisPending,
+          title: f.title,
+          message: f.message,
+          basis: formatBasis(f),
+          suggestion: f.suggestion,
+          category: points.get(f.fingerprint)?.category ?? f.scoringItem,
+          points: points.get(f.fingerprint)?.points ?? 0,
+          fingerprint: f.fingerprint,
+        }));
+        const findingsAt = await spool.append(lines);
+        agg.addEvaluated(
+          {
+            rank: 0,
+            file: item.name,
+            caseNumber: caseFile.case.caseNumber,
+            party,
+            agency: caseFile.case.agency,
+            causeOfAction: caseFile.case.causeOfAction,
+            procedure: caseFile.case.procedure === 'simple' ? '简易程序' : '一般程序',
+            total: score.total,
+            grade: score.grade,
+            categories: Object.fromEntries(score.categories.map((c) => [c.id, c.score])),
+            vetoCount: score.vetoHits.length,
+            findings: counts,
+            findingsAt,
+          },
+          findings,
+          score,
+        );
+      } finally {
+        options.onProgress?.({ done, total: Math.max(input.total, done), failed: agg.failed.length, file: item.name });
+      }
+    }
+    await spool.close();
+
+    const results = agg.results(
+      {
+        rulePack: rulePackVersion,
+        scoringSheet: { id: sheet.id, version: sheet.version, name: sheet.name, status: sheet.status },
+        holidayData: holidayDataVersion,
+      },
+      { mode: 'review', asOf, sheetId: sheet.id },
+      {
+        generatedAt: new Date().toISOString(),
+        durationMs: 0,
+        input: options.inputLabel ?? (typeof options.input === 'string' ? basename(options.input) : 'stored-cases'),
+      },
+    );
+    const files = Object.fromEntries(OUTPUT_FILES.map((f) => [f, join(options.outDir, f)])) as EvaluationRun['files'];
+    await writeSummaryCsv(files['summary.csv'], results);
+    await writeSummaryXlsx(files['summary.xlsx'], results, agg.rows, spoolPath);
+    await writeSummaryPdf(files['summary.pdf'], results);
+    results.meta.durationMs = Date.now() - started;
+    await writeFile(files['results.json'], JSON.stringify(results, null, 2) + '\n');
+    return { results, outDir: options.outDir, files };
+  } finally {
+    spool.abort();
+    await rm(spoolPath, { force: true });
+  }
+}
+
+/** Deterministic finding order inside one file: severity, rule id, fingerprint. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint),
+  );
+}
+
+/** Results without run metadata: what must be identical between two runs on the same input. */
+export function resultNumbers(results: EvaluationResults): Omit<EvaluationResults, 'meta'> {
+  const { meta: _meta, ...rest } = results;
+  return rest;
+}

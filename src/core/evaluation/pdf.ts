@@ -1,0 +1,209 @@
+/**
+ * summary.pdf — the annual evaluation report (年度案卷评查汇总), laid out with the report toolkit (PdfLayout):
+ * totals and grade distribution (bar chart), category scores (bar chart), most frequent defects by rule (bar
+ * chart) and by category, one table per agency, the ranking, and the files that could not be evaluated.
+ *
+ * The ranking printed is capped (a PDF of ten thousand rows helps nobody); the full ranking is in the CSV/XLSX.
+ */
+import { writeFile } from 'node:fs/promises';
+import { COLORS, PdfLayout, type TableCell } from '../report/layout';
+import type { EvaluatedFileRow, EvaluationResults } from './types';
+
+export const PDF_RANKING_LIMIT = 300;
+const PDF_RULES_LIMIT = 20;
+const PDF_AGENCY_FILES_LIMIT = 10;
+const PDF_FAILED_LIMIT = 100;
+const SEVERITY_LABELS: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+
+export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint8Array> {
+  const v = results.versions;
+  const doc = await PdfLayout.create({
+    title: '年度案卷评查汇总',
+    subject: `评分表 ${v.scoringSheet.id} ${v.scoringSheet.version}`,
+    runningHeader: { left: '年度案卷评查汇总', right: `基准日 ${results.parameters.asOf}` },
+  });
+  const t = results.totals;
+  const agg = results.aggregates;
+
+  doc.title('年度案卷评查汇总报告');
+  doc.paragraph(`评查范围：${results.meta.input}　审查基准日：${results.parameters.asOf}`, { align: 'center', color: COLORS.muted });
+  doc.paragraph(
+    `规则包 ${v.rulePack}；评分表 ${v.scoringSheet.id} ${v.scoringSheet.version}（${v.scoringSheet.name}）；节假日数据 ${v.holidayData}`,
+    { align: 'center', color: COLORS.muted, size: doc.baseSize - 1, spaceAfter: 6 },
+  );
+  if (v.scoringSheet.status === 'placeholder') {
+    doc.paragraph('说明：所用评分表的分值与等次分界为本项目占位默认值（推定【I】），正式评查细则导入后应以细则为准。', {
+      color: COLORS.orange,
+      size: doc.baseSize - 1,
+      spaceAfter: 4,
+    });
+  }
+  doc.rule();
+
+  // —— 一、总体情况 ——
+  doc.heading('一、总体情况');
+  doc.paragraph(
+    `共收到卷宗 ${t.files} 卷，已评查 ${t.evaluated} 卷，无法评查 ${t.failed} 卷（格式错误或校验不通过，见第七部分）。` +
+      `平均分 ${t.averageScore} 分，中位数 ${t.medianScore} 分；命中否决项 ${t.vetoFiles} 卷；共发现问题 ${t.findings} 个` +
+      `（否决 ${agg.bySeverity.veto}、错误 ${agg.bySeverity.error}、警告 ${agg.bySeverity.warning}、提示 ${agg.bySeverity.info}）。`,
+    { spaceAfter: 4 },
+  );
+  doc.table({
+    columns: [
+      { header: '等次', width: 2 },
+      { header: '卷宗数', width: 1, align: 'right' },
+      { header: '占比', width: 1, align: 'right' },
+    ],
+    rows: agg.grades.map((g) => [g.grade, String(g.count), pct(g.count, t.evaluated)]),
+  });
+  doc.barChart({
+    title: '等次分布',
+    items: agg.grades.map((g) => ({ label: g.grade, value: g.count, valueLabel: `${g.count} 卷` })),
+    unit: '',
+    max: Math.max(1, ...agg.grades.map((g) => g.count)),
+  });
+
+  // —— 二、分项得分 ——
+  doc.heading('二、分项得分');
+  doc.table({
+    columns: [
+      { header: '分项', width: 3 },
+      { header: '满分', width: 1, align: 'right' },
+      { header: '平均得分', width: 1.2, align: 'right' },
+      { header: '得分率', width: 1, align: 'right' },
+      { header: '扣分合计', width: 1.2, align: 'right' },
+      { header: '问题数', width: 1, align: 'right' },
+      { header: '涉及卷宗', width: 1.2, align: 'right' },
+    ],
+    rows: agg.byCategory.map((c) => [c.name, String(c.max), String(c.averageScore), pct(c.averageScore, c.max), String(c.deductedPoints), String(c.findings), String(c.files)]),
+  });
+  doc.barChart({
+    title: '各分项平均得分率',
+    items: agg.byCategory.map((c) => ({ label: c.name, value: c.max ? Math.round((c.averageScore / c.max) * 1000) / 10 : 0 })),
+    max: 100,
+    unit: '%',
+  });
+
+  // —— 三、高频问题（按规则） ——
+  doc.heading('三、高频问题（按规则）');
+  const topRules = agg.byRule.slice(0, PDF_RULES_LIMIT);
+  if (topRules.length === 0) doc.paragraph('未发现问题。');
+  else {
+    doc.table({
+      columns: [
+        { header: '规则', width: 1.3 },
+        { header: '问题', width: 4.5 },
+        { header: '级别', width: 0.8, align: 'center' },
+        { header: '涉及卷宗', width: 1, align: 'right' },
+        { header: '问题数', width: 1, align: 'right' },
+      ],
+      rows: topRules.map((r) => [r.ruleId, r.title, severityCell(r.severity), String(r.files), String(r.findings)]),
+      zebra: true,
+    });
+    doc.barChart({
+      title: '涉及卷宗最多的问题（前 10 项）',
+      items: topRules.slice(0, 10).map((r) => ({ label: `${r.ruleId} ${r.title}`, value: r.files, valueLabel: `${r.files} 卷` })),
+      labelWidth: doc.contentWidth * 0.45,
+    });
+  }
+
+  // —— 四、高频问题（按分项） ——
+  doc.heading('四、高频问题（按分项）');
+  const byCategory = [...agg.byCategory].sort((a, b) => b.files - a.files || b.findings - a.findings || (a.id < b.id ? -1 : 1));
+  doc.barChart({
+    title: '各分项涉及问题的卷宗数',
+    items: byCategory.map((c) => ({ label: c.name, value: c.files, valueLabel: `${c.files} 卷 / ${c.findings} 个` })),
+    max: Math.max(1, ...byCategory.map((c) => c.files)),
+  });
+
+  // —— 五、各执法机关 ——
+  doc.heading('五、各执法机关情况');
+  const grades = agg.grades.map((g) => g.grade);
+  doc.table({
+    columns: [
+      { header: '执法机关', width: 4 },
+      { header: '卷宗', width: 1, align: 'right' },
+      { header: '平均分', width: 1.2, align: 'right' },
+      { header: '否决', width: 1, align: 'right' },
+      ...grades.map((g) => ({ header: g, width: 1, align: 'right' as const })),
+    ],
+    rows: agg.byAgency.map((a) => [a.agency, String(a.files), String(a.averageScore), String(a.vetoFiles), ...grades.map((g) => String(a.grades[g] ?? 0))]),
+    zebra: true,
+  });
+  const byAgency = new Map<string, EvaluatedFileRow[]>();
+  for (const r of results.ranking) {
+    const list = byAgency.get(r.agency) ?? [];
+    list.push(r);
+    byAgency.set(r.agency, list);
+  }
+  for (const a of agg.byAgency) {
+    doc.heading(`${a.agency}（${a.files} 卷，平均 ${a.averageScore} 分）`, 2);
+    if (a.topRules.length) doc.paragraph(`主要问题：${a.topRules.map((r) => `${r.ruleId} ${r.title}（${r.files} 卷）`).join('；')}`, { size: doc.baseSize - 1 });
+    const rows = (byAgency.get(a.agency) ?? []).slice(-PDF_AGENCY_FILES_LIMIT).reverse();
+    doc.table({
+      columns: [
+        { header: '名次', width: 0.8, align: 'right' },
+        { header: '案号', width: 3 },
+        { header: '当事人', width: 3.2 },
+        { header: '得分', width: 1, align: 'right' },
+        { header: '等次', width: 1, align: 'center' },
+        { header: '问题数', width: 1, align: 'right' },
+      ],
+      rows: rows.map((r) => [String(r.rank), r.caseNumber, r.party, String(r.total), gradeCell(r), String(r.findings.total)]),
+    });
+    if (a.files > rows.length) doc.paragraph(`（列出得分最低的 ${rows.length} 卷，全部 ${a.files} 卷见 summary.xlsx）`, { size: doc.baseSize - 2, color: COLORS.muted });
+  }
+
+  // —— 六、排名 ——
+  doc.heading('六、案卷得分排名');
+  const ranking = results.ranking.slice(0, PDF_RANKING_LIMIT);
+  doc.table({
+    columns: [
+      { header: '名次', width: 0.8, align: 'right' },
+      { header: '案号', width: 2.8 },
+      { header: '当事人', width: 2.8 },
+      { header: '执法机关', width: 2.8 },
+      { header: '得分', width: 0.9, align: 'right' },
+      { header: '等次', width: 1, align: 'center' },
+      { header: '问题', width: 0.8, align: 'right' },
+    ],
+    rows: ranking.map((r) => [String(r.rank), r.caseNumber, r.party, r.agency, String(r.total), gradeCell(r), String(r.findings.total)]),
+    zebra: true,
+  });
+  if (results.ranking.length > ranking.length) {
+    doc.paragraph(`（列出前 ${ranking.length} 名，全部 ${results.ranking.length} 卷的排名见 summary.csv / summary.xlsx）`, { size: doc.baseSize - 2, color: COLORS.muted });
+  }
+
+  // —— 七、无法评查 ——
+  doc.heading('七、无法评查的卷宗');
+  if (results.failed.length === 0) doc.paragraph('无。');
+  else {
+    const failed = results.failed.slice(0, PDF_FAILED_LIMIT);
+    doc.table({
+      columns: [
+        { header: '文件', width: 3 },
+        { header: '原因', width: 6 },
+      ],
+      rows: failed.map((f) => [f.file, f.issues.slice(0, 3).map((i) => (i.path ? `${i.path}：` : '') + i.message).join('；') + (f.issueCount > 3 ? `（共 ${f.issueCount} 处）` : '')]),
+    });
+    if (results.failed.length > failed.length) doc.paragraph(`（另有 ${results.failed.length - failed.length} 卷，见 results.json）`, { size: doc.baseSize - 2, color: COLORS.muted });
+  }
+  return doc.finish();
+}
+
+export async function writeSummaryPdf(path: string, results: EvaluationResults): Promise<void> {
+  await writeFile(path, await renderSummaryPdf(results));
+}
+
+function pct(n: number, of: number): string {
+  return of > 0 ? `${Math.round((n / of) * 1000) / 10}%` : '—';
+}
+
+function severityCell(severity: string): TableCell {
+  const color = severity === 'veto' ? COLORS.red : severity === 'error' ? COLORS.orange : undefined;
+  return { text: SEVERITY_LABELS[severity] ?? severity, color, bold: severity === 'veto' };
+}
+
+function gradeCell(r: EvaluatedFileRow): TableCell {
+  return r.vetoCount > 0 ? { text: r.grade, color: COLORS.red, bold: true } : { text: r.grade };
+}

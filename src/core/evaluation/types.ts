@@ -1,0 +1,119 @@
+/**
+ * Annual evaluation (年度案卷评查) result shapes: what results.json holds and what the summaries print.
+ *
+ * Numbers depend only on the inputs, the rule pack, the scoring sheet, the holiday data and `asOf`;
+ * the run time lives in `meta` alone.
+ */
+import type { ValidationIssue } from '../case-file/validation-issue';
+import type { Severity } from '../engine/types';
+
+export const EVALUATION_FORMAT = 'casefile-evaluation/1' as const;
+
+export interface EvaluationVersions {
+  rulePack: string;
+  scoringSheet: { id: string; version: string; name: string; status: 'placeholder' | 'official' };
+  holidayData: string;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+/** One evaluated file (one row of the ranking, the CSV and sheet 1 of the XLSX). */
+export interface EvaluatedFileRow {
+  /** 名次 (1 = highest score) */
+  rank: number;
+  /** path inside the folder or zip (or the stored case's label) */
+  file: string;
+  caseNumber: string;
+  party: string;
+  agency: string;
+  causeOfAction: string;
+  procedure: string;
+  total: number;
+  grade: string;
+  /** category id → score */
+  categories: Record<string, number>;
+  vetoCount: number;
+  findings: SeverityCounts & { total: number };
+}
+
+/** A file that could not be evaluated (malformed JSON, validation errors, unreadable entry …). */
+export interface FailedFileRow {
+  file: string;
+  /** the first issues (at most 20) */
+  issues: ValidationIssue[];
+  issueCount: number;
+}
+
+export interface RuleCount {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  /** number of findings of the rule */
+  findings: number;
+  /** number of files with at least one */
+  files: number;
+}
+
+export interface CategoryStats {
+  id: string;
+  name: string;
+  max: number;
+  /** mean score over the evaluated files */
+  averageScore: number;
+  /** points deducted, all files together */
+  deductedPoints: number;
+  /** deductions (findings scored in the category) */
+  findings: number;
+  files: number;
+}
+
+export interface AgencyStats {
+  agency: string;
+  files: number;
+  averageScore: number;
+  grades: Record<string, number>;
+  vetoFiles: number;
+  findings: number;
+  /** the agency's three most frequent rules */
+  topRules: { ruleId: string; title: string; files: number }[];
+}
+
+export interface EvaluationAggregates {
+  grades: { grade: string; count: number }[];
+  bySeverity: SeverityCounts;
+  byRule: RuleCount[];
+  byCategory: CategoryStats[];
+  byAgency: AgencyStats[];
+}
+
+export interface EvaluationTotals {
+  files: number;
+  evaluated: number;
+  failed: number;
+  averageScore: number;
+  medianScore: number;
+  vetoFiles: number;
+  findings: number;
+}
+
+export interface EvaluationResults {
+  format: typeof EVALUATION_FORMAT;
+  versions: EvaluationVersions;
+  parameters: { mode: 'review'; asOf: string; sheetId: string };
+  /** scoring-sheet categories, in sheet order (the per-category columns) */
+  categories: { id: string; name: string; max: number }[];
+  totals: EvaluationTotals;
+  ranking: EvaluatedFileRow[];
+  failed: FailedFileRow[];
+  aggregates: EvaluationAggregates;
+  /** run metadata — the only part that changes between two runs on the same input */
+  meta: { generatedAt: string; durationMs: number; input: string };
+}
+
+export interface EvaluationProgress {
+  done: number;
+  total: number;
+  failed: number;
+  /** the file just finished */
+  file: string;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { CasesModule } from '../cases/cases.module';
+import { EvaluationEntity } from './evaluation.entity';
+import { EvaluationsController } from './evaluations.controller';
+import { EVALUATIONS_OPTIONS, EvaluationsService, loadEvaluationsOptions, type EvaluationsOptions } from './evaluations.service';
+
+/**
+ * 年度案卷评查 (annual evaluation) over HTTP — a thin shell around src/core/evaluation.
+ * Options (EVALUATIONS_OPTIONS) come from the environment; tests override the provider.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([EvaluationEntity]),
+    CasesModule,
+    MulterModule.registerAsync({
+      extraProviders: [{ provide: EVALUATIONS_OPTIONS, useFactory: () => loadEvaluationsOptions() }],
+      inject: [EVALUATIONS_OPTIONS],
+      useFactory: (options: EvaluationsOptions) => ({
+        dest: join(options.dir, 'uploads'),
+        limits: { fileSize: options.maxUploadBytes, files: 1 },
+      }),
+    }),
+  ],
+  controllers: [EvaluationsController],
+  providers: [{ provide: EVALUATIONS_OPTIONS, useFactory: () => loadEvaluationsOptions() }, EvaluationsService],
+  exports: [EvaluationsService],
+})
+export class EvaluationsModule {}
