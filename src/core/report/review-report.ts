@@ -1,0 +1,343 @@
+/**
+ * 行政处罚案卷评查报告 / 自查报告 (PDF) — one case file, its review and its score.
+ *
+ * What a 法制审核 office needs on paper: who and what was reviewed (案号, 当事人, 案由, 执法机关, 评查日期) and with
+ * which versions (rule pack, scoring sheet, holiday data); the score, grade and veto hits; every finding with its
+ * rule, 依据 (or 依据待核 for rules resting on 【S】/【I】), the facts used, the date arithmetic step by step and
+ * what to do; what passed; in draft mode the deadlines ahead and the documents to make next; and lines for
+ * the reviewer's and approver's signatures.
+ */
+import type { CaseFile } from '../case-file/types';
+import type { Finding, ReviewResult, Severity } from '../engine/types';
+import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
+import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+
+export interface ReviewReportInput {
+  caseFile: CaseFile;
+  review: ReviewResult;
+  score: ScoreResult;
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_COLOR: Record<Severity, Color> = { veto: [0.5, 0.0, 0.0], error: COLORS.red, warning: COLORS.orange, info: COLORS.blue };
+const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
+const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+
+export function reportTitle(mode: ReviewResult['mode']): string {
+  return mode === 'draft' ? '行政处罚案卷自查报告' : '行政处罚案卷评查报告';
+}
+
+/** Render the report; resolves to the PDF bytes. */
+export async function renderReviewReport(input: ReviewReportInput, options: Pick<LayoutOptions, 'fonts'> = {}): Promise<Uint8Array> {
+  return (await layoutReviewReport(input, options)).pdf;
+}
+
+/** Render and also return the layout (its placed-box log is what the tests check). */
+export async function layoutReviewReport(
+  input: ReviewReportInput,
+  options: Pick<LayoutOptions, 'fonts'> = {},
+): Promise<{ pdf: Uint8Array; layout: PdfLayout }> {
+  const { caseFile, review, score } = input;
+  const title = reportTitle(review.mode);
+  const doc = await PdfLayout.create({
+    fonts: options.fonts,
+    title: `${title}（${review.caseNumber}）`,
+    subject: `${caseFile.case.causeOfAction}`,
+    author: caseFile.case.agency,
+    runningHeader: { left: `${caseFile.case.agency} · ${title}`, right: `案号：${review.caseNumber}` },
+  });
+  const section = sectionCounter();
+
+  doc.title(title);
+  doc.paragraph('本报告由案卷合规检查规则引擎依据卷宗数据自动生成，检查结论与评分须经评查人员复核确认。', {
+    size: 8.5,
+    color: COLORS.muted,
+    align: 'center',
+    spaceAfter: 8,
+  });
+
+  // ——— 基本情况 ———
+  doc.heading(`${section()}、基本情况`);
+  const label = (text: string) => ({ text, bold: true, fill: COLORS.labelFill });
+  doc.table({
+    header: false,
+    size: 9,
+    columns: [
+      { header: '', width: 1.15 },
+      { header: '', width: 2.6 },
+      { header: '', width: 1.15 },
+      { header: '', width: 2.6 },
+    ],
+    rows: [
+      [label('案号'), review.caseNumber, label('当事人'), partiesOf(caseFile)],
+      [label('案由'), { text: caseFile.case.causeOfAction, colSpan: 3 }],
+      [label('执法机关'), caseFile.case.agency, label('程序'), caseFile.case.procedure === 'simple' ? '简易程序' : '一般程序'],
+      [label('评查日期'), review.asOf, label('评查模式'), review.mode === 'draft' ? '自查（办理中案卷）' : '评查（已办结案卷）'],
+      [label('规则包版本'), review.rulePackVersion, label('节假日数据版本'), review.holidayDataVersion],
+      [label('评分表'), { text: `${score.sheetName}（${score.sheetId}，版本 ${score.sheetVersion}）`, colSpan: 3 }],
+    ],
+  });
+
+  // ——— 评分结果 ———
+  doc.heading(`${section()}、评分结果`);
+  const maxTotal = score.maxTotal ?? score.categories.reduce((s, c) => s + c.max, 0);
+  const vetoed = score.vetoHits.length > 0;
+  doc.paragraph(`总分 ${fmt(score.total)} 分（满分 ${fmt(maxTotal)} 分）　　等次：${score.grade}`, {
+    size: 13,
+    bold: true,
+    color: vetoed || score.grade === '不合格' ? COLORS.red : COLORS.text,
+    lineHeight: 1.5,
+  });
+  if (vetoed) {
+    if (score.totalBeforeVeto !== undefined && score.totalBeforeVeto !== score.total) {
+      doc.paragraph(`命中否决项，按评分表记零分（否决前得分 ${fmt(score.totalBeforeVeto)} 分）。`, { color: COLORS.red });
+    } else {
+      doc.paragraph('命中否决项，等次为不合格。', { color: COLORS.red });
+    }
+    for (const v of score.vetoHits) {
+      doc.paragraph(`${v.vetoId} ${v.name}${v.basis ? `（${v.basis}）` : ''}——规则 ${v.ruleId}`, {
+        label: { text: '否决项', fill: SEVERITY_COLOR.veto },
+        color: COLORS.red,
+        indent: 6,
+      });
+    }
+  } else {
+    doc.paragraph('否决项：未命中。');
+  }
+  for (const b of score.bonus) doc.paragraph(`${b.id} ${b.name}　+${fmt(b.points)} 分`, { label: { text: '加分项：' } });
+
+  const findingCount = (c: CategoryScore) => review.findings.filter((f) => categoryOf(f, score)?.id === c.id).length;
+  doc.table({
+    columns: [
+      { header: '评分分项', width: 4.2 },
+      { header: '满分', width: 1, align: 'right' },
+      { header: '扣分', width: 1, align: 'right' },
+      { header: '得分', width: 1, align: 'right' },
+      { header: '问题数', width: 1, align: 'right' },
+    ],
+    rows: [
+      ...score.categories.map((c) => [c.name, fmt(c.max), fmt(c.deducted), fmt(c.score), String(findingCount(c))]),
+      ...(score.bonus.length > 0
+        ? [[{ text: '加分项', bold: true }, '', '', `+${fmt(score.bonus.reduce((s, b) => s + b.points, 0))}`, '']]
+        : []),
+      [{ text: '合计', bold: true }, fmt(maxTotal), fmt(score.categories.reduce((s, c) => s + c.deducted, 0)), { text: fmt(score.total), bold: true }, String(review.findings.length)],
+    ],
+  });
+  if (score.sheetStatus !== 'official') {
+    doc.paragraph(
+      '注：本评分表的分项权重、扣分值与等次分界为默认占位值【I】，待《生态环境行政执法案件评查细则（2024年版）》正式文本取得后替换。',
+      { size: 8.5, color: COLORS.muted, spaceAfter: 4 },
+    );
+  }
+
+  // ——— 发现的问题 ———
+  doc.heading(`${section()}、发现的问题（${review.findings.length} 项）`);
+  if (review.findings.length === 0) {
+    doc.paragraph('未发现问题。');
+  } else {
+    const groups = groupFindings(review.findings, score);
+    let n = 0;
+    groups.forEach((g, gi) => {
+      const head = g.category
+        ? `（${CN_NUMERALS[gi] ?? gi + 1}）${g.category.name}　扣 ${fmt(g.category.deducted)} 分，得 ${fmt(g.category.score)}/${fmt(g.category.max)} 分`
+        : `（${CN_NUMERALS[gi] ?? gi + 1}）未计入评分表的问题`;
+      doc.heading(head, 2);
+      for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score);
+    });
+  }
+
+  // ——— 已通过的检查; 无法判定与不适用 ———
+  const renderChecks = () => {
+    doc.heading(`${section()}、已通过的检查（${review.passed.length} 项）`);
+    if (review.passed.length === 0) doc.paragraph('无。');
+    else
+      doc.table({
+        columns: [
+          { header: '规则', width: 1.1 },
+          { header: '检查项', width: 3 },
+          { header: '结果', width: 4.5 },
+        ],
+        rows: review.passed.map((p) => [p.ruleId, p.title, p.summary || '符合']),
+        zebra: true,
+      });
+
+    const skipped = [
+      ...review.undeterminable.map((s) => ({ s, kind: '无法判定' })),
+      ...review.notApplicable.map((s) => ({ s, kind: '不适用' })),
+    ];
+    if (skipped.length > 0) {
+      doc.heading(`${section()}、无法判定与不适用的检查（${skipped.length} 项）`);
+      doc.table({
+        columns: [
+          { header: '规则', width: 1.1 },
+          { header: '检查项', width: 2.8 },
+          { header: '情形', width: 1.1, align: 'center' },
+          { header: '原因', width: 3.6 },
+        ],
+        rows: skipped.map(({ s, kind }) => [
+          s.ruleId,
+          s.title,
+          kind === '无法判定' ? { text: kind, color: COLORS.orange, bold: true, align: 'center' as const } : kind,
+          s.missingYears && s.missingYears.length > 0 ? `${s.reason}（缺少 ${s.missingYears.join('、')} 年节假日数据）` : s.reason,
+        ]),
+        zebra: true,
+      });
+    }
+  };
+
+  // ——— 后续期限与下一步文书 (自查) ———
+  const renderAhead = () => {
+    if (review.mode === 'draft' || review.upcoming.length > 0) {
+      doc.heading(`${section()}、后续期限（${review.upcoming.length} 项，截至 ${review.asOf}）`);
+      if (review.upcoming.length === 0) doc.paragraph('无尚未届满的期限。');
+      else
+        doc.table({
+          columns: [
+            { header: '规则', width: 1 },
+            { header: '事项', width: 2.2 },
+            { header: '届满日', width: 1.4, align: 'center' },
+            { header: '剩余', width: 0.9, align: 'right' },
+            { header: '计算过程', width: 4.2 },
+          ],
+          rows: [...review.upcoming]
+            .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
+            .map((u) => [
+              u.ruleId,
+              u.label,
+              u.dueOn,
+              { text: `${u.daysLeft} 日`, color: u.daysLeft <= 3 ? COLORS.red : COLORS.text, bold: u.daysLeft <= 3, align: 'right' as const },
+              u.calendar.join('\n'),
+            ]),
+        });
+    }
+    if (review.mode === 'draft' || review.nextDocuments.length > 0) {
+      doc.heading(`${section()}、下一步应制作的文书（${review.nextDocuments.length} 项）`);
+      if (review.nextDocuments.length === 0) doc.paragraph('无。');
+      else
+        doc.table({
+          columns: [
+            { header: '文书', width: 2.2 },
+            { header: '原因', width: 4.2 },
+            { header: '规则', width: 1 },
+            { header: '期限', width: 1.4, align: 'center' },
+          ],
+          rows: review.nextDocuments.map((d) => [d.name, d.reason, d.ruleId, d.dueOn ?? '—']),
+          zebra: true,
+        });
+    }
+  };
+
+  // 自查 (draft): what is still ahead matters more than what passed
+  if (review.mode === 'draft') {
+    renderAhead();
+    renderChecks();
+  } else {
+    renderChecks();
+    renderAhead();
+  }
+
+  // ——— 签署 ———
+  const lh = doc.lineHeightOf(doc.baseSize);
+  doc.keepTogether(lh * 9, () => {
+    const who = review.mode === 'draft' ? '自查' : '评查';
+    doc.heading(`${section()}、${who}意见及签署`);
+    doc.paragraph(`${who}意见：`, { spaceAfter: lh * 2.2 });
+    doc.paragraph(`${who}人（签名）：____________________　　　审核人（签名）：____________________`, { spaceAfter: lh * 0.6 });
+    doc.paragraph('日期：________年____月____日　　　　　　　日期：________年____月____日');
+  });
+
+  return { pdf: await doc.finish(), layout: doc };
+}
+
+function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult): void {
+  const lh = doc.lineHeightOf(doc.baseSize);
+  doc.gap(4);
+  // the header and at least two lines under it on one page
+  doc.ensureSpace(lh * 3);
+  doc.paragraph(`${n}. ${f.ruleId}　${f.title}`, {
+    bold: true,
+    label: { text: SEVERITY_LABEL[f.severity], fill: SEVERITY_COLOR[f.severity] },
+  });
+  const ind = 14;
+  doc.paragraph(f.message, { label: { text: '说明：' }, indent: ind });
+  const basis = f.basis.map((b) => `${b.law.startsWith('《') ? b.law : `《${b.law}》`}${b.article}`).join('；') || '—';
+  doc.paragraph(f.basisPending ? `${basis}（依据待核：${confidenceText(f.confidence)}，须经法制审核人员复核）` : basis, {
+    label: { text: f.basisPending ? '依据待核：' : '依据：', color: f.basisPending ? COLORS.orange : undefined },
+    indent: ind,
+  });
+  for (const b of f.basis) if (b.quote) doc.paragraph(`“${b.quote}”`, { indent: ind + 28, size: 8.5, color: COLORS.muted });
+  if (f.facts.length > 0) {
+    doc.paragraph(f.facts.map((x) => `${x.label}：${factValue(x.value)}`).join('；'), { label: { text: '事实：' }, indent: ind });
+  }
+  if (f.calendar && f.calendar.length > 0) {
+    doc.paragraph('', { label: { text: '期间计算：' }, indent: ind });
+    f.calendar.forEach((step, i) => doc.paragraph(step, { indent: ind + 28, size: 9, label: { text: `${i + 1}. `, bold: false } }));
+  }
+  doc.paragraph(f.suggestion || '—', { label: { text: '整改建议：' }, indent: ind });
+  const veto = score.vetoHits.find((v) => v.fingerprint === f.fingerprint && v.ruleId === f.ruleId);
+  const parts: string[] = [];
+  if (d) {
+    parts.push(`${fmt(d.points)} 分`);
+    if (d.points !== d.requested) parts.push(`（评分表 ${fmt(d.requested)} 分，${d.note ?? ''}）`);
+    if (d.unmappedItem) parts.push(`（评分项 ${d.unmappedItem} 不在评分表中，计入本分项）`);
+  } else {
+    parts.push('不扣分');
+  }
+  if (veto) parts.push(`；命中否决项 ${veto.vetoId} ${veto.name}`);
+  doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
+}
+
+function confidenceText(c: Finding['confidence']): string {
+  return c === 'S' ? '【S】二手转述' : c === 'I' ? '【I】推断' : '【Q】';
+}
+
+function factValue(v: string | number | boolean): string {
+  return typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
+}
+
+function partiesOf(c: CaseFile): string {
+  return c.parties.map((p) => p.name).join('、') || '—';
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+function sectionCounter(): () => string {
+  let i = 0;
+  return () => CN_NUMERALS[i++] ?? String(i);
+}
+
+function deductionOf(f: Finding, score: ScoreResult): Deduction | undefined {
+  for (const c of score.categories) {
+    const d = c.deductions.find((x) => x.fingerprint === f.fingerprint && x.ruleId === f.ruleId);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** the category a finding was scored in (its deduction's), else the one its scoringItem names */
+function categoryOf(f: Finding, score: ScoreResult): CategoryScore | undefined {
+  for (const c of score.categories) if (c.deductions.some((x) => x.fingerprint === f.fingerprint && x.ruleId === f.ruleId)) return c;
+  return score.categories.find((c) => c.id === f.scoringItem);
+}
+
+function groupFindings(findings: Finding[], score: ScoreResult): { category?: CategoryScore; findings: Finding[] }[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.ruleId}\u0000${f.fingerprint}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const order = (a: Finding, b: Finding) =>
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  const groups: { category?: CategoryScore; findings: Finding[] }[] = [];
+  for (const c of score.categories) {
+    const fs = unique.filter((f) => categoryOf(f, score)?.id === c.id).sort(order);
+    if (fs.length > 0) groups.push({ category: c, findings: fs });
+  }
+  const rest = unique.filter((f) => !categoryOf(f, score)).sort(order);
+  if (rest.length > 0) groups.push({ findings: rest });
+  return groups;
+}
