@@ -77,13 +77,7 @@ function walk(obj: Record<string, unknown>, model: CompiledModel, path: string, 
     if (!nested || value === undefined) continue;
     const fieldPath = joinPath(path, f.name);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        const itemPath = `${fieldPath}[${i}]`;
-        if (typeof item === 'object' && item !== null && !Array.isArray(item)) walk(item as Record<string, unknown>, nested, itemPath, out, max);
-        else if (Array.isArray(item)) walkArrayAsObject(item, nested, itemPath, out, max);
-        else out.push(notAnObjectIssue(itemPath, item));
-      }
+      walkNestedArray(value, nested, fieldPath, out, max);
     } else {
       walk(value as Record<string, unknown>, nested, fieldPath, out, max);
     }
@@ -91,14 +85,17 @@ function walk(obj: Record<string, unknown>, model: CompiledModel, path: string, 
 }
 
 /**
- * An array where an object is expected inside an array of objects: class-transformer turns it into an instance of
- * the DTO carrying the array's indices as keys, so class-validator reports each index as an unknown property and
- * then the DTO's fields as missing. Reproduced here for exact equivalence.
+ * An array where an object is expected inside an array of objects: class-transformer keeps it an array (of DTO
+ * instances) and class-validator's nested validation descends into it element by element. Reproduced here.
  */
-function walkArrayAsObject(item: unknown[], model: CompiledModel, path: string, out: ValidationIssue[], max: number): void {
-  const asObject: Record<string, unknown> = {};
-  item.forEach((v, i) => (asObject[i] = v));
-  walk(asObject, model, path, out, max);
+function walkNestedArray(items: unknown[], model: CompiledModel, path: string, out: ValidationIssue[], max: number): void {
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    const itemPath = `${path}[${j}]`;
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) walk(item as Record<string, unknown>, model, itemPath, out, max);
+    else if (Array.isArray(item)) walkNestedArray(item, model, itemPath, out, max);
+    else out.push(notAnObjectIssue(itemPath, item));
+  }
 }
 
 /**

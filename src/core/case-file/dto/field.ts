@@ -120,7 +120,7 @@ const MAX_REPORTED_ITEM_PROBLEMS = 20;
 
 /** "字符串 'abc'", "数字 3", "null", "数组" … for messages about a value's type. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null) return '空值 null';
   if (value === undefined) return '空';
   if (Array.isArray(value)) return '数组';
   switch (typeof value) {
@@ -187,7 +187,7 @@ function checkScalar(value: unknown, title: string, c: ScalarCheck): Problem | n
     case 'integer': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return typeMismatch(title, '整数', value);
       if (!Number.isInteger(value)) return { code: 'NOT_INTEGER', subpath: '', message: `「${title}」应为整数，实际为 ${value}` };
-      const unit = c.unit ?? '';
+      const unit = c.unit ? ` ${c.unit}` : '';
       if (c.min != null && value < c.min) {
         return { code: 'OUT_OF_RANGE', subpath: '', message: `「${title}」不能小于 ${c.min}${unit}，实际为 ${value}` };
       }
