@@ -83,6 +83,15 @@ describe('scoreReview — default-2024 (hand-worked examples)', () => {
     expect(s.sheetId).toBe('strict-veto-zero');
   });
 
+  it("a veto finding the sheet does not list takes the rule's own veto: tag", () => {
+    const f = { ...finding('NEW-07', 'veto', 'procedure', { title: '新规则' }), veto: 'V6' };
+    const s = scoreReview(review([f]), def());
+    expect(s.vetoHits).toEqual([expect.objectContaining({ vetoId: 'V6', name: '应听证未告知听证权利或未组织听证', ruleId: 'NEW-07' })]);
+    // the sheet's own mapping wins over a tag
+    const g = { ...finding('SEQ-10', 'veto', 'procedure'), veto: 'V6' };
+    expect(scoreReview(review([g]), def()).vetoHits[0].vetoId).toBe('V7');
+  });
+
   it('a veto finding of a rule no V-item lists is still a veto (V?)', () => {
     const s = scoreReview(review([finding('XX-99', 'veto', 'decision', { title: '新否决规则' })]), def());
     expect(s.vetoHits).toEqual([expect.objectContaining({ vetoId: 'V?', ruleId: 'XX-99', name: '未归类否决项：新否决规则' })]);

@@ -8,8 +8,9 @@
  *   the findings in that category are listed with 0 points (note 扣完为止);
  * - repeated hits of one rule (distinct fingerprints) deduct per the sheet's duplicate policy; the very same
  *   finding reported twice (same fingerprint) counts once;
- * - a veto-severity finding is a veto hit (V-item from the sheet's mapping) → the veto grade (不合格), and
- *   with vetoZeroesTotal the total is 0;
+ * - a veto-severity finding is a veto hit → the veto grade (不合格), and with vetoZeroesTotal the total is 0.
+ *   Its V-item: the sheet's mapping (rule id listed under an item), else the rule's own `veto:` tag (carried on
+ *   the finding), else the sheet's unmappedVeto item — a veto is never dropped;
  * - bonus items (加分项) add points, the total never exceeding the sheet's total.
  */
 import type { Finding, ReviewResult, Severity } from '../engine/types';
@@ -105,10 +106,14 @@ export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScor
   const vetoHits: VetoHit[] = [];
   for (const { f } of findings) {
     if (f.severity !== 'veto') continue;
-    const item = sheet.veto.find((v) => v.rules.includes(f.ruleId));
+    // the sheet's mapping first (the sheet is the scoring authority), then the rule's own `veto:` tag
+    const tag = (f as { veto?: string }).veto;
+    const item = sheet.veto.find((v) => v.rules.includes(f.ruleId)) ?? (tag ? sheet.veto.find((v) => v.id === tag) : undefined);
     const hit: VetoHit = item
       ? { vetoId: item.id, name: item.name, ruleId: f.ruleId, fingerprint: f.fingerprint }
-      : { vetoId: sheet.unmappedVeto.id, name: `${sheet.unmappedVeto.name}：${f.title}`, ruleId: f.ruleId, fingerprint: f.fingerprint };
+      : tag
+        ? { vetoId: tag, name: f.title, ruleId: f.ruleId, fingerprint: f.fingerprint }
+        : { vetoId: sheet.unmappedVeto.id, name: `${sheet.unmappedVeto.name}：${f.title}`, ruleId: f.ruleId, fingerprint: f.fingerprint };
     if (item?.basis) hit.basis = item.basis;
     vetoHits.push(hit);
   }
