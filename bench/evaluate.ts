@@ -1,7 +1,8 @@
 /**
  * Bench: the annual evaluation end to end, against a floor.
  *
- *   npx tsc -p tsconfig.json --outDir dist && node dist/bench/evaluate.js [--n 10000] [--seed 2026] [--keep]
+ *   node scripts/run-ts.cjs bench/evaluate.ts [--n 10000] [--seed 2026] [--keep]
+ *   (or compiled: npx tsc -p tsconfig.json --outDir dist && node dist/bench/evaluate.js …)
  *
  * 1. writes n synthetic case files (bench/synthetic.ts) into a temp folder (subfolders of 1,000);
  * 2. evaluation — in a child process: runEvaluation over the folder (parse + validate + review + score +
@@ -79,7 +80,9 @@ async function floorPhase(dir: string, dbFile: string): Promise<PhaseResult> {
 }
 
 function child(phase: string, ...args: string[]): PhaseResult {
-  const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--phase', phase, ...args], {
+  // run as TypeScript through scripts/run-ts.cjs: the child needs the same runner in front of this file
+  const runner = __filename.endsWith('.ts') ? [process.argv[1]] : [];
+  const out = execFileSync(process.execPath, [...process.execArgv, ...runner, __filename, '--phase', phase, ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],

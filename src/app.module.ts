@@ -3,12 +3,13 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 
 /**
  * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule],
 })
 export class AppModule {}

@@ -7,6 +7,7 @@
  *
  * `main(argv, io)` returns the exit code, so tests run it in-process; bin/casefile.js calls it.
  */
+import { RulePackError } from '../core/engine';
 import { ScoringSheetError, ScoringSheetNotFoundError } from '../core/scoring';
 import { EvaluationInputError } from '../core/evaluation/input';
 import { UsageError } from './args';
@@ -62,7 +63,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         throw new UsageError(`未知命令：${command}（可用命令：check、evaluate、deadline、day；casefile --help 查看帮助）`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof EvaluationInputError || e instanceof ScoringSheetNotFoundError || e instanceof ScoringSheetError) {
+    if (e instanceof UsageError || e instanceof EvaluationInputError || e instanceof ScoringSheetNotFoundError || e instanceof ScoringSheetError || e instanceof RulePackError) {
       io.stderr.write(`错误：${e.message}\n`);
       return EXIT.BAD_INPUT;
     }

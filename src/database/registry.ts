@@ -5,7 +5,9 @@
  */
 import { CaseFileEntity } from '../cases/case-file.entity';
 import { CreateCaseFiles1764400000000 } from './migrations/1764400000000-create-case-files';
+import { EvaluationEntity } from '../evaluations/evaluation.entity';
+import { CreateEvaluations1764500000000 } from './migrations/1764500000000-create-evaluations';
 
-export const ENTITIES: Function[] = [CaseFileEntity];
+export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity];
 
-export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000];
+export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000];

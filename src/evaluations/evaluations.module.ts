@@ -7,6 +7,13 @@ import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationsController } from './evaluations.controller';
 import { EVALUATIONS_OPTIONS, EvaluationsService, loadEvaluationsOptions, type EvaluationsOptions } from './evaluations.service';
 
+/** Provides EVALUATIONS_OPTIONS (read from the environment) to the multer setup and the service. */
+@Module({
+  providers: [{ provide: EVALUATIONS_OPTIONS, useFactory: () => loadEvaluationsOptions() }],
+  exports: [EVALUATIONS_OPTIONS],
+})
+export class EvaluationsOptionsModule {}
+
 /**
  * 年度案卷评查 (annual evaluation) over HTTP — a thin shell around src/core/evaluation.
  * Options (EVALUATIONS_OPTIONS) come from the environment; tests override the provider.
@@ -15,8 +22,9 @@ import { EVALUATIONS_OPTIONS, EvaluationsService, loadEvaluationsOptions, type E
   imports: [
     TypeOrmModule.forFeature([EvaluationEntity]),
     CasesModule,
+    EvaluationsOptionsModule,
     MulterModule.registerAsync({
-      extraProviders: [{ provide: EVALUATIONS_OPTIONS, useFactory: () => loadEvaluationsOptions() }],
+      imports: [EvaluationsOptionsModule],
       inject: [EVALUATIONS_OPTIONS],
       useFactory: (options: EvaluationsOptions) => ({
         dest: join(options.dir, 'uploads'),
@@ -25,7 +33,7 @@ import { EVALUATIONS_OPTIONS, EvaluationsService, loadEvaluationsOptions, type E
     }),
   ],
   controllers: [EvaluationsController],
-  providers: [{ provide: EVALUATIONS_OPTIONS, useFactory: () => loadEvaluationsOptions() }, EvaluationsService],
+  providers: [EvaluationsService],
   exports: [EvaluationsService],
 })
 export class EvaluationsModule {}

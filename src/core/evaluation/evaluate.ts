@@ -15,7 +15,7 @@ import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
 import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
-import { defaultRulePack, reviewCaseFile } from '../engine';
+import { defaultRulePack, reviewCaseFile, todayInShanghai } from '../engine';
 import type { Finding, Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
@@ -79,10 +79,7 @@ const emptySeverities = (): SeverityCounts => ({ veto: 0, error: 0, warning: 0, 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** today's date in China (the calendar date the law counts in), independent of the machine's TZ */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInShanghai };
 
 export function formatBasis(f: Finding): string {
   return f.basis.map((b) => `${b.law}${b.article}`).join('；') + (f.basisPending ? '（依据待核）' : '');

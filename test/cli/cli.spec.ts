@@ -1,0 +1,199 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { syntheticCase, type SyntheticDefect } from '../../bench/synthetic';
+import type { CaseFile } from '../../src/core/case-file/types';
+import type { EvaluationResults } from '../../src/core/evaluation';
+import { BufferStream, main } from '../../src/cli/main';
+
+const ROOT = resolve(__dirname, '../..');
+const FIXTURES = join(ROOT, 'fixtures/cases');
+const AS_OF = '2026-11-30';
+let tmp: string;
+
+async function run(argv: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new BufferStream();
+  const stderr = new BufferStream(tty, 100);
+  const code = await main(argv, { stdout, stderr, cwd: ROOT });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+/** First synthetic case (seed 1) that carries `defect`, written to tmp. */
+function defectiveFile(defect: SyntheticDefect): { path: string; caseFile: CaseFile } {
+  for (let i = 0; ; i++) {
+    const c = syntheticCase(i, 1);
+    if (c.defect === defect && c.kind === 'general') {
+      const path = join(tmp, `${defect}.json`);
+      writeFileSync(path, JSON.stringify(c.caseFile, null, 2));
+      return { path, caseFile: c.caseFile };
+    }
+  }
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'casefile-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('casefile (in-process)', () => {
+  it('prints Chinese help; no command is a usage error', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('用法：casefile <命令>');
+    for (const cmd of ['check', 'evaluate', 'deadline', 'day']) expect(help.out).toContain(cmd);
+    expect((await run([])).code).toBe(2);
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('未知命令：frobnicate');
+    expect((await run(['check', '--help'])).out).toContain('退出码');
+    expect((await run(['evaluate', '--help'])).out).toContain('summary.xlsx');
+  });
+
+  it('--version names the rule pack, scoring sheet and holiday data', async () => {
+    const v = await run(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/规则包 \S+/);
+    expect(v.out).toMatch(/评分表 \S+/);
+    expect(v.out).toMatch(/节假日数据 \S+/);
+  });
+
+  it('check: a malformed file exits 2 with a clear message', async () => {
+    const bad = join(tmp, 'malformed.json');
+    writeFileSync(bad, '{ "formatVersion": "1.0", ');
+    const r = await run(['check', bad]);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('无法审查');
+    expect(r.out).toContain('INVALID_JSON');
+    expect(r.out).toMatch(/JSON/);
+  });
+
+  it('check: validation errors exit 2 and print path, code and Chinese message', async () => {
+    const cf = JSON.parse(readFileSync(join(FIXTURES, '01-general-fine-clean.json'), 'utf8'));
+    cf.documents[0].madeOn = '2025-02-30';
+    const file = join(tmp, 'invalid-date.json');
+    writeFileSync(file, JSON.stringify(cf));
+    const r = await run(['check', file]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/documents\[0\]\.madeOn\s+\S+\s+.*2025-02-30/);
+  });
+
+  it('check: a missing file exits 2; an unknown option or bad date exits 2', async () => {
+    const missing = await run(['check', 'no/such/file.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain('文件不存在：no/such/file.json');
+    const opt = await run(['check', '--frob', 'x.json']);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toContain('未知选项：--frob');
+    const date = await run(['check', '--as-of', '2025-13-01', 'x.json']);
+    expect(date.code).toBe(2);
+    expect(date.err).toContain('--as-of');
+  });
+
+  it('check: a defective file prints its planted defects like a linter and exits 1', async () => {
+    const { path } = defectiveFile('late_service');
+    const r = await run(['check', '--as-of', AS_OF, path]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(path);
+    // one line per finding: severity, rule id, title: message; then 依据
+    expect(r.out).toMatch(/^ {2}(否决|错误|警告|提示) {2}[A-Z]+-[\w-]+ {2}\S/m);
+    expect(r.out).toMatch(/依据：/);
+    expect(r.out).toMatch(/得分 [\d.]+，等次 \S+/);
+    expect(r.out).toMatch(/规则包 \S+ · 评分表 \S+/);
+  });
+
+  it('check --json prints the review and score; --pdf writes the report', async () => {
+    const { path, caseFile } = defectiveFile('missing_education');
+    const pdf = join(tmp, 'report.pdf');
+    const r = await run(['check', '--json', '--as-of', AS_OF, '--pdf', pdf, path]);
+    const parsed = JSON.parse(r.out) as { file: string; status: string; review: { caseNumber: string; findings: unknown[] }; score: { total: number } }[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ status: 'ok', review: { caseNumber: caseFile.case.caseNumber } });
+    expect(parsed[0].review.findings.length).toBeGreaterThan(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('check: several files — the highest exit code wins', async () => {
+    const { path } = defectiveFile('late_service');
+    const r = await run(['check', '--as-of', AS_OF, path, 'no/such.json']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/共 2 个文件：已审查 1，无法审查 1/);
+  });
+
+  it('evaluate fixtures/cases writes the summaries with one row per file', async () => {
+    const out = join(tmp, 'eval-fixtures');
+    const r = await run(['evaluate', 'fixtures/cases', '--out', out, '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    const n = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).length;
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvaluationResults;
+    expect(results.totals.files).toBe(n);
+    expect(results.ranking.length + results.failed.length).toBe(n);
+    const csvRows = readFileSync(join(out, 'summary.csv'), 'utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(csvRows).toHaveLength(1 + n);
+    for (const f of ['summary.xlsx', 'summary.pdf']) expect(existsSync(join(out, f))).toBe(true);
+    expect(r.out).toContain(`共 ${n} 卷`);
+    // not a terminal: plain progress lines ending at 100%
+    expect(r.err).toContain(`评查 ${n}/${n}（100%）`);
+    expect(r.err).not.toContain('\r');
+  });
+
+  it('evaluate: a bad file inside the folder is reported and skipped; a terminal gets a redrawn bar', async () => {
+    const dir = join(tmp, 'mixed');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `c${i}.json`), JSON.stringify(syntheticCase(i, 2).caseFile));
+    writeFileSync(join(dir, 'broken.json'), '[1, 2');
+    const out = join(tmp, 'mixed-out');
+    const r = await run(['evaluate', dir, '--out', out, '--as-of', AS_OF], true);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('无法评查 broken.json');
+    expect(r.out).toContain('已评查 4 卷，无法评查 1 卷');
+    expect(r.err).toContain('\r评查 ');
+    expect(r.err).toContain('5/5');
+  });
+
+  it('evaluate: usage errors exit 2', async () => {
+    expect((await run(['evaluate', 'fixtures/cases'])).err).toContain('缺少 --out');
+    const missing = await run(['evaluate', 'no-such-dir', '--out', join(tmp, 'x')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('找不到评查输入');
+    const sheet = await run(['evaluate', 'fixtures/cases', '--out', join(tmp, 'y'), '--sheet', 'nope']);
+    expect(sheet.code).toBe(2);
+    expect(sheet.err).toContain('未知的评分表');
+  });
+
+  it('deadline and day delegate to the calendar command', async () => {
+    const day = await run(['day', '2026-02-28']);
+    expect(day.code).toBe(0);
+    expect(day.out).toContain('调休');
+    const deadline = await run(['deadline', '2025-01-24', '5', '工作日']);
+    expect(deadline.code).toBe(0);
+    expect(deadline.out).toContain('2025-02-07');
+  });
+});
+
+describe('bin/casefile.js (spawned, after npm run build)', () => {
+  beforeAll(() => {
+    // the shim runs the compiled CLI: build it (tsc writes dist/ even if another module has a type error)
+    try {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    } catch {
+      /* judged by the presence of the compiled entry below */
+    }
+  }, 240_000);
+
+  it('runs check and evaluate as a real process with exit codes', () => {
+    expect(existsSync(join(ROOT, 'dist/src/cli/main.js'))).toBe(true);
+    const bad = join(tmp, 'spawn-bad.json');
+    writeFileSync(bad, 'nope');
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/casefile.js'), 'check', bad], { encoding: 'utf8' });
+    expect(check.status).toBe(2);
+    expect(check.stdout).toContain('INVALID_JSON');
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin/casefile.js'), '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('年度案卷评查');
+    const out = join(tmp, 'spawn-eval');
+    const evaluate = spawnSync(process.execPath, [join(ROOT, 'bin/casefile.js'), 'evaluate', FIXTURES, '--out', out, '--as-of', AS_OF], { encoding: 'utf8' });
+    expect(evaluate.status).toBe(0);
+    expect(existsSync(join(out, 'summary.xlsx'))).toBe(true);
+  });
+});
