@@ -19,9 +19,13 @@ export type RollPolicy = 'party' | 'strict';
 
 /**
  * Backward periods ("举行听证的七日前通知"): the latest allowed date.
- * conservative — the period counted from the notice must end strictly before the target
- *                (neither the notice day nor the target day counts) — catalog f4 #6, #20.
- * inclusive    — the period may end on the target day.
+ * conservative — count back from the day before the target (the target day is not counted); the n-th
+ *                counted day reached is the latest allowed date. This is the reading behind catalog f4 #6
+ *                (hearing 2025-10-13 → notice by 2025-09-26) and #20 (2026-02-25 → 2026-02-09). 【I】
+ * inclusive    — the forward period of n units counted from the notice may end on the target day itself;
+ *                never earlier than conservative (equal for calendar days).
+ * A stricter reading ("n full days strictly between notice and target") is not offered: the catalog's worked
+ * answers do not use it; add it here if legal review asks for it.
  */
 export type BackwardReading = 'conservative' | 'inclusive';
 
