@@ -1,4 +1,4 @@
-import { layoutReviewReport, renderReviewReport } from '../../src/core/report';
+import { basisText, layoutReviewReport, renderReviewReport } from '../../src/core/report';
 import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
 import { misplacedBoxes, overlappingPairs } from './support/geometry';
 import { darkPixels, inkCheck, renderPdf } from './support/raster';
@@ -48,6 +48,17 @@ describe('review report PDF', () => {
     expect(t).not.toContain(squash('第六十四条第一款第（一）项（依据待核'));
     expect(total).toBe(layout.pageCount);
     pages.forEach((p, i) => expect(squash(p)).toContain(`第${i + 1}页共${total}页`));
+  });
+
+  it('依据 groups the articles of one law', () => {
+    expect(
+      basisText([
+        { law: '中华人民共和国行政处罚法', article: '第64条（一）' },
+        { law: '中华人民共和国民法典', article: '第201条' },
+        { law: '中华人民共和国行政处罚法', article: '第85条' },
+      ]),
+    ).toBe('《中华人民共和国行政处罚法》第64条（一）、第85条；《中华人民共和国民法典》第201条');
+    expect(basisText([])).toBe('—');
   });
 
   it('draft mode: 自查报告 with upcoming deadlines and the next documents', async () => {

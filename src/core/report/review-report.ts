@@ -260,7 +260,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   });
   const ind = 14;
   doc.paragraph(f.message, { label: { text: '说明：' }, indent: ind });
-  const basis = f.basis.map((b) => `${b.law.startsWith('《') ? b.law : `《${b.law}》`}${b.article}`).join('；') || '—';
+  const basis = basisText(f.basis);
   doc.paragraph(f.basisPending ? `${basis}（依据待核：${confidenceText(f.confidence)}，须经法制审核人员复核）` : basis, {
     label: { text: f.basisPending ? '依据待核：' : '依据：', color: f.basisPending ? COLORS.orange : undefined },
     indent: ind,
@@ -285,6 +285,19 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   }
   if (veto) parts.push(`；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
+}
+
+/** 《法》第64条（一）、第85条；《另一法》第3条 — articles of the same law grouped, in order of appearance */
+export function basisText(basis: Finding['basis']): string {
+  const groups: { law: string; articles: string[] }[] = [];
+  for (const b of basis) {
+    const law = b.law.startsWith('《') ? b.law : `《${b.law}》`;
+    const g = groups.find((x) => x.law === law);
+    if (g) {
+      if (!g.articles.includes(b.article)) g.articles.push(b.article);
+    } else groups.push({ law, articles: [b.article] });
+  }
+  return groups.map((g) => `${g.law}${g.articles.join('、')}`).join('；') || '—';
 }
 
 function confidenceText(c: Finding['confidence']): string {
