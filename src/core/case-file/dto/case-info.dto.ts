@@ -78,7 +78,7 @@ export class PenaltyDto implements PenaltyShape {
   @opt.amount('决定罚款金额（元）', { law: '行政处罚法第59条第1款（三）' })
   decidedFine?: number;
 
-  @opt.amount('没收违法所得/非法财物价值（元）', { law: '行政处罚法第9条（三）' })
+  @opt.amount('没收违法所得/非法财物价值（元）', { law: '行政处罚法第9条（二）' })
   confiscationAmount?: number;
 }
 

@@ -55,7 +55,7 @@ export class ReceiverDto implements ReceiverShape {
   @req.string('签收人姓名')
   name: string;
 
-  @req.enum('签收人身份', RECEIVER_ROLE_LABELS, { law: '民事诉讼法第88条（本人不在交其同住成年家属签收）' })
+  @req.enum('签收人身份', RECEIVER_ROLE_LABELS, { law: '民事诉讼法第85–95条（送达）' })
   role: NonNullable<ServiceInfo['receiver']>['role'];
 }
 
@@ -154,7 +154,7 @@ export class AmountsDto implements Amounts {
   @opt.amount('罚款（元）', { law: '行政处罚法第9条（二）' })
   fine?: number;
 
-  @opt.amount('没收违法所得/非法财物价值（元）', { law: '行政处罚法第9条（三）' })
+  @opt.amount('没收违法所得/非法财物价值（元）', { law: '行政处罚法第9条（二）' })
   confiscation?: number;
 
   @opt.amount('加处罚款（元）', { law: '行政处罚法第72条第1款（一）：每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额' })

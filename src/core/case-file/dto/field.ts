@@ -11,6 +11,7 @@
  * Messages are Chinese, codes English UPPER_SNAKE. A failing check reports `CODE␟subpath␟message` records
  * (␞-separated) through class-validator's message; validate.ts turns them back into ValidationIssues.
  */
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidateNested } from 'class-validator';
 import { clockTimeProblem, legalDateProblem, legalDateTimeProblem, MAX_YEAR, MIN_YEAR } from '../calendar-date';
