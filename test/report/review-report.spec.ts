@@ -90,7 +90,7 @@ describe('review report PDF', () => {
   });
 
   it('veto: 不合格 with the V-item; the strict sheet prints the zeroed total', async () => {
-    const review = baseReview([hearingFinding({ ruleId: 'SEQ-10', severity: 'veto', title: '未经法制审核即作出处罚决定', fingerprint: 'SEQ-10:d12' })]);
+    const review = baseReview([hearingFinding({ ruleId: 'SEQ-10', severity: 'veto', veto: 'V7', title: '未经法制审核即作出处罚决定', fingerprint: 'SEQ-10:d12' })]);
     const strict = await pdfText(await renderReviewReport(input(review, 'strict-veto-zero')));
     const t = squash(strict.text);
     expect(t).toContain('总分0分');

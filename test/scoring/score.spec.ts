@@ -66,9 +66,9 @@ describe('scoreReview — default-2024 (hand-worked examples)', () => {
   });
 
   it('a veto hit makes the file 不合格 whatever the points; default keeps the total', () => {
-    const s = scoreReview(review([finding('SEQ-10', 'veto', 'procedure', { title: '未经法制审核即作出决定' })]), def());
+    const s = scoreReview(review([finding('DL-03', 'veto', 'procedure', { title: '超过追责时效仍予处罚' })]), def());
     expect(s.vetoHits).toEqual([
-      { vetoId: 'V7', name: '应法制审核未审核或审核未通过即作出决定', basis: '行政处罚法第58条', ruleId: 'SEQ-10', fingerprint: expect.any(String) },
+      { vetoId: 'V9', name: '超过追责时效仍予处罚', basis: '行政处罚法第36条', ruleId: 'DL-03', fingerprint: expect.any(String) },
     ]);
     expect(s.total).toBe(95);
     expect(s.totalBeforeVeto).toBe(95);
@@ -76,7 +76,7 @@ describe('scoreReview — default-2024 (hand-worked examples)', () => {
   });
 
   it('strict-veto-zero: the same veto zeroes the total', () => {
-    const s = scoreReview(review([finding('SEQ-10', 'veto', 'procedure')]), strict());
+    const s = scoreReview(review([finding('DL-03', 'veto', 'procedure')]), strict());
     expect(s.total).toBe(0);
     expect(s.totalBeforeVeto).toBe(95);
     expect(s.grade).toBe('不合格');
@@ -88,8 +88,8 @@ describe('scoreReview — default-2024 (hand-worked examples)', () => {
     const s = scoreReview(review([f]), def());
     expect(s.vetoHits).toEqual([expect.objectContaining({ vetoId: 'V6', name: '应听证未告知听证权利或未组织听证', ruleId: 'NEW-07' })]);
     // the sheet's own mapping wins over a tag
-    const g = { ...finding('SEQ-10', 'veto', 'procedure'), veto: 'V6' };
-    expect(scoreReview(review([g]), def()).vetoHits[0].vetoId).toBe('V7');
+    const g = { ...finding('DL-03', 'veto', 'procedure'), veto: 'V6' };
+    expect(scoreReview(review([g]), def()).vetoHits[0].vetoId).toBe('V9');
   });
 
   it('a veto finding of a rule no V-item lists is still a veto (V?)', () => {
@@ -186,7 +186,7 @@ describe('scoreReview — default-2024 (hand-worked examples)', () => {
       finding('ED-03', 'warning', 'education'),
       finding('ED-04', 'error', 'education'),
       finding('ED-01', 'error', 'education'),
-      finding('SEQ-12', 'veto', 'procedure'),
+      { ...finding('SEQ-12', 'veto', 'procedure'), veto: 'V8' },
       finding('DL-06', 'error', 'procedure'),
     ];
     const a = scoreReview(review(fs), def());

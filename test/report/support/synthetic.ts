@@ -113,6 +113,7 @@ export function manyFindings(n: number): Finding[] {
     const f = hearingFinding({
       ruleId: i === 6 ? 'SEQ-10' : `T-${String(i + 1).padStart(3, '0')}`,
       severity: i === 6 ? 'veto' : SEVERITIES[i % SEVERITIES.length],
+      ...(i === 6 ? { veto: 'V7' } : {}),
       confidence: pending ? 'S' : 'Q',
       basisPending: pending,
       title: i === 6 ? '未经法制审核即作出处罚决定' : `第${i + 1}项问题：${['期限计算有误', '文书要素缺失', '签名不全', '送达回证未记明收到日期', '卷内目录与实物不一致'][i % 5]}`,
