@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const input = { caseFile, review: r, score: scoreReview(r, sheet) };
     await layoutReviewReport(input); // warm-up (JIT, glyph caches)
     const times: number[] = [];
-    let pdf = new Uint8Array();
+    let pdf: Uint8Array = new Uint8Array();
     let pages = 0;
     for (let i = 0; i < runs; i++) {
       t0 = process.hrtime.bigint();
