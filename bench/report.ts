@@ -2,7 +2,8 @@
  * Bench: review-report PDF — time per report with the fonts cached, and PDF size.
  *
  *   node scripts/run-ts.cjs bench/report.ts [--runs 7] [--out /tmp/report-bench]
- *   (or compiled: npx tsc -p tsconfig.json --outDir /tmp/bench-dist && node /tmp/bench-dist/bench/report.js)
+ *   (or compiled: npx tsc -p tsconfig.json --outDir dist && node dist/bench/report.js — dist/ must sit inside the
+ *   repository: the fonts and rules/ are found by walking up from the compiled file)
  *
  * For 10, 40 and 200 findings: one warm-up render, then `runs` renders; prints the median and the fastest
  * time, the size (KB) and the page count. Goal at 40 findings: ≤ 300 ms and ≤ 150 KB per report — the bench
