@@ -80,3 +80,16 @@ describe('PdfLayout toolkit', () => {
     expect(misplacedBoxes(doc)).toEqual([]);
   });
 });
+
+describe('PdfLayout running header', () => {
+  it('cuts a long left header so it never runs into the right one', async () => {
+    const doc = await PdfLayout.create({ runningHeader: { left: '某某省某某市某某县生态环境保护综合行政执法大队'.repeat(4), right: '案号：益环罚〔2025〕12号' } });
+    doc.paragraph('正文');
+    await doc.finish();
+    const header = doc.boxes.filter((b) => b.region === 'header' && b.kind === 'text');
+    expect(header).toHaveLength(2);
+    expect(header[0].text!.endsWith('…')).toBe(true);
+    expect(header[0].x + header[0].width).toBeLessThan(header[1].x);
+    expect(misplacedBoxes(doc)).toEqual([]);
+  });
+});

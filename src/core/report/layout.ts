@@ -272,6 +272,14 @@ export class PdfLayout {
     return breakLines(clean(text), width, (s) => m.width(s, size));
   }
 
+  /** `text` cut with … so that it fits `width` (one line) */
+  fit(text: string, width: number, size: number, bold = false): string {
+    if (this.textWidth(text, size, bold) <= width) return text;
+    const chars = Array.from(text);
+    while (chars.length > 0 && this.textWidth(chars.join('') + '…', size, bold) > width) chars.pop();
+    return chars.join('') + '…';
+  }
+
   lineHeightOf(size: number, lineHeight = 1.6): number {
     return size * lineHeight;
   }
@@ -567,11 +575,12 @@ export class PdfLayout {
       if (h && (h.left || h.right)) {
         const slot = hs * 1.4;
         const top = this.pageHeight - this.margins.top / 2 + slot / 2;
-        if (h.left) this.drawTextLine(h.left, this.left, top, { size: hs, color: COLORS.muted, slot, region: 'header', page: p });
-        if (h.right) {
-          const w = this.textWidth(h.right, hs);
-          this.drawTextLine(h.right, this.right - w, top, { size: hs, color: COLORS.muted, slot, region: 'header', page: p });
+        const rightW = h.right ? this.textWidth(h.right, hs) : 0;
+        if (h.left) {
+          const room = this.contentWidth - (rightW > 0 ? rightW + hs * 2 : 0);
+          this.drawTextLine(this.fit(h.left, room, hs), this.left, top, { size: hs, color: COLORS.muted, slot, region: 'header', page: p });
         }
+        if (h.right) this.drawTextLine(h.right, this.right - rightW, top, { size: hs, color: COLORS.muted, slot, region: 'header', page: p });
         this.line(this.left, top - slot - 1, this.right, top - slot - 1, COLORS.rule, 0.4, 'header', p);
       }
       const text = footer(p.number, total);
