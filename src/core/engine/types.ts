@@ -46,6 +46,10 @@ export interface Finding {
   scoringItem: string;
   /** stable across re-runs of the same file and pack */
   fingerprint: string;
+  /** veto item of the scoring model (catalog §e5 V1–V12) — present only on 【Q】 findings of severity veto */
+  veto?: string;
+  /** the values the message was built from (dueOn, from, to, docId …) — for tests, reports and UIs */
+  data?: Record<string, string | number | boolean>;
 }
 
 export interface PassedCheck {

@@ -1,0 +1,62 @@
+/**
+ * DL-01a — 办案期限延期 (生态环境行政处罚办法(2023)第57条【S】): each extension ≤ 30 日, approved before the
+ * period it extends ran out; an extension beyond the first needs the 负责人集体讨论.
+ */
+import type { CaseDocument } from '../../../case-file/types';
+import { gatherExclusions } from '../deadline';
+import { basisText, docData, docRef, na, pass } from '../util';
+import type { CheckOutcome } from '../types';
+import type { CustomCheckImpl } from './types';
+
+export const caseHandlingExtensions: CustomCheckImpl = {
+  name: 'case_handling_extensions',
+  description: '办案期限延期：每次不超过30日、在届满前批准、再次延期须集体讨论',
+  dataKeys: ['problem', 'dueOn', 'approvedOn', 'days'],
+  run(params, ctx, rule) {
+    const filing = ctx.fact('filingDate');
+    const exts = ctx
+      .docs('extension_approval')
+      .filter((d) => d.extensionOf === 'case_handling' || d.extensionOf === undefined)
+      .map((d) => ({ d, on: d.approvedOn ?? d.madeOn }))
+      .sort((a, b) => ((a.on ?? '') < (b.on ?? '') ? -1 : 1));
+    if (!exts.length) return [na('卷内无办案期限延期审批')];
+    if (!filing) return [na('卷内无立案日')];
+    const base = ctx.period({
+      start: filing.value,
+      amount: Number(params.baseDays ?? 90),
+      unit: 'day',
+      roll: 'strict',
+      exclusions: gatherExclusions(ctx, ['suspension', 'testing']),
+      basis: basisText(rule.basis),
+    });
+    if (base.status !== 'ok' || !base.end)
+      return [{ status: 'undeterminable', reason: '缺少节假日安排数据，无法计算办案期限', missingYears: base.missingYears ?? [] }];
+    let due = base.end;
+    const out: CheckOutcome[] = [];
+    const maxDays = Number(params.maxDays ?? 30);
+    exts.forEach(({ d, on }, i) => {
+      const problems: string[] = [];
+      const days = d.extensionDays ?? 0;
+      if (!on) problems.push('延期审批无批准日期');
+      else if (on > due) problems.push(`延期批准日 ${on} 晚于原办案期限届满日 ${due}`);
+      if (days > maxDays) problems.push(`延长${days}日，超过${maxDays}日`);
+      if (days <= 0) problems.push('未载明延长天数');
+      if (i > 0 && !d.extensionByCollectiveDiscussion) problems.push('再次延期未经负责人集体讨论决定');
+      if (problems.length)
+        out.push(fail(d, problems.join('；'), due, on ?? '', days));
+      if (days > 0) {
+        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'strict', basis: basisText(rule.basis) });
+        if (ext.end) due = ext.end;
+      }
+    });
+    function fail(d: CaseDocument, problem: string, dueOn: string, approvedOn: string, days: number): CheckOutcome {
+      return {
+        status: 'fail',
+        data: { ...docData(ctx, d), problem, dueOn, approvedOn, days },
+        facts: [docRef(ctx, d, '延期审批', `${approvedOn} 延长${days}日`), { label: '立案日', value: filing!.value, refId: filing!.refId }],
+        key: d.id,
+      };
+    }
+    return out.length ? out : [pass(`办案期限延期${exts.length}次，均在届满前批准，延长后届满日 ${due}`, exts.map(({ d }) => docRef(ctx, d)))];
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * C5-06 — 按日连续处罚的前提 (按日连续处罚办法第12条【Q】): the 复查 the decision rests on found the violation
+ * continuing (复查时已改正或已停产停业、关闭的，不得启动按日连续处罚).
+ */
+import { docRef, na, pass } from '../util';
+import type { CustomCheckImpl } from './types';
+
+export const dailyPenaltyBasis: CustomCheckImpl = {
+  name: 'daily_penalty_basis',
+  description: '按日连续处罚所依据的复查发现违法排污仍在继续',
+  dataKeys: ['reinspectionOn', 'problem'],
+  run(_params, ctx) {
+    const decisions = ctx.docs('daily_penalty_decision');
+    if (!decisions.length) return [na('卷内无按日连续处罚决定书')];
+    const decidedOn = decisions.map((d) => d.madeOn).filter(Boolean).sort().pop();
+    const reinspections = ctx
+      .docs('reinspection_record')
+      .filter((r) => r.madeOn && (!decidedOn || r.madeOn <= decidedOn))
+      .sort((a, b) => (a.madeOn! < b.madeOn! ? -1 : 1));
+    const last = reinspections[reinspections.length - 1];
+    if (!last) return [{ status: 'fail', variant: 'missing', data: { reinspectionOn: '', problem: '卷内无作出决定前的复查记录' }, facts: [docRef(ctx, decisions[0])], key: 'missing' }];
+    if (last.violationContinuing !== true)
+      return [
+        {
+          status: 'fail',
+          data: { reinspectionOn: last.madeOn!, problem: last.violationContinuing === false ? '复查记录载明违法行为已停止' : '复查记录未载明违法排污仍在继续' },
+          facts: [docRef(ctx, last, '复查日', last.madeOn!)],
+          key: last.id,
+        },
+      ];
+    return [pass(`复查（${last.madeOn}）发现违法排污仍在继续`, [docRef(ctx, last, '复查日', last.madeOn!)])];
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * C0-05 — 卷内文书排列顺序: the default order of catalog §c0 (决定书及送达回证 → 立案 → 证据 → … → 结案审批),
+ * overridable by local rules; reported as a hint. The order follows document-type stages.
+ */
+import { na, pass } from '../util';
+import type { CustomCheckImpl } from './types';
+
+/** stage ranks of the main volume (catalog §c0 缺省排列【I】) */
+const STAGE_RANK: Record<string, number> = {
+  cover: 0,
+  decision: 1,
+  source: 2,
+  filing: 2,
+  party: 3,
+  investigation: 3,
+  coercive_measure: 3,
+  review: 4,
+  notice: 5,
+  hearing: 6,
+  decision_review: 7,
+  transfer: 8,
+  enforcement: 8,
+  disclosure: 8,
+  education: 9,
+  closing: 10,
+  other: 10,
+  remarks: 11,
+};
+
+export const fileOrder: CustomCheckImpl = {
+  name: 'file_order',
+  description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、执行、普法、结案）',
+  dataKeys: ['problem'],
+  run(_params, ctx) {
+    const entries = (ctx.caseFile.fileIndex ?? []).filter((e) => (e.volume ?? 'main') === 'main' && e.refId).sort((a, b) => a.order - b.order);
+    if (entries.length < 2) return [na('卷内目录条目不足')];
+    const records = new Set((ctx.caseFile.educationRecords ?? []).map((r) => r.id));
+    let maxRank = -1;
+    let maxTitle = '';
+    for (const e of entries) {
+      const doc = ctx.docsById.get(e.refId!);
+      const stage = doc ? ctx.pack.documentTypes.get(doc.type)?.stage : records.has(e.refId!) ? 'education' : undefined;
+      if (!stage) continue;
+      // 送达回证 of the decision sits with the decision
+      const rank = doc?.type === 'service_receipt' ? STAGE_RANK.decision : STAGE_RANK[stage] ?? STAGE_RANK.other;
+      if (rank < maxRank)
+        return [
+          {
+            status: 'fail',
+            data: { problem: `第${e.order}条"${e.title}"排在"${maxTitle}"之后，与缺省排列顺序不符` },
+            facts: [{ label: '卷内目录序号', value: e.order, refId: e.refId }],
+            key: 'order',
+          },
+        ];
+      if (rank > maxRank) {
+        maxRank = rank;
+        maxTitle = e.title;
+      }
+    }
+    return [pass('正卷文书排列符合缺省顺序', [])];
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * SEQ-09 — 听证由行政机关指定的非本案调查人员主持 (处罚法第64条（四）): the host is not one of the officers who
+ * investigated the case.
+ */
+import { docRef, na, pass } from '../util';
+import type { CheckOutcome } from '../types';
+import type { CustomCheckImpl } from './types';
+
+const INVESTIGATION = ['site_inspection_record', 'inquiry_record', 'sampling_record', 'investigation_report', 'evidence_preservation_notice', 'seizure_site_record'];
+
+export const hearingHostIndependence: CustomCheckImpl = {
+  name: 'hearing_host_independence',
+  description: '听证主持人不是本案调查人员',
+  dataKeys: ['host', 'problem'],
+  run(_params, ctx) {
+    const docs = ctx.docsOf(['hearing_record', 'hearing_notice', 'hearing_report', 'hearing_host_designation']).filter((d) => d.hostId);
+    if (!docs.length) return [na('卷内未记载听证主持人')];
+    const investigators = new Map<string, string>();
+    for (const d of ctx.docsOf(INVESTIGATION)) {
+      for (const id of d.officerIds ?? []) {
+        const o = ctx.caseFile.officers.find((x) => x.id === id);
+        investigators.set(id, o?.name ?? id);
+      }
+      for (const s of d.signatories ?? []) if (s.role === 'officer' || s.role === 'undertaker') investigators.set(s.personId ?? s.name, s.name);
+    }
+    const names = new Set(investigators.values());
+    const out: CheckOutcome[] = [];
+    const seen = new Set<string>();
+    for (const d of docs) {
+      const hostId = d.hostId!;
+      if (seen.has(hostId)) continue;
+      seen.add(hostId);
+      const reviewer = ctx.caseFile.reviewers?.find((r) => r.id === hostId);
+      const officer = ctx.caseFile.officers.find((o) => o.id === hostId);
+      const hostName = reviewer?.name ?? officer?.name ?? hostId;
+      if (investigators.has(hostId) || names.has(hostName)) {
+        out.push({
+          status: 'fail',
+          data: { docName: ctx.docName(d.type), docId: d.id, docLabel: ctx.docLabel(d), host: hostName, problem: `听证主持人${hostName}参与了本案调查` },
+          facts: [docRef(ctx, d, '听证主持人', hostName)],
+          key: hostId,
+        });
+      }
+    }
+    return out.length ? out : [pass(`听证主持人（${[...seen].map((id) => ctx.caseFile.reviewers?.find((r) => r.id === id)?.name ?? id).join('、')}）非本案调查人员`, docs.map((d) => docRef(ctx, d)))];
+  },
+};

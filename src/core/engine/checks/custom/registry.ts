@@ -1,0 +1,37 @@
+/** The named custom checks (one per file). A rule names one with `check: { kind: custom, name: … }`. */
+import type { CustomCheckImpl } from './types';
+import { agentAuthorization } from './agent-authorization';
+import { caseHandlingExtensions } from './case-handling-extensions';
+import { collectiveDiscussionAttendance } from './collective-discussion-attendance';
+import { dailyPenaltyBasis } from './daily-penalty-basis';
+import { educationInFileIndex } from './education-in-file-index';
+import { educationSubstance } from './education-substance';
+import { exclusionIntervals } from './exclusion-intervals';
+import { fileIndexComplete } from './file-index-complete';
+import { fileOrder } from './file-order';
+import { hearingHostIndependence } from './hearing-host-independence';
+import { legalReviewerQualification } from './legal-reviewer-qualification';
+import { noDocumentsAfterArchiving } from './no-documents-after-archiving';
+import { pageContinuity } from './page-continuity';
+import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
+import { suspensionResumption } from './suspension-resumption';
+
+export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
+  [
+    agentAuthorization,
+    caseHandlingExtensions,
+    collectiveDiscussionAttendance,
+    dailyPenaltyBasis,
+    educationInFileIndex,
+    educationSubstance,
+    exclusionIntervals,
+    fileIndexComplete,
+    fileOrder,
+    hearingHostIndependence,
+    legalReviewerQualification,
+    noDocumentsAfterArchiving,
+    pageContinuity,
+    seizureOnTheSpotDelivery,
+    suspensionResumption,
+  ].map((c) => [c.name, c]),
+);

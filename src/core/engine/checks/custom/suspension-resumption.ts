@@ -1,0 +1,36 @@
+/**
+ * DL-01c — 中止案件调查 (生态环境行政处罚办法(2023)第35条【S】): the 中止审批表 (approved, with the day) and,
+ * once the case went on, a 恢复审批表 after it must both be in the file.
+ */
+import { docRef, na, pass } from '../util';
+import type { CheckOutcome } from '../types';
+import type { CustomCheckImpl } from './types';
+
+export const suspensionResumption: CustomCheckImpl = {
+  name: 'suspension_resumption',
+  description: '中止调查须有批准的中止审批表，案件继续办理的须有其后的恢复审批表',
+  dataKeys: ['problem'],
+  run(_params, ctx) {
+    const suspensions = ctx.docs('suspension_approval');
+    const resumptions = ctx.docs('resumption_approval');
+    if (!suspensions.length && !resumptions.length) return [na('卷内无中止、恢复审批')];
+    const went_on = ctx.has('penalty_decision') || ctx.has('no_penalty_decision') || ctx.has('closing_approval');
+    const out: CheckOutcome[] = [];
+    const used = new Set<string>();
+    for (const s of suspensions) {
+      const start = s.suspendedOn ?? s.approvedOn;
+      const problems: string[] = [];
+      if (!s.approvedOn) problems.push('中止审批表无负责人批准日期');
+      if (!start) problems.push('未记载中止日');
+      const r = resumptions.find((x) => !used.has(x.id) && start && (x.resumedOn ?? x.approvedOn ?? '') >= start);
+      if (r) used.add(r.id);
+      else if (went_on) problems.push('中止后继续办理，但卷内无恢复审批表');
+      if (problems.length)
+        out.push({ status: 'fail', data: { docName: ctx.docName(s.type), docId: s.id, docLabel: ctx.docLabel(s), problem: problems.join('；') }, facts: [docRef(ctx, s, '中止日', start ?? '')], key: s.id });
+    }
+    for (const r of resumptions)
+      if (!used.has(r.id))
+        out.push({ status: 'fail', data: { docName: ctx.docName(r.type), docId: r.id, docLabel: ctx.docLabel(r), problem: '恢复审批表无对应的在先中止审批表' }, facts: [docRef(ctx, r)], key: r.id });
+    return out.length ? out : [pass(`中止 ${suspensions.length} 次，均有批准及恢复审批`, suspensions.map((s) => docRef(ctx, s)))];
+  },
+};

@@ -1,0 +1,271 @@
+/**
+ * deadline — a period counted through the legal calendar from one fact, compared with another fact.
+ *
+ * Forward: due = from + period (起算日不计入; 民法典第201条), plus approved extensions, minus excluded intervals
+ * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
+ * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
+ */
+import type { ExcludedInterval } from '../../calendar/types';
+import type { CaseDocument, StatedPeriod } from '../../case-file/types';
+import type { ReviewContext } from '../context';
+import { evaluateCondition } from '../conditions';
+import { daysBetween, datePart, fromMinuteNumber, isDateTime, minuteNumber, periodText } from '../dates';
+import type { FactValue } from '../facts';
+import { factLabel } from '../facts';
+import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
+import type { FactRef } from '../types';
+import type { CheckImpl, CheckOutcome, MessageData } from './types';
+import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
+
+export const deadlineCheck: CheckImpl<DeadlineCheck> = {
+  kind: 'deadline',
+  dataKeys: [
+    'from', 'fromLabel', 'to', 'toLabel', 'dueOn', 'period', 'label', 'overDays', 'note', 'extensionDays',
+    'excludedDays', 'statedText', 'rolledDueOn', 'inclusiveDueOn',
+  ],
+  run(spec, ctx, rule) {
+    return [runDeadline(spec, ctx, rule)];
+  },
+};
+
+function undeterminable(years: number[] | undefined, what: string): CheckOutcome {
+  const ys = [...new Set(years ?? [])].sort();
+  return {
+    status: 'undeterminable',
+    reason: `缺少${ys.map((y) => y + '年').join('、') || '相关年份'}国务院节假日安排数据，无法计算${what}`,
+    missingYears: ys,
+  };
+}
+
+/** the stated period a document gives (e.g. 告知书载明的陈述申辩期限) */
+function statedPeriodOf(
+  ctx: ReviewContext,
+  spec: NonNullable<DeadlineCheck['periodFrom']>,
+  preferDoc?: string,
+): { period: StatedPeriod; doc: CaseDocument } | undefined {
+  const docs = ctx.docs(spec.document);
+  const ordered = preferDoc ? [...docs].sort((a, b) => (a.id === preferDoc ? -1 : b.id === preferDoc ? 1 : 0)) : docs;
+  for (const doc of ordered) {
+    const p = doc.statedPeriods?.find((sp) => sp.kind === spec.kind);
+    if (p) return { period: p, doc };
+  }
+  return undefined;
+}
+
+/** intervals whose days do not count, from the file's 中止/恢复 approvals and 检测/鉴定 periods */
+export function gatherExclusions(ctx: ReviewContext, sources: ExclusionSource[] | undefined): ExcludedInterval[] {
+  if (!sources?.length) return [];
+  const out: ExcludedInterval[] = [];
+  if (sources.includes('suspension')) {
+    const starts = ctx
+      .docs('suspension_approval')
+      .map((d) => d.suspendedOn ?? d.approvedOn)
+      .filter((d): d is string => !!d)
+      .sort();
+    const ends = ctx
+      .docs('resumption_approval')
+      .map((d) => d.resumedOn ?? d.approvedOn)
+      .filter((d): d is string => !!d)
+      .sort();
+    let j = 0;
+    for (const s of starts) {
+      while (j < ends.length && ends[j] < s) j++;
+      if (j >= ends.length) break; // 中止 without 恢复: not credited (DL-01c reports it)
+      out.push({ from: s, to: ends[j], reason: '中止案件调查' });
+      j++;
+    }
+  }
+  if (sources.includes('testing')) {
+    for (const d of ctx.caseFile.documents) {
+      const t = d.testingPeriod;
+      if (t && t.from <= t.to) out.push({ from: t.from, to: t.to, reason: `检测/鉴定（${ctx.docName(d.type)}）` });
+    }
+  }
+  out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return out;
+}
+
+function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome {
+  const from = ctx.fact(spec.from);
+  if (!from) return na(`卷内无${factLabel(spec.from)}`);
+  if (from.missingYears) return undeterminable(from.missingYears, factLabel(spec.from));
+  if (spec.unless && evaluateCondition(spec.unless, ctx)) return na(spec.unlessNote ?? '例外情形成立');
+
+  let amount = spec.amount ?? 0;
+  let unit = spec.unit ?? 'day';
+  const data: MessageData = { label: spec.label, note: '' };
+  const facts: FactRef[] = [factRef(from)];
+  if (spec.periodFrom) {
+    const sp = statedPeriodOf(ctx, spec.periodFrom, from.refId);
+    if (!sp) return na(`${ctx.docName(spec.periodFrom.document)}未载明期限`);
+    amount = sp.period.amount;
+    unit = sp.period.unit;
+    data.statedText = sp.period.text ?? periodText(amount, unit);
+    facts.push({ label: `${ctx.docName(sp.doc.type)}载明期限`, value: String(data.statedText), refId: sp.doc.id });
+  }
+  for (const o of spec.amountOverrides ?? []) {
+    if (evaluateCondition(o.when, ctx)) {
+      amount = o.amount;
+      data.note = o.note;
+      break;
+    }
+  }
+  data.period = periodText(amount, unit);
+  data.from = from.value;
+  data.fromLabel = from.label;
+  data.toLabel = factLabel(spec.to);
+
+  // —— the due date ——
+  let due: string;
+  const calendar: string[] = [...(from.calendar ?? [])];
+  const basis = basisText(rule.basis);
+  if (unit === 'hour') {
+    if (!isDateTime(from.value)) return na(`${from.label}未记载到时分，无法按小时计算`);
+    due = fromMinuteNumber(minuteNumber(from.value) + amount * 60);
+    calendar.push(`按小时计算（民法典第201条第2款：自规定的时间开始计算）：${from.value} 起 ${amount} 小时，至 ${due}`);
+  } else {
+    const exclusions = gatherExclusions(ctx, spec.exclusions);
+    const res = ctx.period({
+      start: datePart(from.value),
+      amount,
+      unit,
+      direction: spec.direction ?? 'forward',
+      roll: spec.roll ?? 'strict',
+      backwardReading: spec.backwardReading,
+      exclusions: exclusions.length ? exclusions : undefined,
+      basis,
+    });
+    if (res.status !== 'ok' || !res.end) return undeterminable(res.missingYears, spec.label);
+    due = res.end;
+    calendar.push(...res.explanation);
+    if (exclusions.length) {
+      const days = exclusions.reduce((n, e) => n + daysBetween(e.from, e.to) + 1, 0);
+      data.excludedDays = days;
+    }
+    if (spec.extensions) {
+      let total = 0;
+      const exts = ctx
+        .docsOf(spec.extensions.documents)
+        .filter((d) => (d.extensionDays ?? 0) > 0 && (!d.extensionOf || d.extensionOf === spec.extensions!.of))
+        .map((d) => ({ d, on: d.approvedOn ?? d.madeOn }))
+        .filter((x): x is { d: CaseDocument; on: string } => !!x.on)
+        .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+      for (const { d, on } of exts) {
+        if (on > due) {
+          calendar.push(`${ctx.docName(d.type)}（${on}）晚于期限届满日 ${due}，不计入延长`);
+          continue;
+        }
+        const ext = ctx.period({ start: due, amount: d.extensionDays!, unit: 'day', roll: spec.roll ?? 'strict', basis });
+        if (ext.status !== 'ok' || !ext.end) return undeterminable(ext.missingYears, spec.label);
+        calendar.push(`经批准延长${d.extensionDays}日（${ctx.docName(d.type)} ${on}）：`, ...ext.explanation);
+        facts.push({ label: `${ctx.docName(d.type)}延长日数`, value: d.extensionDays!, refId: d.id });
+        total += d.extensionDays!;
+        due = ext.end;
+      }
+      if (total) data.extensionDays = total;
+    }
+  }
+  data.dueOn = due;
+
+  // —— the subject ——
+  const to = ctx.fact(spec.to);
+  if (!to) return pending(spec, ctx, rule, due, calendar, facts, data);
+  if (to.missingYears) return undeterminable(to.missingYears, factLabel(spec.to));
+  let subject = unit === 'hour' ? to.value : datePart(to.value);
+  if (unit === 'hour' && !isDateTime(subject)) return na(`${to.label}未记载到时分，无法按小时计算`);
+  if (to.calendar) calendar.push(...to.calendar);
+  if (spec.useMailedOn && to.method === 'post' && to.mailedOn) {
+    subject = to.mailedOn;
+    calendar.push(`邮寄送达：以交邮日 ${to.mailedOn} 计（期间不包括在途时间，期满前交邮的不算过期）`);
+    facts.push(factRef(to), { label: '交邮日', value: to.mailedOn, refId: to.refId });
+    data.toLabel = `${to.label}（交邮日）`;
+  } else {
+    facts.push(factRef(to));
+  }
+  data.to = subject;
+  const cmp = spec.compare;
+  if (compareOk(subject, due, cmp)) {
+    return {
+      status: 'pass',
+      summary: `${spec.label}（${data.period}）：${from.value} → ${subject}，${COMPARE_TEXT[cmp]} ${due}`,
+      facts,
+      calendar,
+    };
+  }
+  data.overDays = unit === 'hour' ? Math.round((minuteNumber(subject) - minuteNumber(due)) / 60) : Math.abs(daysBetween(due, subject));
+
+  // strict agency period met only inside the party-roll window → warning (catalog §a 注, DL-01 【I】)
+  if (spec.rollGrace && unit !== 'workday' && unit !== 'hour' && (spec.direction ?? 'forward') === 'forward') {
+    const rolled = ctx.period({
+      start: datePart(from.value),
+      amount,
+      unit,
+      roll: 'party',
+      exclusions: spec.exclusions ? gatherExclusions(ctx, spec.exclusions) : undefined,
+      basis,
+    });
+    if (rolled.status === 'ok' && rolled.end && rolled.end !== due && !data.extensionDays && compareOk(subject, rolled.end, cmp)) {
+      return {
+        status: 'fail',
+        variant: 'grace',
+        severity: rule.severity === 'info' ? 'info' : 'warning',
+        data: { ...data, rolledDueOn: rolled.end },
+        facts,
+        calendar: [...calendar, '若按期末休息日顺延：', ...rolled.explanation],
+      };
+    }
+  }
+  // backward conservative reading met only under the inclusive reading → warning
+  if (spec.inclusiveGrace && spec.direction === 'backward') {
+    const incl = ctx.period({
+      start: datePart(from.value),
+      amount,
+      unit: unit as 'day' | 'workday' | 'month' | 'year',
+      direction: 'backward',
+      backwardReading: 'inclusive',
+      basis,
+    });
+    if (incl.status === 'ok' && incl.end && compareOk(subject, incl.end, cmp)) {
+      return {
+        status: 'fail',
+        variant: 'grace',
+        severity: rule.severity === 'info' ? 'info' : 'warning',
+        data: { ...data, inclusiveDueOn: incl.end },
+        facts,
+        calendar: [...calendar, '按包含听证当日的口径：', ...incl.explanation],
+      };
+    }
+  }
+  return { status: 'fail', data, facts, calendar, key: to.refId ?? spec.to };
+}
+
+/** the subject is not in the file yet */
+function pending(
+  spec: DeadlineCheck,
+  ctx: ReviewContext,
+  rule: LoadedRule,
+  due: string,
+  calendar: string[],
+  facts: FactRef[],
+  data: MessageData,
+): CheckOutcome {
+  if (ctx.mode !== 'draft' || !spec.draft) return na(`卷内无${factLabel(spec.to)}`);
+  const asOfDay = ctx.asOf;
+  const dueDay = datePart(due);
+  const mustHappenBy = spec.compare === 'lte' || spec.compare === 'lt';
+  if (asOfDay <= dueDay) {
+    const next = spec.draft.nextDocument;
+    return {
+      status: 'upcoming',
+      label: spec.draft.label,
+      dueOn: dueDay,
+      calendar,
+      facts,
+      nextDocument: next
+        ? { type: next, reason: `${spec.label}：应${COMPARE_TEXT[spec.compare]} ${dueDay}（${rule.id}）` }
+        : undefined,
+    };
+  }
+  if (!mustHappenBy) return na(`${spec.draft.label}（${dueDay}）已过`);
+  return { status: 'fail', variant: 'overdue', data: { ...data, to: '' }, facts, calendar, key: 'overdue' };
+}

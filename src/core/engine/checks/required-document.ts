@@ -1,0 +1,68 @@
+/** required_document — a document of one of the types must be in the file (optionally dated before a fact). */
+import type { CaseDocument } from '../../case-file/types';
+import type { ReviewContext } from '../context';
+import { matchesWhere } from '../conditions';
+import type { LoadedRule, RequiredDocumentCheck } from '../pack/types';
+import type { CheckImpl, CheckOutcome } from './types';
+import { docRef, factRef, pass } from './util';
+
+const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
+
+/** documents of the types; 'education' brings in the 普法教育记录 as pseudo-documents */
+function candidates(ctx: ReviewContext, types: string[]): CaseDocument[] {
+  const docs = ctx.docsOf(types.filter((t) => t !== 'education'));
+  if (!types.includes('education')) return docs;
+  const records = (ctx.caseFile.educationRecords ?? []).map(
+    (r) => ({ id: r.id, type: 'education_record', madeOn: r.heldOn, title: '普法教育记录' }) as CaseDocument,
+  );
+  return [...docs, ...records];
+}
+
+export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
+  kind: 'required_document',
+  dataKeys: ['label', 'bound', 'boundLabel', 'found'],
+  run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
+    const docs = candidates(ctx, spec.types).filter((d) => matchesWhere(d, spec.where));
+    const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
+    const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
+    const inWindow = docs.filter((d) => {
+      const on = docDate(d);
+      if (before && (!on || on > before.value.slice(0, 10))) return false;
+      if (after && (!on || on < after.value.slice(0, 10))) return false;
+      return true;
+    });
+    if (inWindow.length) {
+      const d = inWindow[0];
+      const bound = before ? `，${before.label} ${before.value}` : '';
+      return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
+    }
+    const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
+    if (docs.length) {
+      // present, but dated outside the window (e.g. 法制审核 after the decision)
+      const bound = before ?? after!;
+      const d = docs[0];
+      return [
+        {
+          status: 'fail',
+          variant: 'late',
+          data: { ...data, bound: bound.value, boundLabel: bound.label, found: `${ctx.docLabel(d)} ${docDate(d) ?? '（无日期）'}` },
+          facts: [docRef(ctx, d, undefined, docDate(d) ?? ''), factRef(bound)],
+          key: d.id,
+        },
+      ];
+    }
+    if (ctx.mode === 'draft') {
+      const gates = spec.neededBefore ?? ['closing_approval'];
+      const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
+      if (!due) return [{ status: 'next', type: spec.types[0] === 'education' ? 'education_record' : spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+    }
+    return [
+      {
+        status: 'fail',
+        data,
+        facts: before ? [factRef(before)] : [],
+        key: 'missing',
+      },
+    ];
+  },
+};

@@ -1,0 +1,76 @@
+/** required_field — fields (and signatory roles) a document or 普法教育记录 must carry. */
+import type { CaseDocument, EducationRecord } from '../../case-file/types';
+import type { ReviewContext } from '../context';
+import { getPath, matchesWhere } from '../conditions';
+import type { FieldSpec, RequiredFieldCheck } from '../pack/types';
+import type { FactRef } from '../types';
+import type { CheckImpl, CheckOutcome } from './types';
+import { na, pass } from './util';
+
+const TIME_RE = /^\d{2}:\d{2}$/;
+
+function satisfied(value: unknown, test: FieldSpec['test'], want?: unknown): boolean {
+  switch (test) {
+    case 'equals':
+      return value === want;
+    case 'true':
+      return value === true;
+    case 'nonEmpty':
+      return Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value.trim().length > 0 : false;
+    case 'time':
+      return typeof value === 'string' && TIME_RE.test(value);
+    case 'positive':
+      return typeof value === 'number' && value > 0;
+    default:
+      return value !== undefined && value !== null && value !== false && value !== '' && !(Array.isArray(value) && !value.length);
+  }
+}
+
+export interface Target {
+  id: string;
+  name: string;
+  label: string;
+  obj: CaseDocument | EducationRecord;
+  signatories?: CaseDocument['signatories'];
+}
+
+export function targetsOf(ctx: ReviewContext, types: string[], where?: RequiredFieldCheck['where']): Target[] {
+  const out: Target[] = [];
+  for (const t of types) {
+    if (t === 'education') {
+      for (const r of ctx.caseFile.educationRecords ?? [])
+        if (matchesWhere(r, where)) out.push({ id: r.id, name: '普法教育记录', label: `普法教育记录（${r.heldOn}）`, obj: r });
+    } else {
+      for (const d of ctx.docs(t))
+        if (matchesWhere(d, where))
+          out.push({ id: d.id, name: ctx.docName(d.type), label: ctx.docLabel(d), obj: d, signatories: d.signatories });
+    }
+  }
+  return out;
+}
+
+export const requiredFieldCheck: CheckImpl<RequiredFieldCheck> = {
+  kind: 'required_field',
+  dataKeys: ['missing'],
+  run(spec: RequiredFieldCheck, ctx: ReviewContext): CheckOutcome[] {
+    const targets = targetsOf(ctx, spec.documents, spec.where);
+    if (!targets.length) return [na('卷内无所涉文书')];
+    const out: CheckOutcome[] = [];
+    for (const t of targets) {
+      const missing: string[] = [];
+      for (const f of spec.fields ?? []) if (!satisfied(getPath(t.obj, f.path), f.test, f.value)) missing.push(f.label);
+      for (const r of spec.signatoryRoles ?? []) if (!t.signatories?.some((s) => s.role === r.role && s.name)) missing.push(r.label);
+      if (missing.length) {
+        const facts: FactRef[] = [{ label: t.name, value: missing.join('、'), refId: t.id }];
+        out.push({
+          status: 'fail',
+          data: { docName: t.name, docId: t.id, docLabel: t.label, missing: missing.join('、') },
+          facts,
+          key: t.id,
+        });
+      }
+    }
+    if (out.length) return out;
+    return [pass(`${targets.map((t) => t.label).join('、')}：所需事项齐全`, targets.map((t) => ({ label: t.name, value: '齐全', refId: t.id })))];
+  },
+};

@@ -1,0 +1,26 @@
+/** seal — documents that must bear the agency's seal (机关印章). */
+import type { ReviewContext } from '../context';
+import type { SealCheck } from '../pack/types';
+import type { CheckImpl, CheckOutcome } from './types';
+import { docData, docRef, na, pass } from './util';
+
+export const sealCheck: CheckImpl<SealCheck> = {
+  kind: 'seal',
+  dataKeys: [],
+  run(spec: SealCheck, ctx: ReviewContext): CheckOutcome[] {
+    const except = new Set(spec.except ?? []);
+    let types = spec.documents ?? [];
+    if (spec.catalogSealRequired) {
+      types = [...types];
+      for (const t of ctx.pack.documentTypes.values()) if (t.sealRequired) types.push(t.id);
+    }
+    const docs = ctx.docsOf(types.filter((t) => !except.has(t)));
+    if (!docs.length) return [na('卷内无须加盖印章的文书')];
+    const out: CheckOutcome[] = [];
+    for (const d of docs) {
+      if (d.sealed !== true) out.push({ status: 'fail', data: docData(ctx, d), facts: [docRef(ctx, d, `${ctx.docName(d.type)}加盖印章`, false)], key: d.id });
+    }
+    if (out.length) return out;
+    return [pass(`${docs.map((d) => ctx.docLabel(d)).join('、')}均加盖印章`, docs.map((d) => docRef(ctx, d, `${ctx.docName(d.type)}加盖印章`, true)))];
+  },
+};

@@ -1,0 +1,46 @@
+/** signature — the party (被检查人/被询问人/受送达人) signed, or the refusal is noted (with a witness where required). */
+import type { ReviewContext } from '../context';
+import type { SignatureCheck } from '../pack/types';
+import type { CheckImpl, CheckOutcome } from './types';
+import { docData, na, pass } from './util';
+import { targetsOf } from './required-field';
+import type { PartySignature } from '../../case-file/types';
+
+function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): string | undefined {
+  if (!sig) return '无当事人签名或拒签记载';
+  if (sig.status === 'signed') return undefined;
+  if (sig.status === 'refused') {
+    if (!sig.refusalNote?.trim()) return '当事人拒签但未注明拒签情况';
+    if (spec.witnessOnRefusal && !sig.witness?.trim()) return '当事人拒签，未有见证人';
+    return undefined;
+  }
+  // absent
+  if (spec.absentWithWitness && sig.witness?.trim()) return undefined;
+  return spec.absentWithWitness ? '当事人未到场且无见证人签名' : '无当事人签名（记为未到场）';
+}
+
+export const signatureCheck: CheckImpl<SignatureCheck> = {
+  kind: 'signature',
+  dataKeys: ['problem'],
+  run(spec: SignatureCheck, ctx: ReviewContext): CheckOutcome[] {
+    const targets = targetsOf(ctx, spec.documents);
+    if (!targets.length) return [na('卷内无所涉文书')];
+    const out: CheckOutcome[] = [];
+    for (const t of targets) {
+      const sig = (t.obj as { partySignature?: PartySignature; recipientSignature?: PartySignature }).partySignature ??
+        (t.obj as { recipientSignature?: PartySignature }).recipientSignature;
+      const problem = problemOf(sig, spec);
+      if (problem) {
+        const base = 'type' in t.obj ? docData(ctx, t.obj) : { docName: t.name, docId: t.id, docLabel: t.label };
+        out.push({
+          status: 'fail',
+          data: { ...base, problem },
+          facts: [{ label: `${t.name}当事人签名`, value: sig?.status ?? '无', refId: t.id }],
+          key: t.id,
+        });
+      }
+    }
+    if (out.length) return out;
+    return [pass(`${targets.length}份文书当事人签名或拒签注明齐全`, targets.map((t) => ({ label: t.name, value: '已签名/已注明', refId: t.id })))];
+  },
+};

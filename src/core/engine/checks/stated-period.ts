@@ -1,0 +1,72 @@
+/**
+ * stated_period — a period a document states (告知书 "五日内", 立案审批表 "九十日", 限产 "三个月") against the law:
+ * the unit and amount (三个月 is not 九十日; 五日 is 工作日 under 处罚法第85条) and, when the document gives an
+ * end date, that date as the calendar counts it.
+ */
+import type { CaseDocument, StatedPeriod } from '../../case-file/types';
+import type { ReviewContext } from '../context';
+import { periodText } from '../dates';
+import { serviceFact } from '../facts';
+import type { LoadedRule, StatedPeriodCheck } from '../pack/types';
+import type { CheckImpl, CheckOutcome } from './types';
+import { basisText, docData, na, pass } from './util';
+
+/** the day a stated period runs from: as stated, else the document's service day, else the day it was made */
+function startOf(ctx: ReviewContext, doc: CaseDocument, p: StatedPeriod): string | undefined {
+  if (p.from) return p.from;
+  const served = serviceFact(ctx, doc, 'served', '送达日');
+  return served?.value || doc.madeOn;
+}
+
+export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
+  kind: 'stated_period',
+  dataKeys: ['stated', 'statedText', 'lawText', 'statedEndsOn', 'correctEndsOn', 'start', 'problem'],
+  run(spec: StatedPeriodCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
+    const out: CheckOutcome[] = [];
+    const ok: string[] = [];
+    let seen = 0;
+    for (const doc of ctx.docsOf(spec.documents)) {
+      for (const p of doc.statedPeriods ?? []) {
+        if (p.kind !== spec.period) continue;
+        seen++;
+        const stated = periodText(p.amount, p.unit);
+        const problems: string[] = [];
+        const law = spec.expect ?? spec.max;
+        if (law && p.unit !== law.unit) problems.push(`单位错误：载明${stated}，法定为${spec.lawText}（不同单位不得互相换算）`);
+        else if (spec.expect && p.amount !== spec.expect.amount) problems.push(`期限错误：载明${stated}，法定为${spec.lawText}`);
+        else if (spec.max && p.amount > spec.max.amount) problems.push(`期限超出：载明${stated}，法定不得超过${spec.lawText}`);
+        // the correct end date under the law's period (or, without one, the document's own period)
+        const amount = law?.unit === p.unit && spec.max ? Math.min(p.amount, spec.max.amount) : law ? law.amount : p.amount;
+        const unit = law ? law.unit : p.unit;
+        const start = startOf(ctx, doc, p);
+        let correctEndsOn: string | undefined;
+        let calendar: string[] | undefined;
+        if (spec.checkEnd && start && unit !== 'hour') {
+          const res = ctx.period({ start, amount, unit, roll: spec.roll ?? 'party', basis: basisText(rule.basis) });
+          if (res.status !== 'ok' || !res.end) {
+            return [{ status: 'undeterminable', reason: `缺少${(res.missingYears ?? []).join('、')}年节假日安排数据，无法核对${ctx.docName(doc.type)}载明的期限`, missingYears: res.missingYears ?? [] }];
+          }
+          correctEndsOn = res.end;
+          calendar = res.explanation;
+          if (p.endsOn && p.endsOn !== correctEndsOn)
+            problems.push(`届满日错误：载明 ${p.endsOn}，按${periodText(amount, unit)}计算应为 ${correctEndsOn}`);
+        }
+        const data = {
+          ...docData(ctx, doc),
+          stated,
+          statedText: p.text ?? stated,
+          lawText: spec.lawText,
+          statedEndsOn: p.endsOn ?? '',
+          correctEndsOn: correctEndsOn ?? '',
+          start: start ?? '',
+          problem: problems.join('；'),
+        };
+        const facts = [{ label: `${ctx.docName(doc.type)}载明期限`, value: `${p.text ?? stated}${p.endsOn ? `（至 ${p.endsOn}）` : ''}`, refId: doc.id }];
+        if (problems.length) out.push({ status: 'fail', data, facts, calendar, key: `${doc.id}:${p.kind}` });
+        else ok.push(`${ctx.docLabel(doc)}载明${p.text ?? stated}${p.endsOn ? `，至 ${p.endsOn}` : ''}`);
+      }
+    }
+    if (!seen) return [na(`卷内文书未载明该期限`)];
+    return out.length ? out : [pass(ok.join('；'), [])];
+  },
+};

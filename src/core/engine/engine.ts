@@ -1,0 +1,169 @@
+/**
+ * reviewCaseFile — runs every rule of the pack over one case file. Pure: the same file, pack, calendar data,
+ * mode and asOf give the same result (fingerprints included); nothing is read from the clock except the
+ * default asOf.
+ */
+import type { CaseFile } from '../case-file/types';
+import { defaultCalendar } from '../calendar';
+import type { LegalCalendarApi } from '../calendar/types';
+import { CHECKS } from './checks';
+import type { CheckOutcome, MessageData } from './checks/types';
+import { evaluateCondition } from './conditions';
+import { ReviewContext } from './context';
+import { daysBetween, todayInShanghai } from './dates';
+import { factLabel } from './facts';
+import { fingerprint } from './fingerprint';
+import { defaultRulePack } from './pack/loader';
+import type { LoadedRule, RulePack } from './pack/types';
+import type {
+  Finding,
+  NextDocument,
+  PassedCheck,
+  ReviewMode,
+  ReviewOptions,
+  ReviewResult,
+  Severity,
+  SkippedCheck,
+  UpcomingDeadline,
+} from './types';
+
+export interface ReviewDeps {
+  pack?: RulePack;
+  calendar?: LegalCalendarApi;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
+
+/** review mode for closed/archived files; draft mode (time-aware) for files still being handled */
+export function defaultMode(caseFile: CaseFile): ReviewMode {
+  const s = caseFile.case.status;
+  return s === 'closed' || s === 'archived' ? 'review' : 'draft';
+}
+
+export function formatTemplate(template: string, data: MessageData): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (_, key: string) => {
+    const v = data[key];
+    return v === undefined ? '' : String(v);
+  });
+}
+
+/** is the rule's version of the law in force for this case (effective range keyed to a named date) */
+function effectiveReason(rule: LoadedRule, ctx: ReviewContext): string | undefined {
+  const e = rule.effective;
+  if (!e) return undefined;
+  const f = ctx.fact(e.date) ?? ctx.fact('discoveredOn');
+  if (!f) return e.before ? `卷内无${factLabel(e.date)}，按现行规定审查（${e.note}）` : undefined;
+  const d = f.value.slice(0, 10);
+  if (e.from && d < e.from) return `${f.label} ${d} 早于 ${e.from}（${e.note}）`;
+  if (e.before && d >= e.before) return `${f.label} ${d} 不早于 ${e.before}（${e.note}）`;
+  return undefined;
+}
+
+export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, deps: ReviewDeps = {}): ReviewResult {
+  const pack = deps.pack ?? defaultRulePack();
+  const calendar = deps.calendar ?? defaultCalendar();
+  const mode = options.mode ?? defaultMode(caseFile);
+  const asOf = options.asOf ?? todayInShanghai();
+  const ctx = new ReviewContext(caseFile, mode, asOf, pack, calendar);
+
+  const findings: (Finding & { order: number; key: string })[] = [];
+  const passed: PassedCheck[] = [];
+  const notApplicable: SkippedCheck[] = [];
+  const undeterminable: SkippedCheck[] = [];
+  const upcoming: UpcomingDeadline[] = [];
+  const next = new Map<string, NextDocument>();
+
+  for (const rule of pack.rules) {
+    const notInForce = effectiveReason(rule, ctx);
+    if (notInForce) {
+      notApplicable.push({ ruleId: rule.id, title: rule.title, reason: `不在适用期间：${notInForce}` });
+      continue;
+    }
+    if (!evaluateCondition(rule.applies, ctx)) {
+      notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
+      continue;
+    }
+    const outcomes: CheckOutcome[] = CHECKS[rule.check.kind].run(rule.check, ctx, rule);
+    for (const o of outcomes) {
+      switch (o.status) {
+        case 'fail': {
+          const data: MessageData = { title: rule.title, ...o.data };
+          const template = (o.variant && rule.messages?.[o.variant]) || rule.message;
+          const finding: Finding & { order: number; key: string } = {
+            ruleId: rule.id,
+            severity: o.severity ?? rule.severity,
+            confidence: rule.confidence,
+            basisPending: rule.basisPending,
+            title: rule.title,
+            message: formatTemplate(template, data) + (rule.basisPending ? '（依据待核）' : ''),
+            basis: rule.basis,
+            facts: o.facts,
+            suggestion: formatTemplate(rule.suggestion, data) + (rule.basisPending ? '（依据待核，请法制审核人员确认）' : ''),
+            scoringItem: rule.scoringItem,
+            fingerprint: fingerprint(rule.id, o.key ?? '', o.facts),
+            data,
+            order: rule.order,
+            key: o.key ?? '',
+          };
+          if (o.calendar?.length) finding.calendar = o.calendar;
+          if (rule.veto && finding.severity === 'veto') finding.veto = rule.veto;
+          findings.push(finding);
+          break;
+        }
+        case 'pass': {
+          const p: PassedCheck = { ruleId: rule.id, title: rule.title, summary: rule.summary ? `${rule.summary}：${o.summary}` : o.summary, facts: o.facts };
+          if (o.calendar?.length) p.calendar = o.calendar;
+          passed.push(p);
+          break;
+        }
+        case 'na':
+          notApplicable.push({ ruleId: rule.id, title: rule.title, reason: o.reason });
+          break;
+        case 'undeterminable':
+          undeterminable.push({ ruleId: rule.id, title: rule.title, reason: o.reason, missingYears: o.missingYears });
+          break;
+        case 'upcoming':
+          upcoming.push({ ruleId: rule.id, label: o.label, dueOn: o.dueOn, daysLeft: daysBetween(asOf, o.dueOn), calendar: o.calendar });
+          if (o.nextDocument) addNext(next, { type: o.nextDocument.type, name: pack.documentTypes.get(o.nextDocument.type)?.name ?? o.nextDocument.type, reason: o.nextDocument.reason, ruleId: rule.id, dueOn: o.dueOn });
+          break;
+        case 'next':
+          addNext(next, { type: o.type, name: pack.documentTypes.get(o.type)?.name ?? o.type, reason: o.reason, ruleId: rule.id, dueOn: o.dueOn });
+          break;
+      }
+    }
+  }
+
+  findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  upcoming.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.ruleId < b.ruleId ? -1 : 1));
+  const nextDocuments = [...next.values()].sort((a, b) => {
+    const da = a.dueOn ?? '9999';
+    const db = b.dueOn ?? '9999';
+    return da < db ? -1 : da > db ? 1 : stageRank(pack, a.type) - stageRank(pack, b.type);
+  });
+
+  return {
+    caseNumber: caseFile.case.caseNumber,
+    mode,
+    asOf,
+    rulePackVersion: pack.version,
+    holidayDataVersion: calendar.dataVersion(),
+    findings: findings.map(({ order: _o, key: _k, ...f }) => f),
+    passed,
+    notApplicable,
+    undeterminable,
+    upcoming,
+    nextDocuments,
+  };
+}
+
+function addNext(map: Map<string, NextDocument>, doc: NextDocument) {
+  const prev = map.get(doc.type);
+  if (!prev || (doc.dueOn && (!prev.dueOn || doc.dueOn < prev.dueOn))) map.set(doc.type, doc);
+}
+
+const STAGES = ['source', 'filing', 'party', 'investigation', 'coercive_measure', 'review', 'notice', 'hearing', 'decision_review', 'decision', 'enforcement', 'transfer', 'disclosure', 'education', 'closing', 'cover', 'remarks', 'other'];
+function stageRank(pack: RulePack, type: string): number {
+  const stage = type === 'education_record' ? 'education' : pack.documentTypes.get(type)?.stage ?? 'other';
+  const i = STAGES.indexOf(stage);
+  return i < 0 ? STAGES.length : i;
+}

@@ -1,0 +1,338 @@
+/**
+ * Fact vocabulary — the one place that says which field of which document a rule's named fact reads.
+ *
+ * A rule names facts (`from: decisionDate`, `to: decisionServedOn`); the loader rejects unknown names, so the
+ * vocabulary below is the complete list. Dates are `YYYY-MM-DD`; facts ending in `At` are `YYYY-MM-DD HH:mm`.
+ */
+import type { CaseDocument, ServiceMethod } from '../case-file/types';
+import type { ReviewContext } from './context';
+
+export interface FactValue {
+  name: string;
+  /** Chinese label, e.g. 立案日（立案审批表批准日） */
+  label: string;
+  value: string;
+  /** document / record id the value comes from */
+  refId?: string;
+  /** service facts: the method and, for post, the day it was mailed (交邮日) */
+  method?: ServiceMethod;
+  mailedOn?: string;
+  /** derived facts: the calendar steps */
+  calendar?: string[];
+  /** derived facts: years the calendar could not count */
+  missingYears?: number[];
+}
+
+interface FactDef {
+  label: string;
+  resolve(ctx: ReviewContext, name: string, label: string): FactValue | undefined;
+}
+
+type DateField = 'madeOn' | 'approvedOn' | 'publishedOn' | 'hearingOn';
+type Pick = 'min' | 'max';
+
+function pickDoc(docs: CaseDocument[], get: (d: CaseDocument) => string | undefined, pick: Pick) {
+  let best: CaseDocument | undefined;
+  let bestValue: string | undefined;
+  for (const d of docs) {
+    const v = get(d);
+    if (!v) continue;
+    if (bestValue === undefined || (pick === 'min' ? v < bestValue : v > bestValue)) {
+      best = d;
+      bestValue = v;
+    }
+  }
+  return best && bestValue ? { doc: best, value: bestValue } : undefined;
+}
+
+/** a date field of the earliest/latest document of the given types */
+function docDate(types: string[], field: DateField, pick: Pick, label: string, fallback?: DateField): FactDef {
+  return {
+    label,
+    resolve(ctx, name) {
+      const hit = pickDoc(ctx.docsOf(types), (d) => d[field] ?? (fallback ? d[fallback] : undefined), pick);
+      return hit && { name, label, value: hit.value, refId: hit.doc.id };
+    },
+  };
+}
+
+/** a date-time field (approvedAt / implementedAt) */
+function docDateTime(types: string[], field: 'approvedAt' | 'implementedAt', pick: Pick, label: string): FactDef {
+  return {
+    label,
+    resolve(ctx, name) {
+      const hit = pickDoc(ctx.docsOf(types), (d) => d[field], pick);
+      return hit && { name, label, value: hit.value, refId: hit.doc.id };
+    },
+  };
+}
+
+/**
+ * The day a document was served (送达日). Announcement (公告送达): deemed served thirty days after the notice
+ * was published (民事诉讼法第95条) — computed through the calendar.
+ */
+export function serviceFact(ctx: ReviewContext, doc: CaseDocument, name: string, label: string): FactValue | undefined {
+  const s = doc.service;
+  if (!s) return undefined;
+  if (s.method === 'announcement' && s.announcedOn) {
+    const res = ctx.period({ start: s.announcedOn, amount: 30, unit: 'day', roll: 'party', basis: '民事诉讼法第95条' });
+    if (res.status !== 'ok' || !res.end) {
+      return { name, label, value: '', refId: doc.id, method: s.method, missingYears: res.missingYears ?? [] };
+    }
+    return {
+      name,
+      label,
+      value: res.end,
+      refId: doc.id,
+      method: s.method,
+      calendar: [`公告送达：${s.announcedOn} 发出公告，经过三十日视为送达`, ...res.explanation],
+    };
+  }
+  if (!s.servedOn) return undefined;
+  return { name, label, value: s.servedOn, refId: doc.id, method: s.method, mailedOn: s.mailedOn };
+}
+
+/** the service of the earliest/latest (by madeOn) document of the types */
+function served(types: string[], pick: Pick, label: string): FactDef {
+  return {
+    label,
+    resolve(ctx, name) {
+      const hit = pickDoc(ctx.docsOf(types).filter((d) => d.service), (d) => d.madeOn ?? d.service?.servedOn, pick);
+      return hit && serviceFact(ctx, hit.doc, name, label);
+    },
+  };
+}
+
+/** a period counted from another fact (e.g. 起诉期限届满日 = 送达日 + 六个月) */
+function derived(
+  base: string,
+  amount: number,
+  unit: 'day' | 'month' | 'workday' | 'year',
+  roll: 'party' | 'strict',
+  label: string,
+  basis: string,
+): FactDef {
+  return {
+    label,
+    resolve(ctx, name) {
+      const b = ctx.fact(base);
+      if (!b) return undefined;
+      if (b.missingYears) return { ...b, name, label, value: '' };
+      const res = ctx.period({ start: b.value, amount, unit, roll, basis });
+      if (res.status !== 'ok' || !res.end) return { name, label, value: '', refId: b.refId, missingYears: res.missingYears ?? [] };
+      return { name, label, value: res.end, refId: b.refId, calendar: [...(b.calendar ?? []), ...res.explanation] };
+    },
+  };
+}
+
+function custom(label: string, resolve: (ctx: ReviewContext, name: string, label: string) => FactValue | undefined): FactDef {
+  return { label, resolve };
+}
+
+/** the 事先告知书 of the decision: the latest one made on or before the decision (else the latest one) */
+function noticeOfDecision(ctx: ReviewContext): CaseDocument | undefined {
+  const notices = ctx.docs('penalty_notice');
+  if (notices.length === 0) return undefined;
+  const decision = ctx.fact('decisionDate')?.value;
+  const eligible = decision ? notices.filter((n) => !n.madeOn || n.madeOn <= decision) : notices;
+  return pickDoc(eligible.length ? eligible : notices, (d) => d.madeOn, 'max')?.doc ?? notices[0];
+}
+
+/**
+ * documents of a type that belong to the (first) 处罚决定书: those related to it, else those related to no
+ * decision (a 按日连续处罚 file holds receipts and disclosures of two decisions)
+ */
+function ofFirstDecision(ctx: ReviewContext, type: string): CaseDocument[] {
+  const docs = ctx.docs(type);
+  if (!docs.length) return docs;
+  const decision = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.madeOn ?? d.id, 'min')?.doc;
+  if (!decision) return docs;
+  const related = docs.filter((r) => r.relatesToDocumentId === decision.id);
+  if (related.length) return related;
+  return docs.filter((r) => !r.relatesToDocumentId || !ctx.docsById.has(r.relatesToDocumentId));
+}
+
+const INVESTIGATION_EVIDENCE = [
+  'site_inspection_record',
+  'inquiry_record',
+  'sampling_record',
+  'photo_evidence',
+  'monitoring_report',
+  'appraisal_opinion',
+];
+
+export const FACTS: Record<string, FactDef> = {
+  // —— 线索、时效 ——
+  discoveredOn: custom('线索发现日', (ctx, name, label) => {
+    const d = ctx.caseFile.case.discovery?.discoveredOn;
+    return d ? { name, label, value: d } : undefined;
+  }),
+  violationOccurredOn: custom('违法行为发生日', (ctx, name, label) => {
+    const d = ctx.caseFile.case.violation?.occurredOn;
+    return d ? { name, label, value: d } : undefined;
+  }),
+  /** 第36条第2款: 从违法行为发生之日起计算；有连续或者继续状态的，从行为终了之日起计算 */
+  limitationStart: custom('追责时效起算日', (ctx, name) => {
+    const v = ctx.caseFile.case.violation;
+    if (!v) return undefined;
+    if (v.continuing && v.endedOn) return { name, label: '追责时效起算日（连续或继续状态终了日）', value: v.endedOn };
+    return v.occurredOn ? { name, label: '追责时效起算日（违法行为发生日）', value: v.occurredOn } : undefined;
+  }),
+  sourceRecordedOn: docDate(['case_source_record'], 'madeOn', 'min', '案件来源登记日'),
+  firstInspectionOn: docDate(['site_inspection_record'], 'madeOn', 'min', '首次现场检查日'),
+
+  // —— 立案、调查 ——
+  filingDate: docDate(['filing_approval'], 'approvedOn', 'min', '立案日（立案审批表批准日）'),
+  firstInquiryOn: docDate(['inquiry_record'], 'madeOn', 'min', '首次调查询问日'),
+  firstFormalActOn: docDate(['inquiry_record', 'investigation_report', 'penalty_notice'], 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
+  evidenceLatestOn: docDate(INVESTIGATION_EVIDENCE, 'madeOn', 'max', '最后一份调查证据日期'),
+  investigationReportDate: docDate(['investigation_report'], 'madeOn', 'max', '调查报告日期'),
+  preservationDate: docDate(['evidence_preservation_notice'], 'madeOn', 'min', '先行登记保存日'),
+  preservationApprovedOn: docDate(['evidence_preservation_notice'], 'approvedOn', 'min', '先行登记保存负责人批准日'),
+  preservationHandledOn: docDate(['evidence_preservation_release', 'seizure_decision'], 'madeOn', 'min', '登记保存物品处理决定日'),
+
+  // —— 告知、陈述申辩、听证 ——
+  noticeDate: custom('事先告知书日期', (ctx, name, label) => {
+    const n = noticeOfDecision(ctx);
+    return n?.madeOn ? { name, label, value: n.madeOn, refId: n.id } : undefined;
+  }),
+  noticeServedOn: custom('事先告知书送达日', (ctx, name, label) => {
+    const n = noticeOfDecision(ctx);
+    return n && serviceFact(ctx, n, name, label);
+  }),
+  latestNoticeDate: docDate(['penalty_notice'], 'madeOn', 'max', '最后一份事先告知书日期'),
+  statementDate: docDate(['statement_record'], 'madeOn', 'min', '陈述申辩日'),
+  statementReviewDate: docDate(['statement_review_opinion'], 'madeOn', 'max', '陈述申辩复核意见日期'),
+  hearingApplicationDate: docDate(['hearing_application'], 'madeOn', 'min', '听证申请日'),
+  hearingNoticeDate: docDate(['hearing_notice'], 'madeOn', 'max', '听证通知书日期'),
+  hearingNoticeServedOn: served(['hearing_notice'], 'max', '听证通知书送达日'),
+  hearingDate: custom('听证举行日', (ctx, name) => {
+    const rec = pickDoc(ctx.docs('hearing_record'), (d) => d.madeOn ?? d.hearingOn, 'max');
+    if (rec) return { name, label: '听证举行日（听证笔录日期）', value: rec.value, refId: rec.doc.id };
+    const n = pickDoc(ctx.docs('hearing_notice'), (d) => d.hearingOn, 'max');
+    return n && { name, label: '听证举行日（听证通知书载明）', value: n.value, refId: n.doc.id };
+  }),
+  hearingReportDate: docDate(['hearing_report'], 'madeOn', 'max', '听证报告日期'),
+
+  // —— 审核、讨论、决定 ——
+  legalReviewDate: docDate(['legal_review_opinion'], 'madeOn', 'max', '法制审核意见日期'),
+  collectiveDiscussionDate: docDate(['collective_discussion_record'], 'madeOn', 'max', '集体讨论日期'),
+  decisionDate: docDate(['penalty_decision', 'no_penalty_decision'], 'madeOn', 'min', '处罚决定日（决定书落款日期）'),
+  decisionServedOn: served(['penalty_decision', 'no_penalty_decision'], 'min', '决定书送达日'),
+  decisionAnnouncedOn: custom('决定书公告发出日', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.service?.announcedOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** the service day the file itself states (not the deemed day) */
+  decisionServedOnAsStated: custom('卷内记载的决定书送达日', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.service?.servedOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  dailyDecisionDate: docDate(['daily_penalty_decision'], 'madeOn', 'max', '按日连续处罚决定日'),
+  onSpotDecisionDate: docDate(['on_the_spot_decision'], 'madeOn', 'min', '当场处罚决定日'),
+  onSpotPaymentDate: custom('当场收缴罚款日', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('on_the_spot_decision').filter((d) => (d.amounts?.paid ?? 0) > 0), (d) => d.madeOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  onSpotHandoverDate: docDate(['on_the_spot_payment_handover'], 'madeOn', 'min', '当场收缴罚款上缴日'),
+  simpleFilingDate: docDate(['simple_procedure_filing'], 'madeOn', 'min', '当场处罚备案日'),
+
+  // —— 执行 ——
+  /** the (last) payment of the 处罚决定书's fine: receipts related to it, else the unrelated ones */
+  paymentDate: custom('罚款缴纳日', (ctx, name, label) => {
+    const hit = pickDoc(ofFirstDecision(ctx, 'fine_payment_receipt'), (d) => d.madeOn, 'max');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  reminderServedOn: served(['payment_reminder'], 'max', '催告书送达日'),
+  enforcementAppliedOn: docDate(['enforcement_application'], 'madeOn', 'min', '申请强制执行日'),
+  /** 行政诉讼法第46条: 六个月 */
+  litigationPeriodEnd: derived('decisionServedOn', 6, 'month', 'party', '起诉期限届满日', '行政诉讼法第46条'),
+  installmentEnd: custom('暂缓/分期缴纳期限届满日', (ctx, name, label) => {
+    let best: { v: string; id: string } | undefined;
+    for (const d of ctx.docs('installment_approval_notice'))
+      for (const p of d.statedPeriods ?? [])
+        if (p.kind === 'payment' && p.endsOn && (!best || p.endsOn > best.v)) best = { v: p.endsOn, id: d.id };
+    return best && { name, label, value: best.v, refId: best.id };
+  }),
+  disclosureDate: custom('信息公开日', (ctx, name, label) => {
+    const hit = pickDoc(ofFirstDecision(ctx, 'disclosure_record'), (d) => d.publishedOn ?? d.madeOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  closingDate: docDate(['closing_approval'], 'approvedOn', 'max', '结案审批日', 'madeOn'),
+  archivedOn: custom('归档日', (ctx, name, label) => {
+    const d = ctx.caseFile.case.archivedOn;
+    return d ? { name, label, value: d } : undefined;
+  }),
+
+  // —— 查封扣押 ——
+  seizureApprovalDate: docDate(['seizure_approval'], 'approvedOn', 'min', '查封扣押批准日', 'madeOn'),
+  seizureApprovedAt: docDateTime(['seizure_approval'], 'approvedAt', 'min', '查封扣押批准时刻'),
+  seizureImplementedAt: docDateTime(['seizure_decision', 'seizure_site_record'], 'implementedAt', 'min', '查封扣押实施时刻'),
+  seizureDate: docDate(['seizure_decision'], 'madeOn', 'min', '查封扣押决定日'),
+  seizureServedOn: served(['seizure_decision'], 'min', '查封扣押决定书送达日'),
+  seizureInventoryServedOn: served(['seizure_inventory'], 'min', '查封扣押清单交付日'),
+  seizureExtensionDate: docDate(['seizure_extension_notice'], 'madeOn', 'min', '查封扣押延期通知日'),
+  seizureReleaseDate: docDate(['seizure_release_decision'], 'madeOn', 'max', '解除查封扣押决定日'),
+  seizureReleaseServedOn: served(['seizure_release_decision'], 'max', '解除查封扣押决定书送达日'),
+
+  // —— 限制生产、停产整治 ——
+  restrictionDecisionDate: docDate(['restriction_decision'], 'madeOn', 'min', '限产停产决定日'),
+  restrictionServedOn: served(['restriction_decision'], 'min', '限产停产决定书送达日'),
+  rectificationPlanFiledOn: docDate(['rectification_plan_filing'], 'madeOn', 'min', '整改方案备案日'),
+  restrictionReleaseDate: docDate(['restriction_release_record'], 'madeOn', 'min', '解除限产停产日'),
+  followUpInspectionDate: docDate(['follow_up_inspection_record'], 'madeOn', 'min', '跟踪检查日'),
+
+  // —— 按日连续处罚 ——
+  rectificationOrderDate: docDate(['rectification_order'], 'madeOn', 'min', '责令改正违法行为决定书日期'),
+  rectificationOrderServedOn: served(['rectification_order'], 'min', '责令改正违法行为决定书送达日'),
+  /** 按日连续处罚办法第8条: the monitoring report the first 责令改正 rests on */
+  monitoringReportDate: custom('取得环境监测报告日', (ctx, name, label) => {
+    const order = ctx.fact('rectificationOrderDate')?.value;
+    const reports = ctx.docs('monitoring_report').filter((d) => d.madeOn && (!order || d.madeOn <= order));
+    const hit = pickDoc(reports, (d) => d.madeOn, 'max');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  firstReinspectionDate: docDate(['reinspection_record'], 'madeOn', 'min', '首次复查日'),
+  lastReinspectionDate: docDate(['reinspection_record'], 'madeOn', 'max', '最后一次复查日'),
+
+  // —— 普法教育 ——
+  /** 案件开始: the earliest of 立案、首次现场检查、当场处罚 */
+  caseOpenedOn: custom('立案日或首次现场检查日', (ctx, name) => {
+    const cands = ['filingDate', 'firstInspectionOn', 'onSpotDecisionDate']
+      .map((n) => ctx.fact(n))
+      .filter((f): f is FactValue => !!f);
+    if (!cands.length) return undefined;
+    const f = cands.reduce((a, b) => (b.value < a.value ? b : a));
+    return { ...f, name, label: f.label };
+  }),
+  educationFirstOn: custom('首次普法教育日', (ctx, name, label) => {
+    let best: { v: string; id: string } | undefined;
+    for (const r of ctx.caseFile.educationRecords ?? []) if (!best || r.heldOn < best.v) best = { v: r.heldOn, id: r.id };
+    return best && { name, label, value: best.v, refId: best.id };
+  }),
+  educationLastOn: custom('最后一次普法教育日', (ctx, name, label) => {
+    let best: { v: string; id: string } | undefined;
+    for (const r of ctx.caseFile.educationRecords ?? []) if (!best || r.heldOn > best.v) best = { v: r.heldOn, id: r.id };
+    return best && { name, label, value: best.v, refId: best.id };
+  }),
+
+  // —— 移送 ——
+  crimeTransferReportDate: docDate(['crime_transfer_report'], 'madeOn', 'min', '涉嫌犯罪案件移送书面报告日'),
+  crimeTransferApprovalDate: docDate(['crime_transfer_approval'], 'approvedOn', 'min', '移送审批日', 'madeOn'),
+  crimeTransferApprovedAt: docDateTime(['crime_transfer_approval'], 'approvedAt', 'min', '移送批准时刻'),
+  crimeTransferLetterAt: docDateTime(['crime_transfer_letter'], 'implementedAt', 'min', '移送时刻'),
+};
+
+export function isKnownFact(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(FACTS, name);
+}
+
+export function factLabel(name: string): string {
+  return FACTS[name]?.label ?? name;
+}
+
+export function resolveFact(name: string, ctx: ReviewContext): FactValue | undefined {
+  const def = FACTS[name];
+  if (!def) throw new Error(`unknown fact ${name}`);
+  return def.resolve(ctx, name, def.label);
+}

@@ -1,0 +1,121 @@
+/**
+ * Loads rules/pack: pack.yaml (name, version, family files) and each family file, validated against
+ * rules/schema/rule.schema.json and then semantically (./semantics.ts). A malformed pack throws a
+ * RulePackError naming the file, the rule id and the reason — the service refuses to start.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot, rulesDir } from '../../paths';
+import type { DocumentTypeInfo, LoadedRule, RuleDefinition, RulePack } from './types';
+import { SchemaValidator } from './schema-validator';
+import { validateRuleSemantics } from './semantics';
+
+export class RulePackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string | undefined,
+    readonly reason: string,
+  ) {
+    super(`规则包加载失败 ${file}${ruleId ? ` [${ruleId}]` : ''}: ${reason}`);
+    this.name = 'RulePackError';
+  }
+}
+
+let schemaValidator: SchemaValidator | undefined;
+function validator(): SchemaValidator {
+  if (!schemaValidator) {
+    const path = join(projectRoot(), 'rules', 'schema', 'rule.schema.json');
+    schemaValidator = new SchemaValidator(JSON.parse(readFileSync(path, 'utf8')));
+  }
+  return schemaValidator;
+}
+
+function readYaml(path: string, display: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new RulePackError(display, undefined, '文件不存在或无法读取');
+  }
+  try {
+    return parseYaml(text, { prettyErrors: true });
+  } catch (e) {
+    throw new RulePackError(display, undefined, `YAML 解析错误：${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function loadDocumentTypeInfo(path: string): { version: string; types: Map<string, DocumentTypeInfo> } {
+  const raw = readYaml(path, path) as { version?: unknown; types?: DocumentTypeInfo[] };
+  const types = new Map<string, DocumentTypeInfo>();
+  for (const t of raw.types ?? []) types.set(t.id, { id: t.id, name: t.name, stage: t.stage, servable: !!t.servable, sealRequired: !!t.sealRequired });
+  return { version: String(raw.version ?? ''), types };
+}
+
+export function loadRulePack(dir?: string): RulePack {
+  const packDir = dir ?? join(rulesDir(), 'pack');
+  const display = (p: string) => {
+    const rel = relative(projectRoot(), p);
+    return rel.startsWith('..') ? p : rel;
+  };
+  const manifestPath = join(packDir, 'pack.yaml');
+  const manifest = readYaml(manifestPath, display(manifestPath)) as { name: string; version: string; families: string[] };
+  const mErrors = validator().validate(manifest, '#/definitions/packManifest');
+  if (mErrors.length) throw new RulePackError(display(manifestPath), undefined, `${mErrors[0].path} ${mErrors[0].message}`);
+
+  const dtPath = [join(dirname(packDir), 'document-types.yaml'), join(rulesDir(), 'document-types.yaml')].find((p) => existsSync(p));
+  if (!dtPath) throw new RulePackError(display(packDir), undefined, '找不到 document-types.yaml');
+  const docTypes = loadDocumentTypeInfo(dtPath);
+
+  const rules: LoadedRule[] = [];
+  const byId = new Map<string, LoadedRule>();
+  const families: RulePack['families'] = [];
+  for (const fileName of manifest.families) {
+    const path = join(packDir, fileName);
+    const file = display(path);
+    const raw = readYaml(path, file) as { family: string; name: string; rules: RuleDefinition[] };
+    const errors = validator().validate(raw);
+    if (errors.length) {
+      const e = errors[0];
+      const m = /^\/rules\/(\d+)/.exec(e.path);
+      const rule = m ? (raw.rules?.[+m[1]] as { id?: unknown } | undefined) : undefined;
+      const ruleId = rule && typeof rule.id === 'string' ? rule.id : m ? `rules[${m[1]}]` : undefined;
+      throw new RulePackError(file, ruleId, `${e.path} ${e.message}${errors.length > 1 ? `（另有 ${errors.length - 1} 处）` : ''}`);
+    }
+    const ids: string[] = [];
+    for (const def of raw.rules) {
+      if (byId.has(def.id)) throw new RulePackError(file, def.id, `规则编号重复（已见于 ${byId.get(def.id)!.file}）`);
+      const problem = validateRuleSemantics(def, docTypes.types);
+      if (problem) throw new RulePackError(file, def.id, problem);
+      const loaded: LoadedRule = {
+        ...def,
+        family: raw.family,
+        file,
+        basisPending: def.confidence !== 'Q',
+        docs: def.docs ?? `docs/rules.md#${def.id.toLowerCase()}`,
+        order: rules.length,
+      };
+      rules.push(loaded);
+      byId.set(def.id, loaded);
+      ids.push(def.id);
+    }
+    families.push({ id: raw.family, name: raw.name, file, ruleIds: ids });
+  }
+  return {
+    name: manifest.name,
+    version: manifest.version,
+    dir: packDir,
+    rules,
+    byId,
+    families,
+    documentTypes: docTypes.types,
+    documentTypesVersion: docTypes.version,
+  };
+}
+
+let cached: RulePack | undefined;
+/** the pack under rules/pack, loaded once */
+export function defaultRulePack(): RulePack {
+  if (!cached) cached = loadRulePack();
+  return cached;
+}

@@ -1,0 +1,304 @@
+/**
+ * Rule-pack definition types (rules/pack/*.yaml, validated by rules/schema/rule.schema.json + ./semantics.ts).
+ *
+ * A rule is data: which facts of the case file it reads, which generic check kind it runs, how severe a miss is,
+ * and the law it rests on (quoted only where the domain catalog quotes it).
+ */
+import type { CaseStatus, PenaltyKind, Procedure, ServiceMethod, StatedPeriod } from '../../case-file/types';
+import type { Confidence, LegalBasis, ReviewMode, Severity } from '../types';
+
+/** scoring-model categories of catalog §e5 */
+export const SCORING_ITEMS = [
+  'subject',
+  'filing',
+  'investigation',
+  'procedure',
+  'decision',
+  'service_enforcement',
+  'archiving',
+  'education',
+] as const;
+export type ScoringItem = (typeof SCORING_ITEMS)[number];
+
+/** veto items V1–V12 of catalog §e5 */
+export const VETO_ITEMS = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12'] as const;
+export type VetoItem = (typeof VETO_ITEMS)[number];
+
+export type FlagName =
+  | 'hearing'
+  | 'major'
+  | 'noPenalty'
+  | 'dailyPenalty'
+  | 'sealSeizure'
+  | 'productionRestriction'
+  | 'transfer'
+  | 'suspectedCrime'
+  | 'legalReviewRequired';
+
+/** Applicability: every key present must hold (AND); any/all/not combine. */
+export interface Condition {
+  procedure?: Procedure[];
+  status?: CaseStatus[];
+  modes?: ReviewMode[];
+  /** each named flag must equal the value (an absent flag is false) */
+  flags?: Partial<Record<FlagName, boolean>>;
+  /** at least one of these flags is true */
+  anyFlags?: FlagName[];
+  /** every one of these document types is in the file */
+  hasDocuments?: string[];
+  /** at least one of these document types is in the file */
+  hasAnyDocument?: string[];
+  /** none of these document types is in the file */
+  lacksDocuments?: string[];
+  /** the case's penalty kinds (case.penalty.kinds ∪ the decisions' penaltyKinds) include one of these */
+  penaltyKinds?: PenaltyKind[];
+  /** the case imposes a fine (罚款) */
+  fine?: boolean;
+  /** the file names agents (委托代理人) */
+  hasAgents?: boolean;
+  /** every named fact is known */
+  facts?: string[];
+  /** case.violation flags */
+  violation?: { endangersLifeOrHealth?: boolean; continuing?: boolean };
+  /** some document of the file was served by one of these methods */
+  servedBy?: ServiceMethod[];
+  /** party kind */
+  partyKind?: 'organization' | 'individual';
+  any?: Condition[];
+  all?: Condition[];
+  not?: Condition;
+}
+
+export type PeriodUnitAll = 'day' | 'workday' | 'month' | 'year' | 'hour';
+export type Compare = 'lte' | 'lt' | 'gte' | 'gt';
+export type ExclusionSource = 'suspension' | 'testing';
+
+export interface DeadlineCheck {
+  kind: 'deadline';
+  /** 起算 fact (the event day, not itself counted; for backward periods: the target day) */
+  from: string;
+  /** the fact compared with the computed date */
+  to: string;
+  /** fixed period … */
+  amount?: number;
+  unit?: PeriodUnitAll;
+  /** … or the period a document states (e.g. 告知书载明的陈述申辩期限) */
+  periodFrom?: { document: string; kind: StatedPeriod['kind'] };
+  /** a different amount when a condition holds (第36条: 五年) */
+  amountOverrides?: { when: Condition; amount: number; note: string }[];
+  direction?: 'forward' | 'backward';
+  roll?: 'party' | 'strict';
+  backwardReading?: 'conservative' | 'inclusive';
+  /** subject date vs computed date: lte = on or before, gt = strictly after … */
+  compare: Compare;
+  /** intervals that do not count, gathered from the file */
+  exclusions?: ExclusionSource[];
+  /** approved extensions added after the base period */
+  extensions?: { of: 'case_handling' | 'seizure' | 'restriction'; documents: string[] };
+  /** 交邮不算过期: when the subject is a service by post, its mailedOn counts */
+  useMailedOn?: boolean;
+  /** strict period: a subject inside the party-roll window is reported with messages.grace at warning */
+  rollGrace?: boolean;
+  /** backward conservative reading: a subject that passes the inclusive reading is reported with messages.grace */
+  inclusiveGrace?: boolean;
+  /** the check passes (not applicable) when this holds — e.g. 书面放弃 */
+  unless?: Condition;
+  /** why the exception applies, e.g. 当事人已书面放弃陈述申辩 */
+  unlessNote?: string;
+  /** label of the period, e.g. 决定书送达期限 */
+  label: string;
+  /** draft mode: how a pending deadline is listed */
+  draft?: { label: string; nextDocument?: string };
+}
+
+export interface OrderCheck {
+  kind: 'order';
+  /** facts in the required order; each consecutive known pair is checked */
+  sequence: string[];
+  /** true: each must be strictly earlier; false (default): on or before */
+  strict?: boolean;
+}
+
+export interface RequiredDocumentCheck {
+  kind: 'required_document';
+  /** any of these types satisfies the requirement ('education' = a 普法教育记录) */
+  types: string[];
+  /** only documents whose fields match */
+  where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /** the document must be dated on or before this fact (when the fact is known) */
+  onOrBefore?: string;
+  /** the document must be dated on or after this fact (when the fact is known) */
+  onOrAfter?: string;
+  /** draft mode: missing is a defect only once one of these document types exists (default: closing_approval) */
+  neededBefore?: string[];
+  /** what to call the requirement in messages, e.g. 法制审核意见书 */
+  label: string;
+}
+
+export interface FieldSpec {
+  path: string;
+  label: string;
+  /** truthy (default) · true · nonEmpty (array/string) · time (HH:mm) · positive · equals (see value) */
+  test?: 'truthy' | 'true' | 'nonEmpty' | 'time' | 'positive' | 'equals';
+  value?: string | number | boolean;
+}
+
+export interface RequiredFieldCheck {
+  kind: 'required_field';
+  /** document types, or 'education' for 普法教育记录 */
+  documents: string[];
+  where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  fields?: FieldSpec[];
+  /** signatories with these roles must be on the document */
+  signatoryRoles?: { role: string; label: string }[];
+}
+
+export interface SignatureCheck {
+  kind: 'signature';
+  documents: string[];
+  /** 拒签 needs a witness too (留置/查封现场) */
+  witnessOnRefusal?: boolean;
+  /** the party may be absent when a witness signed (查封现场笔录) */
+  absentWithWitness?: boolean;
+}
+
+export interface SealCheck {
+  kind: 'seal';
+  /** explicit types, or every type with sealRequired in rules/document-types.yaml */
+  documents?: string[];
+  catalogSealRequired?: boolean;
+  /** types left to other rules */
+  except?: string[];
+}
+
+export interface OfficersCheck {
+  kind: 'officers';
+  /** document types, or 'education' */
+  documents: string[];
+  min: number;
+  /** every officer must have an 执法证号 */
+  certificates?: boolean;
+}
+
+export interface ConsistencyCheck {
+  kind: 'consistency';
+  field: 'partyName' | 'caseNumber';
+}
+
+export interface AmountCheck {
+  kind: 'amount';
+  variant:
+    | 'decided_le_proposed'
+    | 'daily_fine'
+    | 'penalty_days'
+    | 'surcharge_cap'
+    | 'simple_procedure_limit'
+    | 'case_matches_decision'
+    | 'paid_covers_fine';
+}
+
+export interface StatedPeriodCheck {
+  kind: 'stated_period';
+  documents: string[];
+  period: StatedPeriod['kind'];
+  /** the law's period … */
+  expect?: { amount: number; unit: PeriodUnitAll };
+  /** … or the law's upper bound (same unit) */
+  max?: { amount: number; unit: PeriodUnitAll };
+  roll?: 'party' | 'strict';
+  /** verify a stated endsOn against the calendar (from the stated from, else the document's served/made day) */
+  checkEnd?: boolean;
+  /** the law's words, for messages (e.g. 五日（工作日）) */
+  lawText: string;
+}
+
+export interface ServiceCheck {
+  kind: 'service';
+  documents: string[];
+  variant: 'record' | 'lodged' | 'electronic' | 'announcement';
+}
+
+export interface CustomCheck {
+  kind: 'custom';
+  name: string;
+  params?: Record<string, unknown>;
+}
+
+export type CheckSpec =
+  | DeadlineCheck
+  | OrderCheck
+  | RequiredDocumentCheck
+  | RequiredFieldCheck
+  | SignatureCheck
+  | SealCheck
+  | OfficersCheck
+  | ConsistencyCheck
+  | AmountCheck
+  | StatedPeriodCheck
+  | ServiceCheck
+  | CustomCheck;
+
+export type CheckKind = CheckSpec['kind'];
+
+export interface EffectiveRange {
+  /** the named fact whose date decides which version of the law applies */
+  date: string;
+  /** applies when date ≥ from */
+  from?: string;
+  /** applies when date < before */
+  before?: string;
+  /** why (printed when not applicable), e.g. 2023年7月1日起施行《生态环境行政处罚办法》 */
+  note: string;
+}
+
+export interface RuleDefinition {
+  id: string;
+  title: string;
+  basis: LegalBasis[];
+  confidence: Confidence;
+  effective?: EffectiveRange;
+  applies?: Condition;
+  severity: Severity;
+  scoringItem: ScoringItem;
+  veto?: VetoItem;
+  check: CheckSpec;
+  /** finding message; {placeholders} from the check's data */
+  message: string;
+  /** alternative messages by outcome variant (grace, overdue …) */
+  messages?: Record<string, string>;
+  /** passed-check summary template */
+  summary?: string;
+  suggestion: string;
+  docs?: string;
+  /** catalog rules this rule also stands for (e.g. SEQ-14 → DL-01) */
+  covers?: string[];
+}
+
+/** a rule as loaded: definition + where it came from */
+export interface LoadedRule extends RuleDefinition {
+  family: string;
+  file: string;
+  basisPending: boolean;
+  docs: string;
+  /** position in the pack (stable order) */
+  order: number;
+}
+
+export interface DocumentTypeInfo {
+  id: string;
+  name: string;
+  stage: string;
+  servable: boolean;
+  sealRequired: boolean;
+}
+
+export interface RulePack {
+  name: string;
+  version: string;
+  dir: string;
+  rules: LoadedRule[];
+  byId: Map<string, LoadedRule>;
+  families: { id: string; name: string; file: string; ruleIds: string[] }[];
+  documentTypes: Map<string, DocumentTypeInfo>;
+  documentTypesVersion: string;
+}

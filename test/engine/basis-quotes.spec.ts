@@ -1,0 +1,28 @@
+/**
+ * Every quote in the pack is a verbatim passage of the domain catalog (rules-catalog.md): the pack quotes
+ * only what the catalog quotes. The catalog lives outside the repository (/work/shared/domain); where it is
+ * not mounted the check is reported as skipped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { defaultRulePack } from '../../src/core/engine';
+
+const CATALOG = process.env.RULES_CATALOG ?? '/work/shared/domain/rules-catalog.md';
+const catalog = existsSync(CATALOG) ? readFileSync(CATALOG, 'utf8') : undefined;
+const norm = (s: string) => s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
+
+(catalog ? describe : describe.skip)('basis quotes', () => {
+  const text = norm(catalog ?? '');
+  it.each(defaultRulePack().rules.flatMap((r) => r.basis.filter((b) => b.quote).map((b) => [r.id, b.law, b.quote!])))('%s %s', (_id, _law, quote) => {
+    expect(text).toContain(norm(quote));
+  });
+});
+
+describe('basis shape', () => {
+  it('every rule cites a law and an article', () => {
+    for (const r of defaultRulePack().rules)
+      for (const b of r.basis) {
+        expect(b.law.length).toBeGreaterThan(1);
+        expect(b.article).toMatch(/第|制度|公开/);
+      }
+  });
+});
