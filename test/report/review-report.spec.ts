@@ -1,7 +1,7 @@
 import { basisText, layoutReviewReport, renderReviewReport } from '../../src/core/report';
 import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
 import { misplacedBoxes, overlappingPairs } from './support/geometry';
-import { darkPixels, inkCheck, renderPdf } from './support/raster';
+import { darkPixels, inkCheck, pdfFonts, renderPdf } from './support/raster';
 import { pdfText, squash } from './support/text';
 import { baseReview, caseFile, educationFinding, hearingFinding, input, manyFindings } from './support/synthetic';
 
@@ -112,6 +112,13 @@ describe('review report PDF', () => {
     const title = layout.boxes.find((b) => b.text === '行政处罚案卷评查报告')!;
     const page1 = renderPdf(pdf, 40).pages[0];
     expect(darkPixels(page1, 40, layout.pageHeight, title)).toBeGreaterThan(50);
+    // two fonts, both embedded as subsets with a ToUnicode map: nothing left to the viewer's substitution
+    const { fonts, stderr } = pdfFonts(pdf);
+    expect(stderr).toBe('');
+    expect(fonts.map((f) => [f.name.replace(/^[A-Z]{6}\+/, ''), f.type, f.embedded, f.subset, f.unicode]).sort()).toEqual([
+      ['NotoSansSC-Bold', 'CID TrueType', true, true, true],
+      ['NotoSansSC-Regular', 'CID TrueType', true, true, true],
+    ]);
   });
 
   it('200 findings paginate: nothing overlaps, nothing leaves the margins, page numbers on every page', async () => {

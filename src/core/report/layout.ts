@@ -195,8 +195,9 @@ export class PdfLayout {
     const pdf = await PDFDocument.create();
     // pdf-lib's Fontkit type is @pdf-lib/fontkit's; the adapter provides the part pdf-lib calls.
     pdf.registerFontkit(fonts.fontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-    const regular = await pdf.embedFont(fonts.regular, { subset: true, customName: 'NotoSansSC-Regular' });
-    const bold = await pdf.embedFont(fonts.bold, { subset: true, customName: 'NotoSansSC-Bold' });
+    // "XXXXXX+" marks a subset font (PDF 32000 §9.6.4)
+    const regular = await pdf.embedFont(fonts.regular, { subset: true, customName: 'NSSCRG+NotoSansSC-Regular' });
+    const bold = await pdf.embedFont(fonts.bold, { subset: true, customName: 'NSSCBD+NotoSansSC-Bold' });
     if (options.title) pdf.setTitle(options.title);
     if (options.subject) pdf.setSubject(options.subject);
     if (options.author) pdf.setAuthor(options.author);

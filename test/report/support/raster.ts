@@ -139,3 +139,34 @@ export function inkCheck(pdf: Uint8Array, boxes: PlacedBox[], pageHeightPt: numb
   }
   return { stderr: r.stderr, status: r.status, pageCount: r.pages.length, blankBoxes, checkedBoxes: checked };
 }
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+  unicode: boolean;
+}
+
+/** `pdffonts`: the fonts a PDF uses — embedded? subset? ToUnicode? */
+export function pdfFonts(pdf: Uint8Array): { fonts: PdfFont[]; stderr: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pdffonts-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, pdf);
+    const r = spawnSync('pdffonts', [file], { encoding: 'utf8' });
+    if (r.error) throw r.error;
+    const fonts = r.stdout
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
+        if (!m) throw new Error(`pdffonts line not understood: ${l}`);
+        return { name: m[1], type: m[2], embedded: m[4] === 'yes', subset: m[5] === 'yes', unicode: m[6] === 'yes' };
+      });
+    return { fonts, stderr: r.stderr ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
