@@ -7,16 +7,11 @@ import { AppModule } from './app.module';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { ApiErrorBody } from './common/errors';
+import { extendOpenApi } from './common/openapi';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
 export const SWAGGER_PATH = 'api/docs';
-
-/** Hooks that add to the OpenAPI document (e.g. JSON schemas of the case-file format) before it is served. */
-const openApiExtenders: Array<(doc: OpenAPIObject) => void> = [];
-export function registerOpenApiExtender(fn: (doc: OpenAPIObject) => void): void {
-  openApiExtenders.push(fn);
-}
 
 /**
  * Everything about the app that is not a module: the `/api` prefix, the JSON body parser and its limit,
@@ -55,9 +50,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1.0')
     .build();
-  const doc = SwaggerModule.createDocument(app, options);
-  for (const extend of openApiExtenders) extend(doc);
-  return doc;
+  return extendOpenApi(SwaggerModule.createDocument(app, options));
 }
 
 export function setupSwagger(app: INestApplication): void {

@@ -1,5 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { CaseStatus } from '../core/case-file/types';
+
+/** Column type for instants; the database type is chosen from DATABASE_URL when the entity is loaded. */
+function dateTimeType(): 'datetime' | 'timestamptz' {
+  return /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '') ? 'timestamptz' : 'datetime';
+}
 
 /**
  * A stored case file (卷宗). The submitted JSON is kept verbatim in `document` (text), so what comes back is
@@ -38,10 +43,11 @@ export class CaseFileEntity {
   @Column({ type: 'text' })
   document: string;
 
-  @CreateDateColumn({ name: 'created_at' })
+  /** set by the service (millisecond precision, UTC); `datetime` on sqlite, `timestamptz` on postgres */
+  @Column({ name: 'created_at', type: dateTimeType() })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at' })
+  @Column({ name: 'updated_at', type: dateTimeType() })
   updatedAt: Date;
 
   /** optimistic-lock version: 1 on create, +1 on every update */

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerOpenApiExtender } from '../common/openapi';
 import { CaseFileEntity } from './case-file.entity';
+import { addCaseFileSchemas } from './cases.openapi';
+import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { SampleLoader } from './sample-loader';
 
+registerOpenApiExtender(addCaseFileSchemas);
+
+/** 案卷: store, list, read, replace, delete case files (/api/cases). Exports CasesService for other modules. */
 @Module({
   imports: [TypeOrmModule.forFeature([CaseFileEntity])],
-  providers: [CasesService],
+  controllers: [CasesController],
+  providers: [CasesService, SampleLoader],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
+import { projectRoot } from '../core/paths';
 
 /**
  * Runtime configuration, read once from the environment.
@@ -8,7 +10,8 @@ import { Global, Module } from '@nestjs/common';
  * | PORT           | 3000                             | HTTP port                                                  |
  * | DATABASE_URL   | sqlite:./data/casefiles.sqlite   | `sqlite:PATH`, `sqlite::memory:` or `postgres://user:pw@host:5432/db` |
  * | BODY_LIMIT     | 5mb                              | largest accepted request body (JSON), body-parser syntax   |
- * | LOAD_SAMPLES   | (off)                            | `1`: on start-up, load fixtures/cases/*.json if not present |
+ * | LOAD_SAMPLES   | (off)                            | `1`: on start-up, store the sample case files not yet stored |
+ * | SAMPLES_DIR    | fixtures/cases (project)         | where LOAD_SAMPLES reads `*.json` from                     |
  * | DB_LOGGING     | (off)                            | `1`: log SQL                                               |
  */
 export interface AppConfig {
@@ -16,6 +19,7 @@ export interface AppConfig {
   databaseUrl: string;
   bodyLimit: string;
   loadSamples: boolean;
+  samplesDir: string;
   dbLogging: boolean;
 }
 
@@ -35,6 +39,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
     bodyLimit: env.BODY_LIMIT?.trim() || DEFAULT_BODY_LIMIT,
     loadSamples: flag(env.LOAD_SAMPLES),
+    samplesDir: env.SAMPLES_DIR?.trim() || join(projectRoot(), 'fixtures', 'cases'),
     dbLogging: flag(env.DB_LOGGING),
   };
 }
