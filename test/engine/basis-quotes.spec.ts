@@ -22,7 +22,7 @@ describe('basis shape', () => {
     for (const r of defaultRulePack().rules)
       for (const b of r.basis) {
         expect(b.law.length).toBeGreaterThan(1);
-        expect(b.article).toMatch(/第|制度|公开/);
+        expect(b.article.trim().length).toBeGreaterThan(1);
       }
   });
 });

@@ -10,6 +10,7 @@ import { exclusionIntervals } from './exclusion-intervals';
 import { fileIndexComplete } from './file-index-complete';
 import { fileOrder } from './file-order';
 import { hearingHostIndependence } from './hearing-host-independence';
+import { hearingRights } from './hearing-rights';
 import { legalReviewerQualification } from './legal-reviewer-qualification';
 import { noDocumentsAfterArchiving } from './no-documents-after-archiving';
 import { pageContinuity } from './page-continuity';
@@ -28,6 +29,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     fileIndexComplete,
     fileOrder,
     hearingHostIndependence,
+    hearingRights,
     legalReviewerQualification,
     noDocumentsAfterArchiving,
     pageContinuity,
