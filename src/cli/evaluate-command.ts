@@ -68,10 +68,12 @@ export async function runEvaluateCommand(argv: string[], io: CliIO): Promise<num
   const w = (s: string) => io.stdout.write(s + '\n');
   w(`评查完成：共 ${totals.files} 卷，已评查 ${totals.evaluated} 卷，无法评查 ${totals.failed} 卷；平均分 ${totals.averageScore}，命中否决项 ${totals.vetoFiles} 卷`);
   for (const g of run.results.aggregates.grades) w(`  ${g.grade}：${g.count} 卷`);
-  for (const f of run.results.failed) {
+  const FAILED_SHOWN = 20;
+  for (const f of run.results.failed.slice(0, FAILED_SHOWN)) {
     const first = f.issues[0];
     w(`  无法评查 ${f.file}：${first ? `${first.path ? first.path + ' ' : ''}${first.message}` : ''}${f.issueCount > 1 ? `（共 ${f.issueCount} 处）` : ''}`);
   }
+  if (run.results.failed.length > FAILED_SHOWN) w(`  ……另有 ${run.results.failed.length - FAILED_SHOWN} 卷无法评查，见 results.json / summary.csv`);
   w(`规则包 ${versions.rulePack} · 评分表 ${versions.scoringSheet.id} ${versions.scoringSheet.version} · 节假日数据 ${versions.holidayData} · 基准日 ${run.results.parameters.asOf}`);
   for (const path of Object.values(run.files)) w(`  ${path}`);
   return EXIT.OK;

@@ -90,26 +90,38 @@ describe('casefile (in-process)', () => {
     expect(date.err).toContain('--as-of');
   });
 
-  it('check: a defective file prints its planted defects like a linter and exits 1', async () => {
-    const { path } = defectiveFile('late_service');
-    const r = await run(['check', '--as-of', AS_OF, path]);
+  it('check: a clean sample exits 0', async () => {
+    const r = await run(['check', '--as-of', AS_OF, 'fixtures/cases/01-general-fine-clean.json']);
+    expect(r.out).toContain('沅环罚〔2025〕46号');
+    expect(r.out).toMatch(/否决 0，错误 0，警告 0/);
+    expect(r.code).toBe(0);
+  });
+
+  it('check: a defective sample prints its documented defects like a linter and exits 1', async () => {
+    // fixtures/cases/README.md §1: 13 — DL-08 (决定书送达超期) and ED-04 (普法记录结案后补做), both errors
+    const r = await run(['check', '--as-of', AS_OF, 'fixtures/cases/13-decision-served-late-education-after-closing.json']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(path);
-    // one line per finding: severity, rule id, title: message; then 依据
-    expect(r.out).toMatch(/^ {2}(否决|错误|警告|提示) {2}[A-Z]+-[\w-]+ {2}\S/m);
-    expect(r.out).toMatch(/依据：/);
+    expect(r.out).toMatch(/^ {2}错误 {2}DL-08 {2}\S/m);
+    expect(r.out).toMatch(/^ {2}(错误|警告) {2}(ED-04|SEQ-21) {2}\S/m);
+    expect(r.out).toMatch(/依据：\S*行政处罚法/);
     expect(r.out).toMatch(/得分 [\d.]+，等次 \S+/);
-    expect(r.out).toMatch(/规则包 \S+ · 评分表 \S+/);
+    expect(r.out).toMatch(/规则包 \S+ · 评分表 .+ · 节假日数据 .+ · 基准日 2026-11-30/);
+    // a veto sample: 12 — SEQ-10 (听证案件未经法制审核)
+    const veto = await run(['check', '--as-of', AS_OF, 'fixtures/cases/12-hearing-without-legal-review.json']);
+    expect(veto.code).toBe(1);
+    expect(veto.out).toMatch(/^ {2}否决 {2}SEQ-10 {2}\S/m);
   });
 
   it('check --json prints the review and score; --pdf writes the report', async () => {
-    const { path, caseFile } = defectiveFile('missing_education');
+    const path = join(FIXTURES, '13-decision-served-late-education-after-closing.json');
+    const caseFile = JSON.parse(readFileSync(path, 'utf8')) as CaseFile;
     const pdf = join(tmp, 'report.pdf');
     const r = await run(['check', '--json', '--as-of', AS_OF, '--pdf', pdf, path]);
     const parsed = JSON.parse(r.out) as { file: string; status: string; review: { caseNumber: string; findings: unknown[] }; score: { total: number } }[];
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({ status: 'ok', review: { caseNumber: caseFile.case.caseNumber } });
-    expect(parsed[0].review.findings.length).toBeGreaterThan(0);
+    expect(parsed[0].review.findings.map((f) => (f as { ruleId: string }).ruleId)).toContain('DL-08');
+    expect(r.code).toBe(1);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
