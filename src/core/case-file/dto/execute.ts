@@ -104,14 +104,16 @@ function walkNestedArray(items: unknown[], model: CompiledModel, path: string, o
  * says false, `validateFields` walks again in declaration order to report the issues.
  */
 function isValid(obj: Record<string, unknown>, model: CompiledModel): boolean {
-  for (const key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+  const keys = Object.keys(obj);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     const f = model.byName.get(key);
-    if (!f) return false;
+    if (f === undefined) return false;
     const value = obj[key];
-    if (checkField(value, f).length) return false;
+    if (checkField(value, f).length !== 0) return false;
+    if (typeof value !== 'object' || value === null) continue;
     const nested = model.nested.get(key);
-    if (!nested || value === undefined) continue;
+    if (nested === undefined) continue;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i];
@@ -121,7 +123,8 @@ function isValid(obj: Record<string, unknown>, model: CompiledModel): boolean {
       return false;
     }
   }
-  for (const f of model.required) if (obj[f.name] === undefined) return false;
+  const required = model.required;
+  for (let r = 0; r < required.length; r++) if (obj[required[r].name] === undefined) return false;
   return true;
 }
 
