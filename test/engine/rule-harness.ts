@@ -78,7 +78,9 @@ export function loadRuleFixtures(): Map<string, RuleFixture & { file: string }> 
 function step(container: any, seg: string): { key: string | number; found: boolean } {
   if (Array.isArray(container)) {
     if (seg.startsWith('#')) {
-      const i = container.findIndex((x) => x && x.id === seg.slice(1));
+      // by id (documents, records …) or by refId (卷内目录 entries)
+      let i = container.findIndex((x) => x && x.id === seg.slice(1));
+      if (i < 0) i = container.findIndex((x) => x && x.refId === seg.slice(1));
       if (i < 0) throw new Error(`no element with id ${seg.slice(1)}`);
       return { key: i, found: true };
     }

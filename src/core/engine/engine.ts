@@ -156,9 +156,15 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   };
 }
 
+/** one entry per document type: the earliest due date wins, the other rules' reasons are kept */
 function addNext(map: Map<string, NextDocument>, doc: NextDocument) {
   const prev = map.get(doc.type);
-  if (!prev || (doc.dueOn && (!prev.dueOn || doc.dueOn < prev.dueOn))) map.set(doc.type, doc);
+  if (!prev) {
+    map.set(doc.type, doc);
+    return;
+  }
+  const [first, second] = doc.dueOn && (!prev.dueOn || doc.dueOn < prev.dueOn) ? [doc, prev] : [prev, doc];
+  map.set(doc.type, { ...first, reason: first.reason.includes(second.reason) ? first.reason : `${first.reason}；${second.reason}` });
 }
 
 const STAGES = ['source', 'filing', 'party', 'investigation', 'coercive_measure', 'review', 'notice', 'hearing', 'decision_review', 'decision', 'enforcement', 'transfer', 'disclosure', 'education', 'closing', 'cover', 'remarks', 'other'];

@@ -22,6 +22,20 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   kind: 'required_document',
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
+    if (spec.each && spec.types.length > 1) {
+      const outs = spec.types.flatMap((t) =>
+        runOne({ ...spec, types: [t], label: t === 'education' ? '普法教育记录' : ctx.docName(t) }, ctx, rule),
+      );
+      const fails = outs.filter((o) => o.status !== 'pass');
+      if (fails.length) return fails;
+      return [pass(outs.map((o) => (o.status === 'pass' ? o.summary : '')).join('；'), outs.flatMap((o) => (o.status === 'pass' ? o.facts : [])))];
+    }
+    return runOne(spec, ctx, rule);
+  },
+};
+
+function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
+  {
     const docs = candidates(ctx, spec.types).filter((d) => matchesWhere(d, spec.where));
     const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
     const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
@@ -61,8 +75,8 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
         status: 'fail',
         data,
         facts: before ? [factRef(before)] : [],
-        key: 'missing',
+        key: `missing:${spec.types.join(',')}`,
       },
     ];
-  },
-};
+  }
+}

@@ -34,7 +34,7 @@ export interface Target {
   signatories?: CaseDocument['signatories'];
 }
 
-export function targetsOf(ctx: ReviewContext, types: string[], where?: RequiredFieldCheck['where']): Target[] {
+export function targetsOf(ctx: ReviewContext, types: string[], where?: RequiredFieldCheck['where'], whereHas?: string[]): Target[] {
   const out: Target[] = [];
   for (const t of types) {
     if (t === 'education') {
@@ -42,7 +42,7 @@ export function targetsOf(ctx: ReviewContext, types: string[], where?: RequiredF
         if (matchesWhere(r, where)) out.push({ id: r.id, name: '普法教育记录', label: `普法教育记录（${r.heldOn}）`, obj: r });
     } else {
       for (const d of ctx.docs(t))
-        if (matchesWhere(d, where))
+        if (matchesWhere(d, where) && (!whereHas || whereHas.every((f) => getPath(d, f) !== undefined)))
           out.push({ id: d.id, name: ctx.docName(d.type), label: ctx.docLabel(d), obj: d, signatories: d.signatories });
     }
   }
@@ -53,7 +53,7 @@ export const requiredFieldCheck: CheckImpl<RequiredFieldCheck> = {
   kind: 'required_field',
   dataKeys: ['missing'],
   run(spec: RequiredFieldCheck, ctx: ReviewContext): CheckOutcome[] {
-    const targets = targetsOf(ctx, spec.documents, spec.where);
+    const targets = targetsOf(ctx, spec.documents, spec.where, spec.whereHas);
     if (!targets.length) return [na('卷内无所涉文书')];
     const out: CheckOutcome[] = [];
     for (const t of targets) {

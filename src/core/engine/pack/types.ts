@@ -133,6 +133,8 @@ export interface RequiredDocumentCheck {
   neededBefore?: string[];
   /** what to call the requirement in messages, e.g. 法制审核意见书 */
   label: string;
+  /** every listed type is required (one finding per missing type, labelled with its name) */
+  each?: boolean;
 }
 
 export interface FieldSpec {
@@ -148,6 +150,8 @@ export interface RequiredFieldCheck {
   /** document types, or 'education' for 普法教育记录 */
   documents: string[];
   where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /** only documents on which these fields are present */
+  whereHas?: string[];
   fields?: FieldSpec[];
   /** signatories with these roles must be on the document */
   signatoryRoles?: { role: string; label: string }[];

@@ -3,31 +3,27 @@
  * the file (2010办法第68条 "各类文书齐全" 【Q旧】; P14 "卷内目录按顺序填写"). 封面、目录、备考表 need no entry.
  */
 import { na, pass } from '../util';
-import type { CheckOutcome } from '../types';
 import type { CustomCheckImpl } from './types';
 
 const NOT_LISTED = new Set(['file_cover', 'file_index_sheet', 'file_remarks_sheet']);
 
 export const fileIndexComplete: CustomCheckImpl = {
   name: 'file_index_complete',
-  description: '卷内目录与卷内文书一致（无遗漏、无空指向）',
+  description: '卷内目录与卷内文书一致（无遗漏）',
   dataKeys: ['problem', 'count'],
   run(_params, ctx) {
     const index = ctx.caseFile.fileIndex ?? [];
     if (!index.length) {
+      if (!ctx.caseFile.documents.length) return [na('卷内无文书')];
       return [{ status: 'fail', variant: 'empty', data: { problem: '无卷内目录', count: 0 }, facts: [], key: 'empty' }];
     }
     const listed = new Set(index.map((e) => e.refId).filter(Boolean));
     const missing: string[] = [];
     for (const d of ctx.caseFile.documents) if (!NOT_LISTED.has(d.type) && !listed.has(d.id)) missing.push(ctx.docLabel(d));
     for (const r of ctx.caseFile.educationRecords ?? []) if (!listed.has(r.id)) missing.push(`普法教育记录（${r.heldOn}）`);
-    const dangling = index.filter((e) => e.refId && !ctx.docsById.has(e.refId) && !(ctx.caseFile.educationRecords ?? []).some((r) => r.id === e.refId));
-    const out: CheckOutcome[] = [];
+    // (an entry pointing at nothing is rejected by validateCaseFile: UNKNOWN_REFERENCE)
     if (missing.length)
-      out.push({ status: 'fail', data: { problem: `未列入卷内目录：${missing.join('、')}`, count: missing.length }, facts: [{ label: '未列入目录', value: missing.length }], key: 'missing' });
-    if (dangling.length)
-      out.push({ status: 'fail', data: { problem: `目录条目无对应材料：${dangling.map((e) => `${e.order} ${e.title}`).join('、')}`, count: dangling.length }, facts: [{ label: '目录空指向', value: dangling.length }], key: 'dangling' });
-    if (!ctx.caseFile.documents.length && !index.length) return [na('卷内无文书')];
-    return out.length ? out : [pass(`卷内目录 ${index.length} 条，与卷内材料一致`, [])];
+      return [{ status: 'fail', data: { problem: `未列入卷内目录：${missing.join('、')}`, count: missing.length }, facts: [{ label: '未列入目录', value: missing.length }], key: 'missing' }];
+    return [pass(`卷内目录 ${index.length} 条，与卷内材料一致`, [])];
   },
 };

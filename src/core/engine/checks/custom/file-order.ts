@@ -41,8 +41,12 @@ export const fileOrder: CustomCheckImpl = {
       const doc = ctx.docsById.get(e.refId!);
       const stage = doc ? ctx.pack.documentTypes.get(doc.type)?.stage : records.has(e.refId!) ? 'education' : undefined;
       if (!stage) continue;
-      // 送达回证 of the decision sits with the decision
-      const rank = doc?.type === 'service_receipt' ? STAGE_RANK.decision : STAGE_RANK[stage] ?? STAGE_RANK.other;
+      // a 送达回证 sits with the document it proves served (决定书及送达回证, 告知书及送达回证 …)
+      const related = doc?.type === 'service_receipt' && doc.relatesToDocumentId ? ctx.docsById.get(doc.relatesToDocumentId) : undefined;
+      const relatedStage = related ? ctx.pack.documentTypes.get(related.type)?.stage : undefined;
+      const rank = doc?.type === 'service_receipt'
+        ? STAGE_RANK[relatedStage ?? 'decision'] ?? STAGE_RANK.decision
+        : STAGE_RANK[stage] ?? STAGE_RANK.other;
       if (rank < maxRank)
         return [
           {
