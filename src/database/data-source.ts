@@ -11,6 +11,5 @@ import { databaseOptions } from './database-options';
 
 const config = loadAppConfig();
 
-export const AppDataSource = new DataSource(databaseOptions(config.databaseUrl, { logging: config.dbLogging }));
-
-export default AppDataSource;
+// the TypeORM CLI requires exactly one exported DataSource
+export default new DataSource(databaseOptions(config.databaseUrl, { logging: config.dbLogging }));
