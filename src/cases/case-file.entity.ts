@@ -1,10 +1,14 @@
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, type ValueTransformer, VersionColumn } from 'typeorm';
 import type { CaseStatus } from '../core/case-file/types';
 
-/** Column type for instants; the database type is chosen from DATABASE_URL when the entity is loaded. */
-function dateTimeType(): 'datetime' | 'timestamptz' {
-  return /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '') ? 'timestamptz' : 'datetime';
-}
+/**
+ * Instants are stored as fixed-width UTC ISO strings (`2025-09-03T08:15:30.123Z`): identical on sqlite and
+ * postgres, millisecond precision, no time-zone conversion by any driver, and they sort as text.
+ */
+const instant: ValueTransformer = {
+  to: (value: Date | undefined) => (value instanceof Date ? value.toISOString() : value),
+  from: (value: string | null) => (value == null ? value : new Date(value)),
+};
 
 /**
  * A stored case file (卷宗). The submitted JSON is kept verbatim in `document` (text), so what comes back is
@@ -43,11 +47,12 @@ export class CaseFileEntity {
   @Column({ type: 'text' })
   document: string;
 
-  /** set by the service (millisecond precision, UTC); `datetime` on sqlite, `timestamptz` on postgres */
-  @Column({ name: 'created_at', type: dateTimeType() })
+  /** set by the service */
+  @Index('IDX_case_files_created_at')
+  @Column({ name: 'created_at', type: 'varchar', length: 24, transformer: instant })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: dateTimeType() })
+  @Column({ name: 'updated_at', type: 'varchar', length: 24, transformer: instant })
   updatedAt: Date;
 
   /** optimistic-lock version: 1 on create, +1 on every update */

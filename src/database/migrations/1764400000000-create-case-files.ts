@@ -5,7 +5,6 @@ export class CreateCaseFiles1764400000000 implements MigrationInterface {
   name = 'CreateCaseFiles1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const timestamp = q.connection.options.type === 'postgres' ? 'timestamptz' : 'datetime';
     await q.createTable(
       new Table({
         name: 'case_files',
@@ -17,8 +16,9 @@ export class CreateCaseFiles1764400000000 implements MigrationInterface {
           { name: 'year', type: 'integer' },
           { name: 'party_names', type: 'text' },
           { name: 'document', type: 'text' },
-          { name: 'created_at', type: timestamp, default: 'CURRENT_TIMESTAMP' },
-          { name: 'updated_at', type: timestamp, default: 'CURRENT_TIMESTAMP' },
+          // UTC ISO-8601 instants (2025-09-03T08:15:30.123Z), written by the service
+          { name: 'created_at', type: 'varchar', length: '24' },
+          { name: 'updated_at', type: 'varchar', length: '24' },
           { name: 'version', type: 'integer' },
         ],
       }),
@@ -29,6 +29,7 @@ export class CreateCaseFiles1764400000000 implements MigrationInterface {
     );
     await q.createIndex('case_files', new TableIndex({ name: 'IDX_case_files_status', columnNames: ['status'] }));
     await q.createIndex('case_files', new TableIndex({ name: 'IDX_case_files_year', columnNames: ['year'] }));
+    await q.createIndex('case_files', new TableIndex({ name: 'IDX_case_files_created_at', columnNames: ['created_at'] }));
   }
 
   async down(q: QueryRunner): Promise<void> {
