@@ -93,7 +93,7 @@ describe('scoring sheets', () => {
       .replace('{ id: filing, name: 立案, max: 8 }', '{ id: filing, name: 立案, max: -8 }')
       .replace('warning: 1,', 'warning: "一",')
       .replace('fallbackCategory: archiving', 'fallbackCategory: attic')
-      .replace('{ id: V10, name: 因当事人陈述申辩加重处罚, basis: 行政处罚法第45条第2款, rules: [] }', '{ id: V10, name: 因当事人陈述申辩加重处罚, basis: 行政处罚法第45条第2款, rules: [DL-03] }')
+      .replace('rules: [SEQ-08]', 'rules: [SEQ-08, DL-03]')
       .replace('{ name: 良好, min: 80 }', '{ name: 良好, min: 95 }')
       .replace('vetoGrade: 不合格', 'vetoGrade: 零分');
     const file = tempSheet('bad', bad);
@@ -105,7 +105,7 @@ describe('scoring sheets', () => {
         'categories[1].max',
         'deductions.bySeverity.warning',
         'unknownScoringItem.fallbackCategory',
-        'veto[9].rules[0]',
+        'veto[9].rules[1]',
         'grades[1].min',
         'vetoGrade',
       ]),
