@@ -18,7 +18,6 @@ import { CaseDocumentDto } from './dto/document.dto';
 import { CASE_FILE_FORMAT_VERSION } from './types';
 
 // class-transformer keeps its metadata storage in a module its package entry does not re-export
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 export type JsonSchema = Record<string, unknown>;
