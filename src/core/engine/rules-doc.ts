@@ -1,0 +1,146 @@
+/**
+ * docs/rules.md — generated from the rule pack: every rule with its id, title, 依据, confidence, severity,
+ * effective range and check. Regenerate with `node scripts/run-ts.cjs src/core/engine/rules-doc.ts`;
+ * test/engine/rules-doc.spec.ts fails when the file is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths';
+import { CUSTOM_CHECKS } from './checks/custom/registry';
+import { factLabel } from './facts';
+import { defaultRulePack } from './pack/loader';
+import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
+
+const SEVERITY: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+const CONFIDENCE: Record<string, string> = { Q: '【Q】原文已核', S: '【S】二手转述（依据待核）', I: '【I】推断（依据待核）' };
+const SCORING: Record<string, string> = {
+  subject: '主体与管辖',
+  filing: '立案',
+  investigation: '调查取证与证据',
+  procedure: '告知、听证、法制审核与集体讨论程序',
+  decision: '决定书与法律适用、裁量',
+  service_enforcement: '送达与执行',
+  archiving: '立卷归档与卷面',
+  education: '普法与三项制度',
+};
+const UNIT: Record<string, string> = { day: '日', workday: '工作日', month: '月', year: '年', hour: '小时' };
+
+/** catalog rules the format cannot express, and why */
+export const NOT_EXPRESSED: [string, string][] = [
+  ['SEQ-05', '回避：卷宗格式未记载回避决定针对的人员，无法判断被回避人员是否参与了后续文书'],
+  ['DL-17', '撤回公开信息（三日）：卷宗格式未记载处罚决定被变更、撤销或确认违法的日期'],
+  ['DL-22', '解除查封扣押申请后五个工作日内决定：卷宗格式没有"解除申请"文书类型或收到申请日期'],
+  ['DL-01b（2023办法清单）', '2023年办法不计入期间的准确清单未找到【N】；引擎只扣除卷内有起止日期的中止和检测、鉴定期间'],
+  ['SEQ-14', '由 DL-01（九十日及延长、扣除）和 DL-01a（延期审批）实现'],
+  ['c4 重大案件', '由 SEQ-10（法制审核）和 SEQ-12（集体讨论）实现'],
+  ['V1、V3、V4', '主体资格、事实证据、法律适用须由评查人员判断，不能从日期和标记读出'],
+];
+
+function condText(c: Condition | undefined): string {
+  if (!c) return '';
+  const parts: string[] = [];
+  if (c.procedure) parts.push(`程序：${c.procedure.map((p) => (p === 'simple' ? '简易' : '一般')).join('/')}`);
+  if (c.status) parts.push(`状态：${c.status.join('/')}`);
+  if (c.modes) parts.push(`模式：${c.modes.join('/')}`);
+  if (c.flags) parts.push(...Object.entries(c.flags).map(([k, v]) => `${v ? '' : '非'}${k}`));
+  if (c.anyFlags) parts.push(`任一标记：${c.anyFlags.join('/')}`);
+  if (c.hasDocuments) parts.push(`有 ${c.hasDocuments.join('、')}`);
+  if (c.hasAnyDocument) parts.push(`有任一 ${c.hasAnyDocument.join('/')}`);
+  if (c.lacksDocuments) parts.push(`无 ${c.lacksDocuments.join('、')}`);
+  if (c.penaltyKinds) parts.push(`处罚种类含 ${c.penaltyKinds.join('/')}`);
+  if (c.fine !== undefined) parts.push(c.fine ? '有罚款' : '无罚款');
+  if (c.hasAgents) parts.push('有委托代理人');
+  if (c.facts) parts.push(`已知 ${c.facts.map(factLabel).join('、')}`);
+  if (c.servedBy) parts.push(`送达方式 ${c.servedBy.join('/')}`);
+  if (c.any) parts.push(`（${c.any.map(condText).join(' 或 ')}）`);
+  if (c.all) parts.push(...c.all.map((x) => `（${condText(x)}）`));
+  if (c.not) parts.push(`非（${condText(c.not)}）`);
+  return parts.join('；');
+}
+
+function checkText(c: CheckSpec): string {
+  switch (c.kind) {
+    case 'deadline': {
+      const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${UNIT[c.unit ?? 'day']}`;
+      const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
+      const extras = [
+        c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
+        c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
+        c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
+        c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
+        c.useMailedOn ? '邮寄以交邮日计' : '',
+      ].filter(Boolean);
+      return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
+    }
+    case 'order':
+      return `顺序：${c.sequence.map(factLabel).join(c.strict ? ' < ' : ' ≤ ')}`;
+    case 'required_document':
+      return `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`;
+    case 'required_field':
+      return `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`;
+    case 'signature':
+      return `签名：${c.documents.join('、')}`;
+    case 'seal':
+      return `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`;
+    case 'officers':
+      return `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`;
+    case 'consistency':
+      return `一致性：${c.field === 'partyName' ? '当事人名称' : '案号'}`;
+    case 'amount':
+      return `金额/日数：${c.variant}`;
+    case 'stated_period':
+      return `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${UNIT[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${UNIT[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`;
+    case 'service':
+      return `送达：${c.variant}`;
+    case 'custom':
+      return `专项检查 ${c.name}：${CUSTOM_CHECKS.get(c.name)?.description ?? ''}`;
+  }
+}
+
+function ruleSection(r: LoadedRule): string {
+  const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];
+  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
+  if (r.effective) lines.push(`- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
+  const applies = condText(r.applies);
+  if (applies) lines.push(`- 适用情形：${applies}`);
+  lines.push(`- 依据：`);
+  for (const b of r.basis) lines.push(`  - 《${b.law.replace(/^(.*?)(（.*）)?$/, '$1')}》${b.law.match(/（.*）$/)?.[0] ?? ''}${b.article}${b.quote ? `：“${b.quote}”` : ''}`);
+  lines.push(`- 检查：${checkText(r.check)}`);
+  lines.push(`- 整改建议：${r.suggestion.replace(/\{[A-Za-z]+\}/g, '…')}`);
+  if (r.covers?.length) lines.push(`- 同时实现目录条目：${r.covers.join('、')}`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function renderRulesMarkdown(pack: RulePack): string {
+  const out: string[] = [
+    '# 规则清单（rules/pack）',
+    '',
+    `> 本文件由 \`node scripts/run-ts.cjs src/core/engine/rules-doc.ts\` 根据规则包生成，请勿手工修改。规则包：${pack.name}，版本 ${pack.version}，共 ${pack.rules.length} 条。`,
+    '> 置信度：【Q】原文已核；【S】二手转述、【I】推断——【S】【I】规则不得为否决项，报告中标注"依据待核"。',
+    '',
+    '| 族 | 文件 | 条数 | 否决 | 错误 | 警告 | 提示 |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const f of pack.families) {
+    const rules = f.ruleIds.map((id) => pack.byId.get(id)!);
+    const n = (s: string) => rules.filter((r) => r.severity === s).length;
+    out.push(`| ${f.name} | \`${f.file}\` | ${rules.length} | ${n('veto')} | ${n('error')} | ${n('warning')} | ${n('info')} |`);
+  }
+  out.push('', '## 目录中未单独实现的条目', '', '| 条目 | 原因 |', '|---|---|');
+  for (const [id, why] of NOT_EXPRESSED) out.push(`| ${id} | ${why} |`);
+  out.push('');
+  for (const f of pack.families) {
+    out.push(`## ${f.name}（\`${f.file}\`）`, '');
+    for (const id of f.ruleIds) out.push(ruleSection(pack.byId.get(id)!));
+  }
+  return out.join('\n');
+}
+
+export const RULES_DOC_PATH = 'docs/rules.md';
+
+if (require.main === module) {
+  const path = join(projectRoot(), RULES_DOC_PATH);
+  writeFileSync(path, renderRulesMarkdown(defaultRulePack()));
+  console.log(`写入 ${path}`);
+}
