@@ -81,7 +81,7 @@ async function floorPhase(dir: string, dbFile: string): Promise<PhaseResult> {
 
 function child(phase: string, ...args: string[]): PhaseResult {
   // run as TypeScript through scripts/run-ts.cjs: the child needs the same runner in front of this file
-  const runner = __filename.endsWith('.ts') ? [process.argv[1]] : [];
+  const runner = __filename.endsWith('.ts') ? [join(__dirname, '..', 'scripts', 'run-ts.cjs')] : [];
   const out = execFileSync(process.execPath, [...process.execArgv, ...runner, __filename, '--phase', phase, ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,

@@ -249,7 +249,7 @@ export type SyntheticKind = 'general' | 'hearing' | 'major' | 'simple' | 'daily'
 
 /**
  * The classic defects (one per defective file):
- * - workday_as_calendar — 告知书 counts the 五日 陈述申辩/听证申请 period as calendar days (处罚法第85条: 工作日)
+ * - workday_as_calendar — 告知书 counts the 五日 听证申请 period as calendar days (处罚法第64条、第85条: 工作日)
  * - decision_before_statement_end — 决定书 made before the 陈述申辩 period the 告知书 stated had ended (第62条)
  * - missing_education — no 普法教育记录 in the file (整改通报 问题7; 不予处罚: 第33条第3款)
  * - missing_legal_review — a 法制审核目录 case decided without 法制审核意见书 (第58条)
@@ -265,6 +265,16 @@ export type SyntheticDefect =
   | 'missing_legal_review'
   | 'late_service'
   | 'three_months_as_90_days';
+
+/** Rule ids (rules/pack) that report each planted defect — any one of the list (the catalog has two ids for some facts). */
+export const DEFECT_RULES: Record<Exclude<SyntheticDefect, 'none'>, string[]> = {
+  workday_as_calendar: ['DL-06-SP'],
+  decision_before_statement_end: ['SEQ-07', 'DL-05'],
+  missing_education: ['ED-02', 'ED-01'],
+  missing_legal_review: ['SEQ-10'],
+  late_service: ['DL-08', 'SEQ-16'],
+  three_months_as_90_days: ['DL-01-SP'],
+};
 
 export interface SyntheticCase {
   index: number;
@@ -312,20 +322,40 @@ function pickDefect(rng: Rng, kind: SyntheticKind): SyntheticDefect {
 
 // ————————————————————————————————————— the builder —————————————————————————————————————
 
-/** Stage order of the default 卷内排列 (catalog §c0) used to lay out the file index. */
-const FILE_ORDER: string[] = [
-  'penalty_decision', 'on_the_spot_decision', 'no_penalty_decision', 'daily_penalty_decision', 'decision_service',
-  'case_source_record', 'filing_approval',
-  'site_inspection_record', 'inquiry_record', 'sampling_record', 'monitoring_report', 'photo_evidence',
-  'party_identity_proof', 'authorization_letter', 'enforcement_recording_index',
-  'seizure_approval', 'seizure_decision', 'seizure_inventory', 'seizure_site_record', 'seizure_release_decision', 'seizure_service',
-  'rectification_order', 'rectification_service', 'reinspection_record', 'rectification_evidence', 'commitment_letter',
-  'investigation_report', 'internal_approval',
-  'penalty_notice', 'notice_service', 'statement_record', 'statement_waiver', 'statement_review_opinion',
-  'hearing_application', 'hearing_host_designation', 'hearing_notice', 'hearing_notice_service', 'hearing_record', 'hearing_report',
-  'legal_review_opinion', 'collective_discussion_record',
-  'simple_procedure_filing', 'fine_payment_receipt', 'disclosure_record',
-  'education', 'closing_approval',
+/**
+ * Slots of the default 卷内排列 (catalog §c0; the stage sequence of rules/document-types.yaml): decision (决定书 and
+ * their 送达回证) → source → filing → party → investigation (evidence by date, then 责令改正决定书 + 回证) →
+ * coercive_measure → review → notice → hearing → decision_review → enforcement → disclosure → education → closing.
+ * Documents sharing a slot are ordered by date.
+ */
+const FILE_ORDER: string[][] = [
+  ['penalty_decision', 'on_the_spot_decision', 'no_penalty_decision'],
+  ['decision_service'],
+  ['daily_penalty_decision'],
+  ['daily_service'],
+  ['simple_procedure_filing'],
+  ['case_source_record'],
+  ['filing_approval'],
+  ['party_identity_proof', 'authorization_letter'],
+  ['site_inspection_record', 'inquiry_record', 'sampling_record', 'monitoring_report', 'photo_evidence', 'enforcement_recording_index', 'reinspection_record', 'rectification_evidence'],
+  ['rectification_order'],
+  ['rectification_service'],
+  ['seizure_approval', 'seizure_decision'],
+  ['seizure_decision_service'],
+  ['seizure_inventory', 'seizure_site_record', 'seizure_release_decision'],
+  ['seizure_release_service'],
+  ['investigation_report', 'internal_approval'],
+  ['penalty_notice'],
+  ['notice_service'],
+  ['statement_record', 'statement_waiver', 'statement_review_opinion'],
+  ['hearing_application', 'hearing_host_designation', 'hearing_notice'],
+  ['hearing_notice_service'],
+  ['hearing_record', 'hearing_report'],
+  ['legal_review_opinion', 'collective_discussion_record'],
+  ['fine_payment_receipt'],
+  ['disclosure_record'],
+  ['education', 'commitment_letter'],
+  ['closing_approval'],
 ];
 
 interface Ctx {
@@ -476,6 +506,17 @@ export function syntheticCase(i: number, seed: number): SyntheticCase {
 
 function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect, attempt: number): CaseFile | null {
   const agency = AGENCIES[(i + rng.int(0, AGENCIES.length - 1)) % AGENCIES.length];
+  // no two people of one file share a name (a 听证主持人 with an officer's name reads as 参与调查, SEQ-09)
+  const usedNames = new Set<string>();
+  const uniqueName = (): string => {
+    for (;;) {
+      const name = personName(rng);
+      if (!usedNames.has(name)) {
+        usedNames.add(name);
+        return name;
+      }
+    }
+  };
   const trade = rng.pick(TRADES);
   const individual = kind === 'simple' ? rng.chance(0.4) : rng.chance(0.12);
   // first day: 2024-01-08 … 2026-07-31, a working day
@@ -483,7 +524,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   const year = d0.slice(0, 4);
   const caseNumber = `${agency.prefix}〔${year}〕${1000 + (i % 9000)}号`;
   const partyName = individual
-    ? personName(rng)
+    ? uniqueName()
     : `${agency.city.slice(0, 2)}市${rng.pick(FIRM_WORDS)}${trade.word}有限公司`;
   const address = `湖南省${agency.city}${rng.pick(TOWNS)}${rng.int(1, 300)}号`;
   const party: Party = individual
@@ -494,23 +535,23 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
         name: partyName,
         creditCode: creditCode(rng, agency.region),
         address,
-        legalRepresentative: { name: personName(rng), position: rng.pick(['总经理', '执行董事', '董事长']) },
+        legalRepresentative: { name: uniqueName(), position: rng.pick(['总经理', '执行董事', '董事长']) },
         phone: '0737-' + rng.digits(7),
       };
   const officers: Officer[] = [0, 1, 2].slice(0, rng.int(2, 3)).map((k) => ({
     id: `o${k + 1}`,
-    name: personName(rng),
+    name: uniqueName(),
     certificateNo: `43${agency.region.slice(2, 4)}${rng.digits(7)}`,
     unit: `${agency.name}综合行政执法支队`,
   }));
   const reviewers: Reviewer[] = [
-    { id: 'r1', name: personName(rng), role: 'responsible_person' },
-    { id: 'r2', name: personName(rng), role: 'department_head' },
-    { id: 'r3', name: personName(rng), role: 'legal_reviewer', legalQualification: true },
-    { id: 'r4', name: personName(rng), role: 'responsible_person' },
-    { id: 'r5', name: personName(rng), role: 'recorder' },
+    { id: 'r1', name: uniqueName(), role: 'responsible_person' },
+    { id: 'r2', name: uniqueName(), role: 'department_head' },
+    { id: 'r3', name: uniqueName(), role: 'legal_reviewer', legalQualification: true },
+    { id: 'r4', name: uniqueName(), role: 'responsible_person' },
+    { id: 'r5', name: uniqueName(), role: 'recorder' },
   ];
-  if (kind === 'hearing') reviewers.push({ id: 'r6', name: personName(rng), role: 'hearing_host' });
+  if (kind === 'hearing') reviewers.push({ id: 'r6', name: uniqueName(), role: 'hearing_host' });
 
   const ctx: Ctx = {
     rng, kind, defect, agency, party, officers, reviewers,
@@ -536,6 +577,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const decision = add(ctx, 'on_the_spot_decision', {
       type: 'on_the_spot_decision',
       title: '当场行政处罚决定书',
+      credentialsShown: true,
       docNumber: `${agency.prefix.replace('罚', '当罚')}〔${year}〕${rng.int(1, 300)}号`,
       madeOn: d0,
       officerIds,
@@ -579,14 +621,15 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   for (let k = 0; k < rng.int(3, 10); k++) add(ctx, 'photo_evidence', { type: 'photo_evidence', title: `现场照片${k + 1}`, madeOn: d0, officerIds });
   add(ctx, 'enforcement_recording_index', { type: 'enforcement_recording_index', title: '执法全过程记录（音像）索引', madeOn: d0, officerIds });
   let lastEvidence = d0;
-  if (rng.chance(0.7)) {
+  let monitoring: CaseDocument | undefined;
+  if (kind === 'daily' || rng.chance(0.7)) {
     add(ctx, 'sampling_record', {
       type: 'sampling_record', title: '采样取证登记单', madeOn: d0, officerIds,
       signatories: [...officerSignatories(ctx, d0), { name: partyRepName(ctx), role: 'inspected_person', signedOn: d0 }],
       partySignature: { status: 'signed', signerName: partyRepName(ctx) },
     });
     const reportOn = addWorkdays(d0, gap(2, 5));
-    add(ctx, 'monitoring_report', { type: 'monitoring_report', title: '环境监测（检测）报告', madeOn: reportOn, sealed: true });
+    monitoring = add(ctx, 'monitoring_report', { type: 'monitoring_report', title: '环境监测（检测）报告', madeOn: reportOn, sealed: true });
     lastEvidence = reportOn;
   }
   const filingOn = addWorkdays(d0, gap(1, 6));
@@ -602,7 +645,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   if (kind === 'hearing' || rng.chance(0.15)) {
     const letter = add(ctx, 'authorization_letter', { type: 'authorization_letter', title: '授权委托书', madeOn: filingOn, partySignature: { status: 'signed', signerName: partyRepName(ctx) } });
     agentId = 'a1';
-    agents.push({ id: agentId, name: personName(rng), partyId: party.id, idNumber: idNumber(rng, agency.region), authorizationDocumentId: letter.id });
+    agents.push({ id: agentId, name: uniqueName(), partyId: party.id, idNumber: idNumber(rng, agency.region), authorizationDocumentId: letter.id });
   }
 
   // —— 查封扣押 (行政强制法第18、19、24、25条) ——
@@ -616,7 +659,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       statedPeriods: [{ kind: 'seizure', amount: 30, unit: 'day', from: seizedOn, endsOn: addDays(seizedOn, 30), text: '查封期限为三十日' }],
       caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
     });
-    serveDirect(ctx, seizure, seizedOn, 'seizure_service');
+    serveDirect(ctx, seizure, seizedOn, 'seizure_decision_service');
     add(ctx, 'seizure_inventory', {
       type: 'seizure_inventory', title: '查封、扣押清单', madeOn: seizedOn, relatesToDocumentId: seizure.id, officerIds,
       signatories: [...officerSignatories(ctx, seizedOn), { name: partyRepName(ctx), role: 'party', signedOn: seizedOn }],
@@ -632,7 +675,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       relatesToDocumentId: seizure.id, officerIds, signatories: officerSignatories(ctx, releasedOn),
       caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
     });
-    serveDirect(ctx, release, addWorkdays(releasedOn, rng.int(0, 2)), 'seizure_service');
+    serveDirect(ctx, release, addWorkdays(releasedOn, rng.int(0, 2)), 'seizure_release_service');
     seizureEnd = release.service!.servedOn;
   }
 
@@ -644,8 +687,11 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     record(ctx, 'inquiry_record', 'inquiry_record', `调查询问笔录（第${k + 1}次）`, day, 'interviewee', s, e);
   }
   lastEvidence = maxDate(lastEvidence, day);
-  const orderOn = addWorkdays(filingOn, 1);
+  // 按日连续处罚办法第8条: 取得监测报告之日起三个工作日内送达责令改正违法行为决定书
+  const orderOn = kind === 'daily' && monitoring ? addWorkdays(maxDate(filingOn, monitoring.madeOn!), 1) : addWorkdays(filingOn, 1);
+  if (kind === 'daily' && monitoring && orderOn > addWorkdays(monitoring.madeOn!, 3)) return null;
   const order = add(ctx, 'rectification_order', {
+    relatesToDocumentId: kind === 'daily' ? monitoring?.id : undefined,
     type: 'rectification_order', title: '责令改正违法行为决定书', docNumber: docNumber(ctx, '改'), madeOn: orderOn, sealed: true, officerIds,
     dailyPenaltyConsequenceStated: kind === 'daily' ? true : undefined,
     statedPeriods: [{ kind: 'rectification', amount: 30, unit: 'day', text: '自收到本决定书之日起三十日内改正' }],
@@ -659,6 +705,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const [s, e] = time(rng, 9, 16);
     const re = record(ctx, 'reinspection_record', 'reinspection_record', '复查现场检查笔录', reinspectedOn, 'inspected_person', s, e);
     re.reinspectionMethod = 'covert';
+    re.relatesToDocumentId = order.id;
     re.violationContinuing = true;
     lastEvidence = maxDate(lastEvidence, reinspectedOn);
   }
@@ -666,7 +713,8 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const evidenceOn = addWorkdays(maxDate(lastEvidence, orderOn), gap(1, 4));
     add(ctx, 'rectification_evidence', { type: 'rectification_evidence', title: '整改完成证明材料', madeOn: evidenceOn });
     lastEvidence = evidenceOn;
-    if (kind === 'no_penalty') {
+    // a 承诺书 is itself a record of the education 第33条第3款 requires: the missing_education defect has neither
+    if (kind === 'no_penalty' && defect !== 'missing_education') {
       add(ctx, 'commitment_letter', { type: 'commitment_letter', title: '承诺书', madeOn: evidenceOn, partySignature: { status: 'signed', signerName: partyRepName(ctx) } });
     }
   }
@@ -705,19 +753,23 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
 
   // —— 事先告知 (第44、45、62、64条) ——
   const hearingRight = kind === 'hearing';
+  // 第64条: 听证申请 "五日" is a period of the law itself, counted in working days (第85条); the 陈述申辩 period is
+  // whatever the notice states. The classic defect counts the hearing-request 五日 as calendar days: files with it
+  // notify the hearing right (事先（听证）告知书) even when the party then does not apply.
   const noticeOn = addWorkdays(reviewOn, gap(1, 2));
   const calendarDefect = defect === 'workday_as_calendar';
   const statementEnd = addWorkdays(noticeOn, 5);
+  const notifiesHearing = hearingRight || calendarDefect;
   const stated = (kindOf: 'statement' | 'hearing_request', word: string): StatedPeriod =>
-    calendarDefect
+    calendarDefect && kindOf === 'hearing_request'
       ? { kind: kindOf, amount: 5, unit: 'day', from: noticeOn, endsOn: addDays(noticeOn, 5), text: `自收到本告知书之日起五日内${word}` }
       : { kind: kindOf, amount: 5, unit: 'workday', from: noticeOn, endsOn: statementEnd, text: `自收到本告知书之日起五日（工作日）内${word}` };
   if (calendarDefect && addDays(noticeOn, 5) === statementEnd) return null;
   const notice = add(ctx, 'penalty_notice', {
-    type: 'penalty_notice', title: hearingRight ? '行政处罚事先（听证）告知书' : '行政处罚事先告知书', docNumber: docNumber(ctx, '告'),
-    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: hearingRight ? true : undefined,
+    type: 'penalty_notice', title: notifiesHearing ? '行政处罚事先（听证）告知书' : '行政处罚事先告知书', docNumber: docNumber(ctx, '告'),
+    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: notifiesHearing ? true : undefined,
     amounts: { fine: proposedFine }, penaltyKinds: ['fine'],
-    statedPeriods: hearingRight ? [stated('statement', '提出陈述、申辩'), stated('hearing_request', '提出听证申请')] : [stated('statement', '提出陈述、申辩')],
+    statedPeriods: notifiesHearing ? [stated('statement', '提出陈述、申辩'), stated('hearing_request', '提出听证申请')] : [stated('statement', '提出陈述、申辩')],
     caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
   });
   serveDirect(ctx, notice, noticeOn, 'notice_service');
@@ -829,7 +881,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   const servedOn = defect === 'late_service' ? addWorkdays(decisionOn, rng.int(9, 14)) : addWorkdays(decisionOn, rng.int(0, 4));
   serveDirect(ctx, decision, servedOn, 'decision_service');
   let end = servedOn;
-  let totalFine = decidedFine;
+  let dailyPayment: { decisionId: string; servedOn: string; fine: number } | undefined;
 
   // —— 按日连续处罚决定 (按日连续处罚办法第17、19条) ——
   if (kind === 'daily' && reinspectedOn) {
@@ -854,15 +906,22 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
     });
     const dailyServed = addWorkdays(dailyOn, rng.int(0, 3));
-    serveDirect(ctx, daily, dailyServed, 'decision_service');
+    serveDirect(ctx, daily, dailyServed, 'daily_service');
     end = maxDate(end, dailyServed);
-    totalFine += decidedFine * penaltyDays;
+    dailyPayment = { decisionId: daily.id, servedOn: dailyServed, fine: decidedFine * penaltyDays };
   }
 
   // —— 缴款 (第67条: 十五日), 公开 (国办发〔2018〕118号: 七个工作日) ——
-  const payDeadline = onOrNextWorkday(addDays(end, 15));
-  const paidOn = onOrNextWorkday(addDays(end, rng.int(1, Math.max(1, daysBetween(end, payDeadline) - 1))));
-  add(ctx, 'fine_payment_receipt', { type: 'fine_payment_receipt', title: '罚款缴纳凭证', madeOn: paidOn, amounts: { paid: totalFine }, relatesToDocumentId: decision.id });
+  const pay = (decisionId: string, served: string, amount: number): string => {
+    // 十五日 counted from service; a last day that is a rest day rolls to the next working day (民法典第203条)
+    const deadline = onOrNextWorkday(addDays(served, 15));
+    const on = onOrPreviousWorkday(addDays(served, rng.int(1, 14)));
+    const paidOn = on < served ? served : on > deadline ? deadline : on;
+    add(ctx, 'fine_payment_receipt', { type: 'fine_payment_receipt', title: '罚款缴纳凭证', madeOn: paidOn, amounts: { paid: amount }, relatesToDocumentId: decisionId });
+    return paidOn;
+  };
+  let paidOn = pay(decision.id, servedOn, decidedFine);
+  if (dailyPayment) paidOn = maxDate(paidOn, pay(dailyPayment.decisionId, dailyPayment.servedOn, dailyPayment.fine));
   const publishedOn = addWorkdays(decisionOn, rng.int(1, 5));
   add(ctx, 'disclosure_record', {
     type: 'disclosure_record', title: '行政处罚信息公开记录', madeOn: publishedOn, publishedOn,
@@ -900,7 +959,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
 function addEducation(ctx: Ctx, on: string, trade: (typeof TRADES)[number]): void {
   const recipient = ctx.party.legalRepresentative
     ? { name: ctx.party.legalRepresentative.name, position: ctx.party.legalRepresentative.position, partyId: ctx.party.id }
-    : { name: ctx.party.name, partyId: ctx.party.id };
+    : { name: ctx.party.name, position: '当事人本人', partyId: ctx.party.id };
   ctx.education.push({
     id: 'e1',
     heldOn: on,
@@ -925,12 +984,11 @@ function assemble(ctx: Ctx, info: CaseFile['case'], lastDay: string, agents: Cas
   let k = 0;
   while (ctx.documents.length < target) {
     k++;
-    const photo = ctx.rng.chance(0.6);
-    add(ctx, 'photo_evidence', { type: photo ? 'photo_evidence' : 'other', title: photo ? `现场照片（补充）${k}` : `书证材料${k}`, madeOn: firstDay });
+    add(ctx, 'photo_evidence', { type: 'photo_evidence', title: `现场照片（补充）${k}`, madeOn: firstDay, officerIds: ctx.officers.slice(0, 2).map((o) => o.id) });
   }
   // cover, index and remarks are not paginated (卷内材料逐页编号, 封面/目录/备考表不编号)
   const coverDay = info.archivedOn ?? lastDay;
-  const order = new Map(FILE_ORDER.map((slot, n) => [slot, n]));
+  const order = new Map(FILE_ORDER.flatMap((slots, n) => slots.map((slot) => [slot, n] as const)));
   const entries: { title: string; refId: string; rank: number; date: string; pages: number; seq: number }[] = [];
   ctx.documents.forEach((doc, seq) =>
     entries.push({ title: doc.title ?? doc.type, refId: doc.id, rank: order.get(ctx.slots.get(doc.id)!) ?? 99, date: doc.madeOn ?? '', pages: ctx.rng.int(1, 6), seq }),

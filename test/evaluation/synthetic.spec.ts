@@ -1,4 +1,5 @@
-import { generateCaseFile, generateSyntheticCases, isSyntheticWorkday, syntheticCase, type SyntheticKind } from '../../bench/synthetic';
+import { DEFECT_RULES, generateCaseFile, generateSyntheticCases, isSyntheticWorkday, syntheticCase, type SyntheticKind } from '../../bench/synthetic';
+import { reviewCaseFile } from '../../src/core/engine';
 import { validateCaseFile } from '../../src/core/case-file/validate';
 import { defaultCalendar } from '../../src/core/calendar';
 
@@ -48,5 +49,22 @@ describe('bench/synthetic', () => {
       if (cal.isWorkday(date) !== isSyntheticWorkday(date)) disagreements.push(date);
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('clean files review clean; each planted defect is reported by its rule and nothing else above info', () => {
+    const problems: string[] = [];
+    for (const c of generateSyntheticCases(400, 99)) {
+      const r = reviewCaseFile(c.caseFile, { mode: 'review', asOf: '2026-11-30' });
+      const serious = r.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+      if (c.defect === 'none') {
+        if (r.findings.length) problems.push(`#${c.index} ${c.kind} clean but: ${r.findings.map((f) => f.ruleId).join(',')}`);
+      } else {
+        const expected = DEFECT_RULES[c.defect];
+        if (!serious.some((id) => expected.includes(id))) problems.push(`#${c.index} ${c.kind} ${c.defect}: not reported (${serious.join(',')})`);
+        const others = serious.filter((id) => !expected.includes(id));
+        if (others.length) problems.push(`#${c.index} ${c.kind} ${c.defect}: also ${others.join(',')}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -281,6 +281,8 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   try {
     for await (const item of input.items) {
       done++;
+      // the loop is CPU-bound: let timers and HTTP requests (progress polling) run between batches
+      if (done % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       try {
         if (item.issue) {
           agg.addFailed(item.name, [item.issue]);

@@ -22,11 +22,11 @@ export async function writeSummaryXlsx(
   rows: RowWithFindings[],
   findingsNdjson: string,
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   wb.creator = 'casefile';
   const v = results.versions;
   const provenance = `规则包 ${v.rulePack} · 评分表 ${v.scoringSheet.id} ${v.scoringSheet.version}（${v.scoringSheet.name}） · 节假日数据 ${v.holidayData} · 审查基准日 ${results.parameters.asOf}`;
-  const bold = { font: { bold: true } };
+  // no cell styles: exceljs resolves a style for every cell when styles are on, a third of the writing time
 
   // —— sheet 1 ——
   const s1 = wb.addWorksheet('评查结果', { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -34,9 +34,7 @@ export async function writeSummaryXlsx(
   // widths first: the streaming writer emits <cols> before the first row
   s1.columns = header.map((h, n) => ({ key: String(n), width: n >= 1 && n <= 3 ? 28 : n === header.length - 1 ? 36 : Math.max(8, h.length * 2) }));
   s1.addRow([provenance]).commit();
-  const h1 = s1.addRow(header);
-  h1.font = bold.font;
-  h1.commit();
+  s1.addRow(header).commit();
   for (const r of rows) {
     s1.addRow([
       r.rank, text(r.caseNumber), text(r.party), text(r.agency), text(r.causeOfAction), r.procedure, r.total, r.grade,
@@ -56,9 +54,7 @@ export async function writeSummaryXlsx(
   const s2 = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
   s2.columns = [6, 26, 26, 10, 6, 10, 30, 60, 40, 50, 16, 6, 30, 18].map((width, n) => ({ key: String(n), width }));
   s2.addRow([provenance]).commit();
-  const h2 = s2.addRow(['名次', '案号', '执法机关', '规则', '级别', '依据置信度', '问题', '说明', '依据', '整改建议', '评分分项', '扣分', '文件', '指纹']);
-  h2.font = bold.font;
-  h2.commit();
+  s2.addRow(['名次', '案号', '执法机关', '规则', '级别', '依据置信度', '问题', '说明', '依据', '整改建议', '评分分项', '扣分', '文件', '指纹']).commit();
   const fh = await open(findingsNdjson, 'r');
   try {
     for (const r of rows) {
@@ -83,11 +79,7 @@ export async function writeSummaryXlsx(
   // —— sheet 3 ——
   const s3 = wb.addWorksheet('统计');
   s3.columns = [{ width: 28 }, { width: 40 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
-  const title = (t: string) => {
-    const row = s3.addRow([t]);
-    row.font = bold.font;
-    row.commit();
-  };
+  const title = (t: string) => s3.addRow([`【${t}】`]).commit();
   const line = (cells: (string | number)[]) => s3.addRow(cells).commit();
   title('版本');
   line(['规则包', v.rulePack]);
