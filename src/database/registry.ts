@@ -7,7 +7,9 @@ import { CaseFileEntity } from '../cases/case-file.entity';
 import { CreateCaseFiles1764400000000 } from './migrations/1764400000000-create-case-files';
 import { EvaluationEntity } from '../evaluations/evaluation.entity';
 import { CreateEvaluations1764500000000 } from './migrations/1764500000000-create-evaluations';
+import { ReviewEntity } from '../review/review.entity';
+import { CreateReviews1764600000000 } from './migrations/1764600000000-create-reviews';
 
-export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity];
+export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity];
 
-export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000];
+export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000];

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { CasesService } from '../cases/cases.service';
+import { badRequest, conflict, notFound, type ValidationIssue } from '../common/errors';
+import { defaultCalendar } from '../core/calendar';
+import type { LegalCalendarApi } from '../core/calendar/types';
+import { isLegalDate } from '../core/case-file/calendar-date';
+import type { CaseFile } from '../core/case-file/types';
+import { validateCaseFile } from '../core/case-file/validate';
+import { defaultRulePack, reviewCaseFile, type ReviewOptions, type ReviewResult, type RulePack } from '../core/engine';
+import { ReviewEntity } from './review.entity';
+
+/** A stored review as the API returns it. */
+export interface StoredReview {
+  id: string;
+  caseId: string;
+  caseVersion: number;
+  rulePackVersion: string;
+  holidayDataVersion: string;
+  mode: ReviewResult['mode'];
+  asOf: string;
+  createdAt: string;
+  result: ReviewResult;
+}
+
+/** `mode` and `asOf` from a query or body: review|draft and a real YYYY-MM-DD; 400 otherwise. */
+export function parseReviewOptions(raw: { mode?: unknown; asOf?: unknown }, where: 'query' | 'body'): ReviewOptions {
+  const issues: ValidationIssue[] = [];
+  const out: ReviewOptions = {};
+  if (raw.mode !== undefined && raw.mode !== '') {
+    if (raw.mode === 'review' || raw.mode === 'draft') out.mode = raw.mode;
+    else issues.push({ path: `${where}.mode`, code: 'INVALID_MODE', message: `mode 须为 review（评查）或 draft（自查）：${String(raw.mode)}` });
+  }
+  if (raw.asOf !== undefined && raw.asOf !== '') {
+    if (isLegalDate(raw.asOf)) out.asOf = raw.asOf;
+    else issues.push({ path: `${where}.asOf`, code: 'INVALID_DATE', message: `asOf 须为 YYYY-MM-DD 格式的有效日期：${String(raw.asOf)}` });
+  }
+  if (issues.length) badRequest(issues, `审查参数有误（共 ${issues.length} 处）`, 'INVALID_REVIEW_OPTIONS');
+  return out;
+}
+
+function toStored(row: ReviewEntity): StoredReview {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseVersion: row.caseVersion,
+    rulePackVersion: row.rulePackVersion,
+    holidayDataVersion: row.holidayDataVersion,
+    mode: row.mode,
+    asOf: row.asOf,
+    createdAt: row.createdAt.toISOString(),
+    result: JSON.parse(row.result) as ReviewResult,
+  };
+}
+
+/**
+ * Runs the rule engine for the API. The rule pack and the calendar load when the module starts, so a
+ * malformed pack (RulePackError: file, rule id, reason) stops the application from starting.
+ */
+@Injectable()
+export class ReviewService {
+  readonly pack: RulePack;
+  readonly calendar: LegalCalendarApi;
+
+  constructor(
+    @InjectRepository(ReviewEntity) private readonly repo: Repository<ReviewEntity>,
+    private readonly cases: CasesService,
+  ) {
+    this.pack = defaultRulePack();
+    this.calendar = defaultCalendar();
+  }
+
+  /** Validate (400 VALIDATION_FAILED) and review a case file; nothing is stored. */
+  review(input: unknown, options: ReviewOptions = {}): ReviewResult {
+    const v = validateCaseFile(input);
+    if (!v.ok) badRequest(v.errors, `案卷数据校验未通过（共 ${v.errors.length} 处问题）`, 'VALIDATION_FAILED');
+    return this.reviewValid(v.value, options);
+  }
+
+  reviewValid(caseFile: CaseFile, options: ReviewOptions = {}): ReviewResult {
+    return reviewCaseFile(caseFile, options, { pack: this.pack, calendar: this.calendar });
+  }
+
+  /** Review a stored case file and store the result (400 INVALID_ID, 404 CASE_NOT_FOUND). */
+  async reviewStored(caseId: string, options: ReviewOptions = {}): Promise<StoredReview> {
+    const entity = await this.cases.getEntity(caseId);
+    const v = validateCaseFile(JSON.parse(entity.document));
+    if (!v.ok) conflict(`已保存的案卷不再符合案卷格式，无法审查（共 ${v.errors.length} 处问题）`, 'STORED_CASE_INVALID', v.errors);
+    const result = this.reviewValid(v.value, options);
+    const row = this.repo.create({
+      id: randomUUID(),
+      caseId: entity.id,
+      caseVersion: entity.version,
+      rulePackVersion: result.rulePackVersion,
+      holidayDataVersion: result.holidayDataVersion,
+      mode: result.mode,
+      asOf: result.asOf,
+      findingCount: result.findings.length,
+      vetoCount: result.findings.filter((f) => f.severity === 'veto').length,
+      createdAt: new Date(),
+      result: JSON.stringify(result),
+    });
+    await this.repo.insert(row);
+    return toStored(row);
+  }
+
+  /** GET …/reviews/latest: 400/404 for the case as CasesService, 404 REVIEW_NOT_FOUND when never reviewed. */
+  async latestForStoredCase(caseId: string): Promise<StoredReview> {
+    const entity = await this.cases.getEntity(caseId);
+    const latest = await this.latestForCase(entity.id);
+    if (!latest) notFound(`案卷 ${entity.caseNumber} 尚无审查结果`, 'REVIEW_NOT_FOUND');
+    return latest;
+  }
+
+  /** The latest stored review of a case (the report module prints it), or undefined. */
+  async latestForCase(caseId: string): Promise<StoredReview | undefined> {
+    const row = await this.repo.findOne({ where: { caseId: caseId.toLowerCase() }, order: { createdAt: 'DESC', id: 'DESC' } });
+    return row ? toStored(row) : undefined;
+  }
+}
