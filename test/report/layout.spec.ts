@@ -1,6 +1,6 @@
 import { PdfLayout } from '../../src/core/report';
 import { misplacedBoxes, overlappingPairs } from './support/geometry';
-import { inkCheck } from './support/raster';
+import { inkCheck, pdfFonts } from './support/raster';
 import { pdfText, squash } from './support/text';
 
 describe('PdfLayout toolkit', () => {
@@ -91,5 +91,25 @@ describe('PdfLayout running header', () => {
     expect(header[0].text!.endsWith('…')).toBe(true);
     expect(header[0].x + header[0].width).toBeLessThan(header[1].x);
     expect(misplacedBoxes(doc)).toEqual([]);
+  });
+});
+
+describe('PdfLayout bold styles', () => {
+  it("boldStyle 'font' embeds Noto Sans SC Bold as a second subset; the default strokes the regular font", async () => {
+    for (const boldStyle of ['font', 'stroke'] as const) {
+      const doc = await PdfLayout.create({ boldStyle });
+      doc.title('行政处罚案卷评查报告');
+      doc.paragraph('正文：依据《中华人民共和国行政处罚法》第64条。');
+      const pdf = await doc.finish();
+      const { fonts, stderr } = pdfFonts(pdf);
+      expect(stderr).toBe('');
+      expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
+        boldStyle === 'font' ? ['NotoSansSC-Bold', 'NotoSansSC-Regular'] : ['NotoSansSC-Regular'],
+      );
+      const ink = inkCheck(pdf, doc.boxes, doc.pageHeight);
+      expect(ink.stderr).toBe('');
+      expect(ink.blankBoxes).toEqual([]);
+      expect(squash((await pdfText(pdf)).text)).toContain('行政处罚案卷评查报告');
+    }
   });
 });

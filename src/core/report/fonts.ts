@@ -114,20 +114,40 @@ export const fontkitAdapter: PdfLibFontkit = { create: parseCached };
 
 let cached: ReportFonts | undefined;
 
-/** The report fonts, read and parsed once per process. */
+/**
+ * The report fonts, read and parsed once per process. The bold face is read on first use only (reports draw
+ * bold by stroking the regular face unless a layout asks for boldStyle 'font').
+ */
 export function loadReportFonts(): ReportFonts {
   if (!cached) {
     const regular = readFileSync(fontFilePath('regular'));
-    const bold = readFileSync(fontFilePath('bold'));
     const regularFont = parseCached(regular);
-    const boldFont = parseCached(bold);
+    let bold: { bytes: Uint8Array; font: FkFont; measure: TextMeasurer } | undefined;
+    const boldFace = () => {
+      if (!bold) {
+        const bytes = readFileSync(fontFilePath('bold'));
+        const font = parseCached(bytes);
+        bold = { bytes, font, measure: new TextMeasurer(font) };
+      }
+      return bold;
+    };
+    const regularMeasure = new TextMeasurer(regularFont);
     cached = {
       regular,
-      bold,
+      get bold() {
+        return boldFace().bytes;
+      },
       fontkit: fontkitAdapter,
       regularFont,
-      boldFont,
-      measure: { regular: new TextMeasurer(regularFont), bold: new TextMeasurer(boldFont) },
+      get boldFont() {
+        return boldFace().font;
+      },
+      measure: {
+        regular: regularMeasure,
+        get bold() {
+          return boldFace().measure;
+        },
+      },
     };
   }
   return cached;

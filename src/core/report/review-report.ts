@@ -161,27 +161,36 @@ export async function layoutReviewReport(
         zebra: true,
       });
 
-    const skipped = [
-      ...review.undeterminable.map((s) => ({ s, kind: '无法判定' })),
-      ...review.notApplicable.map((s) => ({ s, kind: '不适用' })),
-    ];
-    if (skipped.length > 0) {
-      doc.heading(`${section()}、无法判定与不适用的检查（${skipped.length} 项）`);
+    // 无法判定: each one matters (a deadline nobody could check) — a table with the reason
+    if (review.undeterminable.length > 0) {
+      doc.heading(`${section()}、无法判定的检查（${review.undeterminable.length} 项）`);
       doc.table({
         columns: [
           { header: '规则', width: 1.1 },
-          { header: '检查项', width: 2.8 },
-          { header: '情形', width: 1.1, align: 'center' },
-          { header: '原因', width: 3.6 },
+          { header: '检查项', width: 3 },
+          { header: '原因', width: 4.5 },
         ],
-        rows: skipped.map(({ s, kind }) => [
+        rows: review.undeterminable.map((s) => [
           s.ruleId,
           s.title,
-          kind === '无法判定' ? { text: kind, color: COLORS.orange, bold: true, align: 'center' as const } : kind,
           s.missingYears && s.missingYears.length > 0 ? `${s.reason}（缺少 ${s.missingYears.join('、')} 年节假日数据）` : s.reason,
         ]),
         zebra: true,
       });
+    }
+    // 不适用: only which rules, grouped by reason (most say "本案不属于该规则的适用情形")
+    if (review.notApplicable.length > 0) {
+      doc.heading(`${section()}、不适用的检查（${review.notApplicable.length} 项）`);
+      const byReason = new Map<string, string[]>();
+      for (const s of review.notApplicable) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.ruleId]);
+      for (const [reason, ids] of byReason) {
+        if (doc.textWidth(`${reason}：`, 9, true) <= doc.contentWidth * 0.35) {
+          doc.paragraph(ids.join('、'), { label: { text: `${reason}：` }, size: 9, spaceAfter: 2 });
+        } else {
+          doc.paragraph(`${reason}：`, { bold: true, size: 9 });
+          doc.paragraph(ids.join('、'), { size: 9, indent: 18, spaceAfter: 2 });
+        }
+      }
     }
   };
 
