@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { CASE_FILE_SCHEMA } from '../cases/dto/case-api.models';
 import type { ScoringSheetSummary } from '../core/scoring';
 import { ReportService, type RenderedReport, type ReportQuery } from './report.service';
 
@@ -19,7 +20,7 @@ export const SHEET_QUERY = {
   example: 'default-2024',
 } as const;
 
-/** 评查报告 PDF for a case file sent in the body (nothing stored), and the scoring sheets. */
+/** 评查报告 PDF — for a case file sent in the body (nothing stored) or a stored one — and the scoring sheets. */
 @ApiTags('report 评查报告')
 @Controller()
 export class ReportController {
@@ -36,12 +37,28 @@ export class ReportController {
   @ApiQuery({ name: 'mode', required: false, enum: ['review', 'draft'], description: '缺省：已结案/已归档案卷为 review，其余为 draft' })
   @ApiQuery({ name: 'asOf', required: false, description: '审查基准日 YYYY-MM-DD（缺省：今日，北京时间）', example: '2025-06-30' })
   @ApiQuery(SHEET_QUERY)
-  @ApiBody({ description: '卷宗 JSON（formatVersion 1.0）', schema: { type: 'object' } })
+  @ApiBody({ description: '卷宗 JSON（formatVersion 1.0）', schema: { $ref: getSchemaPath(CASE_FILE_SCHEMA) } })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'application/pdf' })
-  @ApiResponse({ status: 400, description: '卷宗校验未通过、未知评分表（UNKNOWN_SCORING_SHEET）或参数格式错误' })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED（卷宗校验未通过）或 INVALID_REPORT_QUERY（未知评分表、mode / asOf 格式错误）' })
   async reportForBody(@Body() body: unknown, @Query() query: ReportQuery): Promise<StreamableFile> {
     return pdfResponse(await this.reports.reportForCaseFile(body, query));
+  }
+
+  @Get('cases/:id/report.pdf')
+  @ApiOperation({
+    summary: '已保存案卷的评查报告 PDF（依据最近一次保存的审查结果）',
+    description:
+      '先 POST /api/cases/:id/reviews 审查并保存结果；本接口按该结果与所选评分表打分并生成 PDF。报告使用审查结果自身的模式与基准日，' +
+      '因此不接受 mode、asOf 参数。案卷在审查之后被修改的，报告首页注明。',
+  })
+  @ApiQuery(SHEET_QUERY)
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'application/pdf' })
+  @ApiResponse({ status: 400, description: '未知评分表（UNKNOWN_SCORING_SHEET），或给了 mode / asOf' })
+  @ApiResponse({ status: 404, description: '案卷不存在（CASE_NOT_FOUND）或尚未审查（REVIEW_NOT_FOUND）' })
+  async reportForCase(@Param('id') id: string, @Query() query: ReportQuery): Promise<StreamableFile> {
+    return pdfResponse(await this.reports.reportForStoredCase(id, query));
   }
 
   @Get('scoring/sheets')

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { ReviewModule } from '../review/review.module';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 
 /**
  * 评查报告 (PDF) endpoints — a thin shell around src/core/report and src/core/scoring:
  *   POST /api/review/report.pdf      case-file JSON in the body, nothing stored
+ *   GET  /api/cases/:id/report.pdf   the latest stored review of a stored case (ReviewService.latestForCase)
  *   GET  /api/scoring/sheets         the scoring sheets
  */
 @Module({
+  imports: [CasesModule, ReviewModule],
   controllers: [ReportController],
   providers: [ReportService],
   exports: [ReportService],

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { apiError, badRequest, type ValidationIssue } from '../common/errors';
+import { CasesService } from '../cases/cases.service';
+import { apiError, badRequest, notFound, type ValidationIssue } from '../common/errors';
 import { isLegalDate } from '../core/case-file/calendar-date';
 import type { CaseFile } from '../core/case-file/types';
-import { validateCaseFile } from '../core/case-file/validate';
-import { reviewCaseFile } from '../core/engine';
 import type { ReviewMode, ReviewResult } from '../core/engine/types';
 import { renderReviewReport } from '../core/report';
 import {
@@ -17,6 +16,7 @@ import {
   type ScoringSheet,
   type ScoringSheetSummary,
 } from '../core/scoring';
+import { ReviewService } from '../review/review.service';
 
 /** Query of the report endpoints: ?mode=review|draft&asOf=YYYY-MM-DD&sheet=<id> (all optional). */
 export interface ReportQuery {
@@ -31,9 +31,16 @@ export interface RenderedReport {
   fileName: string;
 }
 
-/** Thin Nest shell around src/core/{engine,scoring,report}: nothing here is stored. */
+const QUERY_CODE = 'INVALID_REPORT_QUERY';
+
+/** Thin Nest shell around src/core/{scoring,report}; reviews come from ReviewService. Nothing is stored here. */
 @Injectable()
 export class ReportService {
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly cases: CasesService,
+  ) {}
+
   listSheets(): ScoringSheetSummary[] {
     return listScoringSheets();
   }
@@ -41,65 +48,95 @@ export class ReportService {
   /** POST /api/review/report.pdf — validate the case file, review it, score it, render it. */
   async reportForCaseFile(body: unknown, query: ReportQuery): Promise<RenderedReport> {
     const issues: ValidationIssue[] = [];
-    const options = this.parseReviewOptions(query, issues);
+    const options = parseReviewQuery(query, issues);
     const sheet = this.sheetOf(query.sheet, issues);
-    if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`);
-    const validated = validateCaseFile(body);
-    if (!validated.ok) badRequest(validated.errors, `案卷数据校验未通过（共 ${validated.errors.length} 处问题）`);
-    const review = reviewCaseFile(validated.value, options);
-    return this.render(validated.value, review, sheet!);
+    if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`, QUERY_CODE);
+    const review = this.reviews.review(body, options); // 400 VALIDATION_FAILED on a bad case file
+    return this.render({ caseFile: body as CaseFile, review, sheet: sheet! });
   }
 
-  /** GET /api/cases/:id/report.pdf — the latest stored review of a stored case file, scored with ?sheet. */
-  async reportForStoredReview(caseFile: CaseFile, review: ReviewResult, query: ReportQuery): Promise<RenderedReport> {
+  /**
+   * GET /api/cases/:id/report.pdf — the latest stored review of a stored case file, scored with ?sheet.
+   * 404 CASE_NOT_FOUND / REVIEW_NOT_FOUND. The review's own mode and asOf are printed: ?mode / ?asOf are
+   * refused (a report for another day needs a new review: POST /api/cases/:id/reviews).
+   */
+  async reportForStoredCase(caseId: string, query: ReportQuery): Promise<RenderedReport> {
     const issues: ValidationIssue[] = [];
+    for (const key of ['mode', 'asOf'] as const) {
+      if (query[key] !== undefined && query[key] !== '') {
+        issues.push({
+          path: `query.${key}`,
+          code: 'NOT_ALLOWED',
+          message: `报告按最近一次保存的审查结果生成，不能指定 ${key}；如需按其他模式或基准日出具报告，请先 POST /api/cases/${caseId}/reviews 重新审查`,
+        });
+      }
+    }
     const sheet = this.sheetOf(query.sheet, issues);
-    if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`);
-    return this.render(caseFile, review, sheet!);
+    if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`, QUERY_CODE);
+    const entity = await this.cases.getEntity(caseId); // 404 CASE_NOT_FOUND
+    const stored = await this.reviews.latestForCase(entity.id);
+    if (!stored) {
+      notFound(
+        `案卷 ${entity.caseNumber} 尚未审查，无法生成评查报告；请先 POST /api/cases/${entity.id}/reviews 进行审查`,
+        'REVIEW_NOT_FOUND',
+      );
+    }
+    const caseFile = JSON.parse(entity.document) as CaseFile;
+    const notice =
+      stored.caseVersion !== entity.version
+        ? `注意：本报告依据 ${stored.createdAt.slice(0, 10)} 对第 ${stored.caseVersion} 版案卷的审查结果；案卷现为第 ${entity.version} 版，建议重新审查。`
+        : undefined;
+    return this.render({ caseFile, review: stored.result, sheet: sheet!, notice });
   }
 
-  /** The sheet named by ?sheet (default: SCORING_SHEET / default-2024); an unknown id is a 400. */
+  /** The sheet named by ?sheet (default: SCORING_SHEET / default-2024); an unknown id is a 400 issue. */
   sheetOf(id: unknown, issues: ValidationIssue[]): ScoringSheet | undefined {
-    if (id !== undefined && id !== '' && typeof id !== 'string') {
-      issues.push({ path: 'sheet', code: 'UNKNOWN_SCORING_SHEET', message: 'sheet 只能给一个评分表编号' });
+    if (Array.isArray(id) || (id !== undefined && typeof id !== 'string')) {
+      issues.push({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: 'sheet 只能给一个评分表编号' });
       return undefined;
     }
     try {
       return id ? loadScoringSheet(id) : loadScoringSheet();
     } catch (e) {
       if (e instanceof ScoringSheetNotFoundError) {
-        issues.push({ path: 'sheet', code: 'UNKNOWN_SCORING_SHEET', message: `未知的评分表：${e.sheetId}（可用：${availableScoringSheetIds().join('、')}）` });
+        issues.push({
+          path: 'query.sheet',
+          code: 'UNKNOWN_SCORING_SHEET',
+          message: `未知的评分表：${e.sheetId}（可用：${availableScoringSheetIds().join('、')}）`,
+        });
         return undefined;
       }
+      // a sheet file that exists but is malformed is the server's problem, not the request's
       if (e instanceof ScoringSheetError) throw apiError(HttpStatus.INTERNAL_SERVER_ERROR, e.code, e.message);
       throw e;
     }
   }
 
-  private parseReviewOptions(query: ReportQuery, issues: ValidationIssue[]): { mode?: ReviewMode; asOf?: string } {
-    const out: { mode?: ReviewMode; asOf?: string } = {};
-    if (query.mode !== undefined && query.mode !== '') {
-      if (query.mode === 'review' || query.mode === 'draft') out.mode = query.mode;
-      else issues.push({ path: 'mode', code: 'INVALID_MODE', message: `mode 须为 review（评查）或 draft（自查）：${String(query.mode)}` });
-    }
-    if (query.asOf !== undefined && query.asOf !== '') {
-      if (isLegalDate(query.asOf)) out.asOf = query.asOf;
-      else issues.push({ path: 'asOf', code: 'INVALID_DATE', message: `asOf 须为 YYYY-MM-DD 格式的有效日期：${String(query.asOf)}` });
-    }
-    return out;
-  }
-
-  private async render(caseFile: CaseFile, review: ReviewResult, sheet: ScoringSheet): Promise<RenderedReport> {
+  private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string }): Promise<RenderedReport> {
     let score;
     try {
-      score = scoreReview(review, sheet);
+      score = scoreReview(input.review, input.sheet);
     } catch (e) {
-      // the sheet cannot score this pack's findings (policy error on an unknown scoringItem): a configuration problem
+      // the sheet cannot score this pack's findings (policy error on an unknown scoringItem): configuration
       if (e instanceof ScoringError) throw apiError(HttpStatus.INTERNAL_SERVER_ERROR, e.code, e.message);
       throw e;
     }
-    const pdf = await renderReviewReport({ caseFile, review, score });
-    const kind = review.mode === 'draft' ? '自查报告' : '评查报告';
-    return { pdf, fileName: `${review.caseNumber}-${kind}.pdf` };
+    const pdf = await renderReviewReport({ caseFile: input.caseFile, review: input.review, score, notice: input.notice });
+    const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
+    return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
   }
+}
+
+/** ?mode and ?asOf of POST /api/review/report.pdf */
+function parseReviewQuery(query: ReportQuery, issues: ValidationIssue[]): { mode?: ReviewMode; asOf?: string } {
+  const out: { mode?: ReviewMode; asOf?: string } = {};
+  if (query.mode !== undefined && query.mode !== '') {
+    if (query.mode === 'review' || query.mode === 'draft') out.mode = query.mode;
+    else issues.push({ path: 'query.mode', code: 'INVALID_MODE', message: `mode 须为 review（评查）或 draft（自查）：${String(query.mode)}` });
+  }
+  if (query.asOf !== undefined && query.asOf !== '') {
+    if (isLegalDate(query.asOf)) out.asOf = query.asOf;
+    else issues.push({ path: 'query.asOf', code: 'INVALID_DATE', message: `asOf 须为 YYYY-MM-DD 格式的有效日期：${String(query.asOf)}` });
+  }
+  return out;
 }

@@ -80,12 +80,12 @@ describe('report endpoints (e2e)', () => {
       .post('/api/review/report.pdf?sheet=official-2099&mode=final&asOf=2025-02-30')
       .send(fixture('01-general-fine-clean.json'))
       .expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_REPORT_QUERY' });
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'sheet', code: 'UNKNOWN_SCORING_SHEET', message: expect.stringContaining('default-2024') }),
-        expect.objectContaining({ path: 'mode', code: 'INVALID_MODE' }),
-        expect.objectContaining({ path: 'asOf', code: 'INVALID_DATE' }),
+        expect.objectContaining({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: expect.stringContaining('default-2024') }),
+        expect.objectContaining({ path: 'query.mode', code: 'INVALID_MODE' }),
+        expect.objectContaining({ path: 'query.asOf', code: 'INVALID_DATE' }),
       ]),
     );
   });
@@ -98,6 +98,62 @@ describe('report endpoints (e2e)', () => {
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'case.caseNumber' })]));
   });
 
+  describe('GET /api/cases/:id/report.pdf', () => {
+    const http = () => request(app.getHttpServer());
+    const pdfOf = async (url: string) => {
+      const res = await http().get(url).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      return squash((await pdfText(res.body as Buffer)).text);
+    };
+
+    it('404 with a clear Chinese message until the case has been reviewed, then the report of the latest review', async () => {
+      const body = fixture('12-hearing-without-legal-review.json');
+      const created = await http().post('/api/cases').send(body).expect(201);
+      const id = created.body.id as string;
+
+      const missing = await http().get(`/api/cases/${id}/report.pdf`).expect(404);
+      expect(missing.body).toMatchObject({ statusCode: 404, code: 'REVIEW_NOT_FOUND' });
+      expect(missing.body.message).toContain('尚未审查');
+      expect(missing.body.message).toContain(body.case.caseNumber);
+
+      await http().post(`/api/cases/${id}/reviews?mode=review&asOf=2026-11-30`).expect(201);
+      const t = await pdfOf(`/api/cases/${id}/report.pdf`);
+      expect(t).toContain('行政处罚案卷评查报告');
+      expect(t).toContain(squash(body.case.caseNumber));
+      expect(t).toContain('2026-11-30');
+      expect(t).toContain('等次：不合格'); // no 法制审核 in a hearing case: V7
+      expect(t).toContain('V7');
+      expect(t).not.toContain('建议重新审查');
+
+      // another sheet, per request
+      expect(await pdfOf(`/api/cases/${id}/report.pdf?sheet=strict-veto-zero`)).toContain('总分0分');
+
+      // the latest review is the one printed
+      await http().post(`/api/cases/${id}/reviews?mode=draft&asOf=2026-11-30`).expect(201);
+      expect(await pdfOf(`/api/cases/${id}/report.pdf`)).toContain('行政处罚案卷自查报告');
+
+      // the case file changed after its last review: the report says so
+      const changed = { ...body, case: { ...body.case, notes: '补充说明' } };
+      await http().put(`/api/cases/${id}`).send(changed).expect(200);
+      expect(await pdfOf(`/api/cases/${id}/report.pdf`)).toContain('建议重新审查');
+    });
+
+    it('400 for an unknown sheet or for mode / asOf; 404 for an unknown case', async () => {
+      const created = await http().post('/api/cases').send(fixture('01-general-fine-clean.json')).expect(201);
+      const id = created.body.id as string;
+      await http().post(`/api/cases/${id}/reviews?asOf=2026-11-30`).expect(201);
+      const bad = await http().get(`/api/cases/${id}/report.pdf?sheet=nope&asOf=2026-01-01`).expect(400);
+      expect(bad.body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET' }),
+          expect.objectContaining({ path: 'query.asOf', code: 'NOT_ALLOWED' }),
+        ]),
+      );
+      const none = await http().get('/api/cases/3f1c2a9e-7b4d-4c1e-9a35-0d6f2b8e91c4/report.pdf').expect(404);
+      expect(none.body.code).toBe('CASE_NOT_FOUND');
+    });
+  });
+
   it('GET /api/scoring/sheets lists the sheets', async () => {
     const res = await request(app.getHttpServer()).get('/api/scoring/sheets').expect(200);
     expect(res.body).toEqual(
@@ -106,5 +162,20 @@ describe('report endpoints (e2e)', () => {
         expect.objectContaining({ id: 'strict-veto-zero', vetoZeroesTotal: true, isDefault: false }),
       ]),
     );
+  });
+});
+
+describe('report endpoints in the OpenAPI document', () => {
+  it('are documented with their PDF responses', async () => {
+    const app = await createTestApp();
+    try {
+      const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+      expect(Object.keys(doc.paths['/api/review/report.pdf'].post.responses)).toEqual(expect.arrayContaining(['200', '400']));
+      expect(doc.paths['/api/review/report.pdf'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CaseFile');
+      expect(Object.keys(doc.paths['/api/cases/{id}/report.pdf'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+      expect(doc.paths['/api/scoring/sheets'].get).toBeDefined();
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -16,6 +16,8 @@ export interface ReviewReportInput {
   caseFile: CaseFile;
   review: ReviewResult;
   score: ScoreResult;
+  /** a warning printed under the title (e.g. the case file changed since this review) */
+  notice?: string;
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
@@ -53,8 +55,9 @@ export async function layoutReviewReport(
     size: 8.5,
     color: COLORS.muted,
     align: 'center',
-    spaceAfter: 8,
+    spaceAfter: input.notice ? 2 : 8,
   });
+  if (input.notice) doc.paragraph(input.notice, { size: 9, color: COLORS.red, align: 'center', spaceAfter: 8 });
 
   // ——— 基本情况 ———
   doc.heading(`${section()}、基本情况`);
