@@ -145,12 +145,15 @@ function noticeOfDecision(ctx: ReviewContext): CaseDocument | undefined {
 function ofFirstDecision(ctx: ReviewContext, type: string): CaseDocument[] {
   const docs = ctx.docs(type);
   if (!docs.length) return docs;
-  const decision = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.madeOn ?? d.id, 'min')?.doc;
+  const decision = pickDoc(ctx.docsOf(DECISIONS), (d) => d.madeOn ?? d.id, 'min')?.doc;
   if (!decision) return docs;
   const related = docs.filter((r) => r.relatesToDocumentId === decision.id);
   if (related.length) return related;
   return docs.filter((r) => !r.relatesToDocumentId || !ctx.docsById.has(r.relatesToDocumentId));
 }
+
+/** the case's (first) decision: 处罚决定书, 不予处罚决定书 or 当场处罚决定书 (按日连续处罚决定书 has its own facts) */
+const DECISIONS = ['penalty_decision', 'no_penalty_decision', 'on_the_spot_decision'];
 
 const INVESTIGATION_EVIDENCE = [
   'site_inspection_record',
@@ -217,15 +220,15 @@ export const FACTS: Record<string, FactDef> = {
   // —— 审核、讨论、决定 ——
   legalReviewDate: docDate(['legal_review_opinion'], 'madeOn', 'max', '法制审核意见日期'),
   collectiveDiscussionDate: docDate(['collective_discussion_record'], 'madeOn', 'max', '集体讨论日期'),
-  decisionDate: docDate(['penalty_decision', 'no_penalty_decision'], 'madeOn', 'min', '处罚决定日（决定书落款日期）'),
-  decisionServedOn: served(['penalty_decision', 'no_penalty_decision'], 'min', '决定书送达日'),
+  decisionDate: docDate(DECISIONS, 'madeOn', 'min', '处罚决定日（决定书落款日期）'),
+  decisionServedOn: served(DECISIONS, 'min', '决定书送达日'),
   decisionAnnouncedOn: custom('决定书公告发出日', (ctx, name, label) => {
-    const hit = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.service?.announcedOn, 'min');
+    const hit = pickDoc(ctx.docsOf(DECISIONS), (d) => d.service?.announcedOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
   /** the service day the file itself states (not the deemed day) */
   decisionServedOnAsStated: custom('卷内记载的决定书送达日', (ctx, name, label) => {
-    const hit = pickDoc(ctx.docsOf(['penalty_decision', 'no_penalty_decision']), (d) => d.service?.servedOn, 'min');
+    const hit = pickDoc(ctx.docsOf(DECISIONS), (d) => d.service?.servedOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
   dailyDecisionDate: docDate(['daily_penalty_decision'], 'madeOn', 'max', '按日连续处罚决定日'),

@@ -250,22 +250,25 @@ function simpleLimit(ctx: ReviewContext): CheckOutcome[] {
   return out.length ? out : [pass('当场处罚在简易程序适用范围内', docs.map((d) => docRef(ctx, d)))];
 }
 
+/** case.penalty holds one figure per case: the total over the file's decisions and notices (按日连续处罚: two rounds) */
 function caseMatches(ctx: ReviewContext): CheckOutcome[] {
   const p = ctx.caseFile.case.penalty;
-  const decision = first(ctx, 'penalty_decision') ?? first(ctx, 'on_the_spot_decision');
-  const notice = noticeDoc(ctx);
+  const decisions = [...ctx.docs('penalty_decision'), ...ctx.docs('daily_penalty_decision'), ...ctx.docs('on_the_spot_decision')].filter((d) => d.amounts?.fine !== undefined);
+  const notices = ctx.docs('penalty_notice').filter((d) => d.amounts?.fine !== undefined);
+  const decidedTotal = decisions.reduce((n, d) => n + d.amounts!.fine!, 0);
+  const proposedTotal = notices.reduce((n, d) => n + d.amounts!.fine!, 0);
   const problems: string[] = [];
   const facts: FactRef[] = [];
   let compared = 0;
-  if (p?.decidedFine !== undefined && decision?.amounts?.fine !== undefined) {
+  if (p?.decidedFine !== undefined && decisions.length) {
     compared++;
-    facts.push(docRef(ctx, decision, '决定书罚款', decision.amounts.fine), { label: '卷宗登记决定罚款', value: p.decidedFine });
-    if (!eq(p.decidedFine, decision.amounts.fine)) problems.push(`卷宗登记决定罚款 ${yuan(p.decidedFine)}，决定书为 ${yuan(decision.amounts.fine)}`);
+    facts.push({ label: '决定书罚款合计', value: decidedTotal }, { label: '卷宗登记决定罚款', value: p.decidedFine });
+    if (!eq(p.decidedFine, decidedTotal)) problems.push(`卷宗登记决定罚款 ${yuan(p.decidedFine)}，决定书${decisions.length > 1 ? '合计' : '为'} ${yuan(decidedTotal)}`);
   }
-  if (p?.proposedFine !== undefined && notice?.amounts?.fine !== undefined) {
+  if (p?.proposedFine !== undefined && notices.length) {
     compared++;
-    facts.push(docRef(ctx, notice, '告知书拟罚款', notice.amounts.fine), { label: '卷宗登记拟罚款', value: p.proposedFine });
-    if (!eq(p.proposedFine, notice.amounts.fine)) problems.push(`卷宗登记拟罚款 ${yuan(p.proposedFine)}，告知书为 ${yuan(notice.amounts.fine)}`);
+    facts.push({ label: '告知书拟罚款合计', value: proposedTotal }, { label: '卷宗登记拟罚款', value: p.proposedFine });
+    if (!eq(p.proposedFine, proposedTotal)) problems.push(`卷宗登记拟罚款 ${yuan(p.proposedFine)}，告知书${notices.length > 1 ? '合计' : '为'} ${yuan(proposedTotal)}`);
   }
   if (!compared) return [na('卷宗未登记罚款金额或文书未载明')];
   if (problems.length) return [{ status: 'fail', data: { problem: problems.join('；') }, facts, key: 'case' }];

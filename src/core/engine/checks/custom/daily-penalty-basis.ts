@@ -17,7 +17,10 @@ export const dailyPenaltyBasis: CustomCheckImpl = {
       .docs('reinspection_record')
       .filter((r) => r.madeOn && (!decidedOn || r.madeOn <= decidedOn))
       .sort((a, b) => (a.madeOn! < b.madeOn! ? -1 : 1));
-    const last = reinspections[reinspections.length - 1];
+    // the 复查 the 计罚日数 ends on (第17条: 至复查发现违法排放污染物行为之日止); a later 复查 finding the
+    // violation corrected ends further accrual and does not undo the decision
+    const countedTo = decisions.map((d) => d.penaltyDaysTo).filter(Boolean).sort().pop();
+    const last = (countedTo && reinspections.find((r) => r.madeOn === countedTo)) || reinspections[reinspections.length - 1];
     if (!last) return [{ status: 'fail', variant: 'missing', data: { reinspectionOn: '', problem: '卷内无作出决定前的复查记录' }, facts: [docRef(ctx, decisions[0])], key: 'missing' }];
     if (last.violationContinuing !== true)
       return [

@@ -13,23 +13,24 @@ const STAGE_RANK: Record<string, number> = {
   filing: 2,
   party: 3,
   investigation: 3,
-  coercive_measure: 3,
   review: 4,
   notice: 5,
   hearing: 6,
   decision_review: 7,
-  transfer: 8,
-  enforcement: 8,
-  disclosure: 8,
-  education: 9,
-  closing: 10,
-  other: 10,
-  remarks: 11,
+  // 2010办法第69条（六）财物处理材料: after 听证, before 执行材料
+  coercive_measure: 8,
+  transfer: 9,
+  enforcement: 9,
+  disclosure: 9,
+  education: 10,
+  closing: 11,
+  other: 11,
+  remarks: 12,
 };
 
 export const fileOrder: CustomCheckImpl = {
   name: 'file_order',
-  description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、执行、普法、结案）',
+  description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、财物处理、执行、普法、结案）',
   dataKeys: ['problem'],
   run(_params, ctx) {
     const entries = (ctx.caseFile.fileIndex ?? []).filter((e) => (e.volume ?? 'main') === 'main' && e.refId).sort((a, b) => a.order - b.order);

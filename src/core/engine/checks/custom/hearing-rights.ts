@@ -19,7 +19,8 @@ export const hearingRights: CustomCheckImpl = {
     let checked = 0;
     if (hearingCase && notice) {
       checked++;
-      if (notice.hearingRightNotified !== true)
+      // the flag is case-wide; a file with several rounds (按日连续处罚) needs the right on at least one 告知书
+      if (!ctx.docs('penalty_notice').some((n) => n.hearingRightNotified === true))
         out.push({
           status: 'fail',
           data: { docName: ctx.docName(notice.type), docId: notice.id, docLabel: ctx.docLabel(notice), problem: `${ctx.docLabel(notice)}未告知当事人要求听证的权利` },

@@ -14,6 +14,7 @@ import { hearingRights } from './hearing-rights';
 import { legalReviewerQualification } from './legal-reviewer-qualification';
 import { noDocumentsAfterArchiving } from './no-documents-after-archiving';
 import { pageContinuity } from './page-continuity';
+import { reportBeforeNotice } from './report-before-notice';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
 
@@ -33,6 +34,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     legalReviewerQualification,
     noDocumentsAfterArchiving,
     pageContinuity,
+    reportBeforeNotice,
     seizureOnTheSpotDelivery,
     suspensionResumption,
   ].map((c) => [c.name, c]),
