@@ -324,8 +324,9 @@ function pickDefect(rng: Rng, kind: SyntheticKind): SyntheticDefect {
 
 /**
  * Slots of the default 卷内排列 (catalog §c0; the stage sequence of rules/document-types.yaml): decision (决定书 and
- * their 送达回证) → source → filing → party → investigation (evidence by date, then 责令改正决定书 + 回证) →
- * coercive_measure → review → notice → hearing → decision_review → enforcement → disclosure → education → closing.
+ * their 送达回证) → source → filing → party → investigation (evidence by date, then 责令改正决定书 + 回证) → review →
+ * notice → hearing → decision_review → coercive_measure (2010办法第69条 财物处理材料) → enforcement → disclosure →
+ * education → closing.
  * Documents sharing a slot are ordered by date.
  */
 const FILE_ORDER: string[][] = [
@@ -340,10 +341,6 @@ const FILE_ORDER: string[][] = [
   ['site_inspection_record', 'inquiry_record', 'sampling_record', 'monitoring_report', 'photo_evidence', 'enforcement_recording_index', 'reinspection_record', 'rectification_evidence'],
   ['rectification_order'],
   ['rectification_service'],
-  ['seizure_approval', 'seizure_decision'],
-  ['seizure_decision_service'],
-  ['seizure_inventory', 'seizure_site_record', 'seizure_release_decision'],
-  ['seizure_release_service'],
   ['investigation_report', 'internal_approval'],
   ['penalty_notice'],
   ['notice_service'],
@@ -352,6 +349,10 @@ const FILE_ORDER: string[][] = [
   ['hearing_notice_service'],
   ['hearing_record', 'hearing_report'],
   ['legal_review_opinion', 'collective_discussion_record'],
+  ['seizure_approval', 'seizure_decision'],
+  ['seizure_decision_service'],
+  ['seizure_inventory', 'seizure_site_record', 'seizure_release_decision'],
+  ['seizure_release_service'],
   ['fine_payment_receipt'],
   ['disclosure_record'],
   ['education', 'commitment_letter'],
@@ -884,13 +885,25 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   let dailyPayment: { decisionId: string; servedOn: string; fine: number } | undefined;
 
   // —— 按日连续处罚决定 (按日连续处罚办法第17、19条) ——
+  let dailyFine = 0;
   if (kind === 'daily' && reinspectedOn) {
-    const dailyOn = addWorkdays(decisionOn, 1);
     const penaltyDays = daysBetween(orderOn, reinspectedOn); // 送达次日起至复查之日止 (inclusive count)
+    dailyFine = decidedFine * penaltyDays;
+    // its own 告知 (按日连续处罚办法第15条: 应当符合法律规定的行政处罚程序), after the original decision (第7条)
+    const notice2On = addWorkdays(decisionOn, 1);
+    const notice2 = add(ctx, 'penalty_notice', {
+      type: 'penalty_notice', title: '行政处罚事先告知书（按日连续处罚）', docNumber: docNumber(ctx, '告'), madeOn: notice2On, sealed: true,
+      statementRightNotified: true, amounts: { fine: dailyFine }, penaltyKinds: ['fine'],
+      statedPeriods: [{ kind: 'statement', amount: 5, unit: 'workday', from: notice2On, endsOn: addWorkdays(notice2On, 5), text: '自收到本告知书之日起五日（工作日）内提出陈述、申辩' }],
+      caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
+    });
+    serveDirect(ctx, notice2, notice2On, 'notice_service');
+    const dailyOn = addWorkdays(notice2On, 6);
+    if (daysBetween(filingOn, dailyOn) > 90) return null;
     const daily = add(ctx, 'daily_penalty_decision', {
       type: 'daily_penalty_decision', title: '按日连续处罚决定书', docNumber: docNumber(ctx, '按日'), madeOn: dailyOn, sealed: true,
       relatesToDocumentId: decision.id,
-      amounts: { originalFine: decidedFine, fine: decidedFine * penaltyDays }, penaltyKinds: ['fine'],
+      amounts: { originalFine: decidedFine, fine: dailyFine }, penaltyKinds: ['fine'],
       penaltyDays, penaltyDaysFrom: addDays(orderOn, 1), penaltyDaysTo: reinspectedOn,
       decisionContents: {
         partyNameAndAddress: true, factsAndEvidence: true, penaltyKindAndBasis: true,
@@ -908,7 +921,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const dailyServed = addWorkdays(dailyOn, rng.int(0, 3));
     serveDirect(ctx, daily, dailyServed, 'daily_service');
     end = maxDate(end, dailyServed);
-    dailyPayment = { decisionId: daily.id, servedOn: dailyServed, fine: decidedFine * penaltyDays };
+    dailyPayment = { decisionId: daily.id, servedOn: dailyServed, fine: dailyFine };
   }
 
   // —— 缴款 (第67条: 十五日), 公开 (国办发〔2018〕118号: 七个工作日) ——
@@ -946,7 +959,8 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
         sealSeizure: kind === 'seizure' ? true : undefined,
         legalReviewRequired: legalReviewRequired ? true : undefined,
       },
-      penalty: { kinds: ['fine'], proposedFine, decidedFine },
+      // 卷宗登记 amounts are the file's totals (原处罚 + 按日连续处罚)
+      penalty: { kinds: ['fine'], proposedFine: proposedFine + dailyFine, decidedFine: decidedFine + dailyFine },
       violatedProvisions: [trade.violated], penaltyProvisions: [trade.penalty],
       closedOn,
       archivedOn: archived ? addWorkdays(closedOn, rng.int(1, 5)) : undefined,

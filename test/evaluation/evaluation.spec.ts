@@ -48,7 +48,7 @@ beforeAll(async () => {
   writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 
   firstOut = join(root, 'out1');
-  first = (await runEvaluation({ input: casesDir, outDir: firstOut, asOf: AS_OF, onProgress: (p) => progress.push(p) })).results;
+  first = (await runEvaluation({ input: casesDir, outDir: firstOut, asOf: AS_OF, workers: 0, onProgress: (p) => progress.push(p) })).results;
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -155,6 +155,13 @@ describe('determinism and zip input', () => {
     expect(resultNumbers(second)).toEqual(resultNumbers(first));
     expect(numbersOnDisk(out2)).toEqual(numbersOnDisk(firstOut));
     expect(readFileSync(join(out2, 'summary.csv'), 'utf8')).toBe(readFileSync(join(firstOut, 'summary.csv'), 'utf8'));
+  });
+
+  it('worker threads give the same numbers and files as the main thread', async () => {
+    const outWorkers = join(root, 'out-workers');
+    const withWorkers = (await runEvaluation({ input: casesDir, outDir: outWorkers, asOf: AS_OF, workers: 2 })).results;
+    expect(resultNumbers(withWorkers)).toEqual(resultNumbers(first));
+    expect(readFileSync(join(outWorkers, 'summary.csv'), 'utf8')).toBe(readFileSync(join(firstOut, 'summary.csv'), 'utf8'));
   });
 
   it('a zip of the same files gives the same numbers (entries streamed, junk skipped)', async () => {

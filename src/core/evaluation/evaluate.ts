@@ -11,15 +11,12 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, join } from 'node:path';
-import { defaultCalendar } from '../calendar';
-import type { LegalCalendarApi } from '../calendar/types';
-import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
-import { defaultRulePack, reviewCaseFile, todayInShanghai } from '../engine';
-import type { Finding, Severity } from '../engine/types';
-import { loadScoringSheet, scoreReview } from '../scoring';
-import type { ScoreResult, ScoringSheet } from '../scoring/types';
+import { todayInShanghai } from '../engine';
+import type { ScoringSheet } from '../scoring/types';
+import { createAssessContext, SEVERITIES, type FileOutcome, type FindingLine } from './assess';
 import { openEvaluationInput, type EvaluationInput } from './input';
+import { assessAll, defaultWorkerCount } from './pool';
 import { writeSummaryCsv } from './csv';
 import { writeSummaryPdf } from './pdf';
 import { writeSummaryXlsx } from './xlsx';
@@ -45,24 +42,9 @@ export interface EvaluationOptions {
   onProgress?: (p: EvaluationProgress) => void;
   /** label of the input in meta (default: the input path's base name) */
   inputLabel?: string;
-}
-
-/** One line of the findings NDJSON (sheet 2 of the XLSX). */
-export interface FindingLine {
-  file: string;
-  caseNumber: string;
-  agency: string;
-  ruleId: string;
-  severity: Severity;
-  confidence: string;
-  basisPending: boolean;
-  title: string;
-  message: string;
-  basis: string;
-  suggestion: string;
-  category: string;
-  points: number;
-  fingerprint: string;
+  /** worker threads for parse/validate/review/score (0 = this thread; default: CASEFILE_WORKERS, else up to 4
+   *  when the input has 200 files or more and the machine has two cores or more) */
+  workers?: number;
 }
 
 /** An evaluated row plus where its findings sit in the NDJSON (not part of results.json). */
@@ -71,8 +53,7 @@ export interface RowWithFindings extends EvaluatedFileRow {
 }
 
 export const OUTPUT_FILES = ['results.json', 'summary.csv', 'summary.xlsx', 'summary.pdf'] as const;
-export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info'];
-export const SEVERITY_LABELS: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+export { SEVERITIES, SEVERITY_LABELS, formatBasis, sortFindings, type FindingLine } from './assess';
 const MAX_ISSUES_PER_FILE = 20;
 
 const emptySeverities = (): SeverityCounts => ({ veto: 0, error: 0, warning: 0, info: 0 });
@@ -80,10 +61,6 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export { todayInShanghai };
-
-export function formatBasis(f: Finding): string {
-  return f.basis.map((b) => `${b.law}${b.article}`).join('；') + (f.basisPending ? '（依据待核）' : '');
-}
 
 /** Ranking order: score high → low, then 案号, then file name (all code-point order). */
 export function compareRows(a: EvaluatedFileRow, b: EvaluatedFileRow): number {
@@ -111,7 +88,7 @@ class Aggregator {
     this.failed.push({ file, issues: issues.slice(0, MAX_ISSUES_PER_FILE), issueCount: issues.length });
   }
 
-  addEvaluated(row: RowWithFindings, findings: Finding[], score: ScoreResult): void {
+  addEvaluated(row: RowWithFindings, findings: FindingLine[], categories: Extract<FileOutcome, { status: 'ok' }>['categories']): void {
     this.fileNo++;
     this.rows.push(row);
     const agency = this.agencyOf(row.agency);
@@ -142,13 +119,13 @@ class Aggregator {
         agency.rules.set(f.ruleId, ar);
       }
     }
-    for (const c of score.categories) {
+    for (const c of categories) {
       const stats = this.categories.get(c.id);
       if (!stats) continue;
       stats.scoreSum += c.score;
       stats.deductedPoints += c.deducted;
-      stats.findings += c.deductions.length;
-      if (c.deductions.length > 0) stats.files++;
+      stats.findings += c.deductions;
+      if (c.deductions > 0) stats.files++;
     }
   }
 
@@ -266,89 +243,29 @@ export interface EvaluationRun {
 export async function runEvaluation(options: EvaluationOptions): Promise<EvaluationRun> {
   const started = Date.now();
   const input = typeof options.input === 'string' ? await openEvaluationInput(options.input) : options.input;
-  const sheet = loadScoringSheet(options.sheetId);
-  const pack = defaultRulePack();
-  const calendar: LegalCalendarApi = defaultCalendar();
   const asOf = options.asOf ?? todayInShanghai();
+  const ctx = createAssessContext(options.sheetId, asOf);
+  const sheet: ScoringSheet = ctx.sheet;
   await mkdir(options.outDir, { recursive: true });
   const spoolPath = join(options.outDir, `.findings-${process.pid}-${started}.ndjson`);
   const spool = new FindingsSpool(spoolPath);
   const agg = new Aggregator(sheet);
-  let rulePackVersion = pack.version;
-  let holidayDataVersion = calendar.dataVersion();
+  let rulePackVersion = ctx.pack.version;
+  let holidayDataVersion = ctx.calendar.dataVersion();
   let done = 0;
+  const workers = options.workers ?? defaultWorkerCount(input.total);
 
   try {
-    for await (const item of input.items) {
+    for await (const outcome of assessAll(input.items, ctx, workers, options.sheetId)) {
       done++;
-      // the loop is CPU-bound: let timers and HTTP requests (progress polling) run between batches
-      if (done % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      try {
-        if (item.issue) {
-          agg.addFailed(item.name, [item.issue]);
-          continue;
-        }
-        const parsed = item.value !== undefined ? validateCaseFile(item.value) : parseCaseFileJson(item.text ?? '');
-        if (!parsed.ok) {
-          agg.addFailed(item.name, parsed.errors);
-          continue;
-        }
-        const caseFile = parsed.value;
-        let review, score: ScoreResult;
-        try {
-          review = reviewCaseFile(caseFile, { mode: 'review', asOf }, { pack, calendar });
-          score = scoreReview(review, sheet);
-        } catch (e) {
-          agg.addFailed(item.name, [{ path: '', code: 'REVIEW_FAILED', message: `审查或评分出错：${(e as Error).message}` }]);
-          continue;
-        }
-        rulePackVersion = review.rulePackVersion;
-        holidayDataVersion = review.holidayDataVersion;
-        const points = new Map<string, { points: number; category: string }>();
-        for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });
-        const findings = sortFindings(review.findings);
-        const counts = { ...emptySeverities(), total: findings.length };
-        for (const f of findings) counts[f.severity]++;
-        const party = caseFile.parties.map((p) => p.name).join('、');
-        const lines: FindingLine[] = findings.map((f) => ({
-          file: item.name,
-          caseNumber: caseFile.case.caseNumber,
-          agency: caseFile.case.agency,
-          ruleId: f.ruleId,
-          severity: f.severity,
-          confidence: f.confidence,
-          basisPending: f.basisPending,
-          title: f.title,
-          message: f.message,
-          basis: formatBasis(f),
-          suggestion: f.suggestion,
-          category: points.get(f.fingerprint)?.category ?? f.scoringItem,
-          points: points.get(f.fingerprint)?.points ?? 0,
-          fingerprint: f.fingerprint,
-        }));
-        const findingsAt = await spool.append(lines);
-        agg.addEvaluated(
-          {
-            rank: 0,
-            file: item.name,
-            caseNumber: caseFile.case.caseNumber,
-            party,
-            agency: caseFile.case.agency,
-            causeOfAction: caseFile.case.causeOfAction,
-            procedure: caseFile.case.procedure === 'simple' ? '简易程序' : '一般程序',
-            total: score.total,
-            grade: score.grade,
-            categories: Object.fromEntries(score.categories.map((c) => [c.id, c.score])),
-            vetoCount: score.vetoHits.length,
-            findings: counts,
-            findingsAt,
-          },
-          findings,
-          score,
-        );
-      } finally {
-        options.onProgress?.({ done, total: Math.max(input.total, done), failed: agg.failed.length, file: item.name });
+      if (outcome.status === 'failed') agg.addFailed(outcome.file, outcome.issues);
+      else {
+        rulePackVersion = outcome.rulePackVersion;
+        holidayDataVersion = outcome.holidayDataVersion;
+        const findingsAt = await spool.append(outcome.lines);
+        agg.addEvaluated({ rank: 0, ...outcome.row, findingsAt }, outcome.lines, outcome.categories);
       }
+      options.onProgress?.({ done, total: Math.max(input.total, done), failed: agg.failed.length, file: outcome.file });
     }
     await spool.close();
 
@@ -376,13 +293,6 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     spool.abort();
     await rm(spoolPath, { force: true });
   }
-}
-
-/** Deterministic finding order inside one file: severity, rule id, fingerprint. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint),
-  );
 }
 
 /** Results without run metadata: what must be identical between two runs on the same input. */

@@ -1,0 +1,127 @@
+/**
+ * One file of an evaluation: parse + validate → review (mode review) → score, reduced to what the evaluation
+ * keeps (a summary row, the finding lines for the NDJSON, per-category numbers). Runs on the main thread or in a
+ * worker (./worker-main.ts) — the outcome is plain data either way (structured-clone safe).
+ */
+import { defaultCalendar } from '../calendar';
+import type { LegalCalendarApi } from '../calendar/types';
+import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
+import type { ValidationIssue } from '../case-file/validation-issue';
+import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
+import type { Finding, Severity } from '../engine/types';
+import { loadScoringSheet, scoreReview } from '../scoring';
+import type { ScoringSheet } from '../scoring/types';
+import type { EvaluationItem } from './input';
+import type { EvaluatedFileRow, SeverityCounts } from './types';
+
+export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info'];
+export const SEVERITY_LABELS: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One line of the findings NDJSON (sheet 2 of the XLSX). */
+export interface FindingLine {
+  file: string;
+  caseNumber: string;
+  agency: string;
+  ruleId: string;
+  severity: Severity;
+  confidence: string;
+  basisPending: boolean;
+  title: string;
+  message: string;
+  basis: string;
+  suggestion: string;
+  category: string;
+  points: number;
+  fingerprint: string;
+}
+
+export type FileOutcome =
+  | { status: 'failed'; file: string; issues: ValidationIssue[] }
+  | {
+      status: 'ok';
+      file: string;
+      row: Omit<EvaluatedFileRow, 'rank'>;
+      lines: FindingLine[];
+      categories: { id: string; score: number; deducted: number; deductions: number }[];
+      rulePackVersion: string;
+      holidayDataVersion: string;
+    };
+
+export interface AssessContext {
+  pack: RulePack;
+  calendar: LegalCalendarApi;
+  sheet: ScoringSheet;
+  asOf: string;
+}
+
+export function createAssessContext(sheetId: string | undefined, asOf: string): AssessContext {
+  return { pack: defaultRulePack(), calendar: defaultCalendar(), sheet: loadScoringSheet(sheetId), asOf };
+}
+
+export function formatBasis(f: Finding): string {
+  return f.basis.map((b) => `${b.law}${b.article}`).join('；') + (f.basisPending ? '（依据待核）' : '');
+}
+
+/** Deterministic finding order inside one file: severity, rule id, fingerprint. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint),
+  );
+}
+
+export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcome {
+  const file = item.name;
+  if (item.issue) return { status: 'failed', file, issues: [item.issue] };
+  const parsed = item.value !== undefined ? validateCaseFile(item.value) : parseCaseFileJson(item.text ?? '');
+  if (!parsed.ok) return { status: 'failed', file, issues: parsed.errors };
+  const caseFile = parsed.value;
+  try {
+    const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
+    const score = scoreReview(review, ctx.sheet);
+    const points = new Map<string, { points: number; category: string }>();
+    for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });
+    const findings = sortFindings(review.findings);
+    const counts: SeverityCounts & { total: number } = { veto: 0, error: 0, warning: 0, info: 0, total: findings.length };
+    for (const f of findings) counts[f.severity]++;
+    return {
+      status: 'ok',
+      file,
+      row: {
+        file,
+        caseNumber: caseFile.case.caseNumber,
+        party: caseFile.parties.map((p) => p.name).join('、'),
+        agency: caseFile.case.agency,
+        causeOfAction: caseFile.case.causeOfAction,
+        procedure: caseFile.case.procedure === 'simple' ? '简易程序' : '一般程序',
+        total: score.total,
+        grade: score.grade,
+        categories: Object.fromEntries(score.categories.map((c) => [c.id, c.score])),
+        vetoCount: score.vetoHits.length,
+        findings: counts,
+      },
+      lines: findings.map((f) => ({
+        file,
+        caseNumber: caseFile.case.caseNumber,
+        agency: caseFile.case.agency,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        confidence: f.confidence,
+        basisPending: f.basisPending,
+        title: f.title,
+        message: f.message,
+        basis: formatBasis(f),
+        suggestion: f.suggestion,
+        category: points.get(f.fingerprint)?.category ?? f.scoringItem,
+        points: points.get(f.fingerprint)?.points ?? 0,
+        fingerprint: f.fingerprint,
+      })),
+      categories: score.categories.map((c) => ({ id: c.id, score: c.score, deducted: c.deducted, deductions: c.deductions.length })),
+      rulePackVersion: review.rulePackVersion,
+      holidayDataVersion: review.holidayDataVersion,
+    };
+  } catch (e) {
+    return { status: 'failed', file, issues: [{ path: '', code: 'REVIEW_FAILED', message: `审查或评分出错：${(e as Error).message}` }] };
+  }
+}
