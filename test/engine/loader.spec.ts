@@ -82,6 +82,23 @@ describe('loadRulePack', () => {
     expect(e.reason).toContain('YAML');
   });
 
+  it('the parsed-YAML cache is keyed by content: an edited file is parsed again', () => {
+    const saved = process.env.RULE_PACK_CACHE_DIR;
+    process.env.RULE_PACK_CACHE_DIR = mkdtempSync(join(tmpdir(), 'pack-cache-'));
+    try {
+      const dir = packWith(() => undefined);
+      const a = loadRulePack(dir);
+      const b = loadRulePack(dir); // from the cache
+      expect(b.rules).toEqual(a.rules);
+      const file = join(dir, 'deadlines.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('title: 自立案之日起九十日内作出行政处罚决定', 'title: 九十日办案期限'));
+      expect(loadRulePack(dir).byId.get('DL-01')!.title).toBe('九十日办案期限');
+    } finally {
+      if (saved === undefined) delete process.env.RULE_PACK_CACHE_DIR;
+      else process.env.RULE_PACK_CACHE_DIR = saved;
+    }
+  });
+
   it('every 【S】/【I】 rule is non-veto and basisPending; veto rules are 【Q】 with a V-item', () => {
     for (const r of defaultRulePack().rules) {
       if (r.confidence !== 'Q') {

@@ -3,7 +3,9 @@
  * rules/schema/rule.schema.json and then semantically (./semantics.ts). A malformed pack throws a
  * RulePackError naming the file, the rule id and the reason — the service refuses to start.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot, rulesDir } from '../../paths';
@@ -31,6 +33,38 @@ function validator(): SchemaValidator {
   return schemaValidator;
 }
 
+/**
+ * Parsed-YAML cache: the `yaml` parser is the slow part of loading (≈ 1 s cold for the whole pack). The parse
+ * of each file is kept as JSON under RULE_PACK_CACHE_DIR (default <tmp>/casefile-rule-pack-cache), keyed by the
+ * SHA-1 of the file's text, so an edited file is parsed again. The cache holds parse results only: schema and
+ * semantic validation run on every load. RULE_PACK_CACHE=off disables it; a failing cache is ignored.
+ */
+function cacheDir(): string | undefined {
+  if (process.env.RULE_PACK_CACHE === 'off') return undefined;
+  return process.env.RULE_PACK_CACHE_DIR ?? join(tmpdir(), 'casefile-rule-pack-cache');
+}
+
+function parseCached(text: string): unknown {
+  const dir = cacheDir();
+  if (!dir) return parseYaml(text, { prettyErrors: true });
+  const file = join(dir, `${createHash('sha1').update(text).digest('hex')}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // not cached yet (or unreadable): parse and try to store
+  }
+  const value = parseYaml(text, { prettyErrors: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  } catch {
+    // read-only or full disk: loading still works, just slower
+  }
+  return value;
+}
+
 function readYaml(path: string, display: string): unknown {
   let text: string;
   try {
@@ -39,7 +73,7 @@ function readYaml(path: string, display: string): unknown {
     throw new RulePackError(display, undefined, '文件不存在或无法读取');
   }
   try {
-    return parseYaml(text, { prettyErrors: true });
+    return parseCached(text);
   } catch (e) {
     throw new RulePackError(display, undefined, `YAML 解析错误：${(e as Error).message.split('\n')[0]}`);
   }
