@@ -1,7 +1,7 @@
 /**
  * Bench: the annual evaluation end to end, against a floor.
  *
- *   node scripts/run-ts.cjs bench/evaluate.ts [--n 10000] [--seed 2026] [--keep]
+ *   node scripts/run-ts.cjs bench/evaluate.ts [--n 10000] [--seed 2026] [--workers N] [--keep]
  *   (or compiled: npx tsc -p tsconfig.json --outDir dist && node dist/bench/evaluate.js …)
  *
  * 1. writes n synthetic case files (bench/synthetic.ts) into a temp folder (subfolders of 1,000);
@@ -37,7 +37,8 @@ const maxRssMb = () => Math.round((process.resourceUsage().maxRSS / 1024) * 10) 
 async function evaluationPhase(dir: string, out: string): Promise<PhaseResult> {
   const { runEvaluation } = await import('../src/core/evaluation');
   const t0 = process.hrtime.bigint();
-  const run = await runEvaluation({ input: dir, outDir: out, asOf: '2026-11-30' });
+  const workers = arg('workers', '');
+  const run = await runEvaluation({ input: dir, outDir: out, asOf: '2026-11-30', workers: workers === '' ? undefined : Number(workers) });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const r = run.results;
   return {
@@ -45,7 +46,14 @@ async function evaluationPhase(dir: string, out: string): Promise<PhaseResult> {
     files: r.totals.files,
     ms,
     maxRssMb: maxRssMb(),
-    extra: { evaluated: r.totals.evaluated, failed: r.totals.failed, averageScore: r.totals.averageScore, findings: r.totals.findings, grades: r.aggregates.grades },
+    extra: {
+      evaluated: r.totals.evaluated,
+      failed: r.totals.failed,
+      averageScore: r.totals.averageScore,
+      findings: r.totals.findings,
+      workers: r.meta.workers,
+      timings: r.meta.timings,
+    },
   };
 }
 
@@ -116,7 +124,8 @@ async function main(): Promise<void> {
     }
     console.log(`generated ${n} synthetic case files (seed ${seed}) in ${((Date.now() - tg) / 1000).toFixed(1)} s → ${dir}`);
 
-    const evaluation = child('evaluation', '--dir', dir, '--out', join(root, 'out'));
+    const workers = arg('workers', '');
+    const evaluation = child('evaluation', '--dir', dir, '--out', join(root, 'out'), ...(workers ? ['--workers', workers] : []));
     const floor = child('floor', '--dir', dir, '--db', join(root, 'floor.sqlite'));
     const ratio = evaluation.ms / floor.ms;
     const line = (r: PhaseResult) =>

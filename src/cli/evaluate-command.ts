@@ -26,6 +26,7 @@ export const EVALUATE_HELP = `用法：casefile evaluate 文件夹|压缩包.zip
   --out 文件夹      输出文件夹（必填，不存在时自动创建）
   --sheet 评分表    评分表编号（默认：default-2024 或环境变量 SCORING_SHEET）
   --as-of 日期      审查基准日 YYYY-MM-DD（默认：今天，北京时间）；同一输入、同一基准日、同一版本得到相同分数
+  --workers 数量    审查用的工作线程数（0 = 不用；默认：200 卷以上时按 CPU 核数，最多 4）
   -h, --help        显示本帮助
 
 退出码：0 评查完成（个别卷宗无法评查时仍为 0，原因列在输出中）；2 输入或参数有误。
@@ -36,6 +37,7 @@ export async function runEvaluateCommand(argv: string[], io: CliIO): Promise<num
     out: { value: true, short: 'o' },
     sheet: { value: true },
     'as-of': { value: true },
+    workers: { value: true },
     help: { short: 'h' },
   });
   if (args.flags.has('help')) {
@@ -46,6 +48,8 @@ export async function runEvaluateCommand(argv: string[], io: CliIO): Promise<num
   const out = args.values.get('out');
   if (!out) throw new UsageError('缺少 --out 输出文件夹');
   const asOf = parseDateOption('as-of', args.values.get('as-of'));
+  const workersText = args.values.get('workers');
+  if (workersText !== undefined && !/^\d{1,2}$/.test(workersText)) throw new UsageError(`--workers 须为 0–99 的整数：${workersText}`);
   const cwd = io.cwd ?? process.cwd();
   const inputPath = resolve(cwd, args.positionals[0]);
   const input = await openEvaluationInput(inputPath);
@@ -57,6 +61,7 @@ export async function runEvaluateCommand(argv: string[], io: CliIO): Promise<num
     outDir: resolve(cwd, out),
     sheetId: args.values.get('sheet'),
     asOf,
+    workers: workersText === undefined ? undefined : Number(workersText),
     onProgress: (p) => {
       last = p;
       progress.update(p.done, p.total, p.failed);

@@ -112,6 +112,19 @@ describe('casefile (in-process)', () => {
     expect(veto.out).toMatch(/^ {2}否决 {2}SEQ-10 {2}\S/m);
   });
 
+  it('check: warnings do not fail the check, except with --strict', async () => {
+    // the clean sample with a 卷宗登记 fine that differs from the 决定书: CON-04, a warning (依据待核)
+    const cf = JSON.parse(readFileSync(join(FIXTURES, '01-general-fine-clean.json'), 'utf8')) as CaseFile;
+    cf.case.penalty!.decidedFine = cf.case.penalty!.decidedFine! + 1000;
+    const file = join(tmp, 'warning-only.json');
+    writeFileSync(file, JSON.stringify(cf));
+    const plain = await run(['check', '--as-of', AS_OF, file]);
+    expect(plain.out).toMatch(/^ {2}警告 {2}CON-04 {2}/m);
+    expect(plain.out).toMatch(/否决 0，错误 0，警告 1/);
+    expect(plain.code).toBe(0);
+    expect((await run(['check', '--strict', '--as-of', AS_OF, file])).code).toBe(1);
+  });
+
   it('check --json prints the review and score; --pdf writes the report', async () => {
     const path = join(FIXTURES, '13-decision-served-late-education-after-closing.json');
     const caseFile = JSON.parse(readFileSync(path, 'utf8')) as CaseFile;

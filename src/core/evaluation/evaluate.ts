@@ -283,10 +283,18 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       },
     );
     const files = Object.fromEntries(OUTPUT_FILES.map((f) => [f, join(options.outDir, f)])) as EvaluationRun['files'];
-    await writeSummaryCsv(files['summary.csv'], results);
-    await writeSummaryXlsx(files['summary.xlsx'], results, agg.rows, spoolPath);
-    await writeSummaryPdf(files['summary.pdf'], results);
+    const timings: Record<string, number> = { assessMs: Date.now() - started };
+    const timed = async (key: string, write: () => Promise<void>) => {
+      const t = Date.now();
+      await write();
+      timings[key] = Date.now() - t;
+    };
+    await timed('csvMs', () => writeSummaryCsv(files['summary.csv'], results));
+    await timed('xlsxMs', () => writeSummaryXlsx(files['summary.xlsx'], results, agg.rows, spoolPath));
+    await timed('pdfMs', () => writeSummaryPdf(files['summary.pdf'], results));
     results.meta.durationMs = Date.now() - started;
+    results.meta.timings = timings;
+    results.meta.workers = workers;
     await writeFile(files['results.json'], JSON.stringify(results, null, 2) + '\n');
     return { results, outDir: options.outDir, files };
   } finally {

@@ -107,7 +107,15 @@ export interface EvaluationResults {
   failed: FailedFileRow[];
   aggregates: EvaluationAggregates;
   /** run metadata — the only part that changes between two runs on the same input */
-  meta: { generatedAt: string; durationMs: number; input: string };
+  meta: {
+    generatedAt: string;
+    durationMs: number;
+    input: string;
+    /** worker threads used (0 = main thread) */
+    workers?: number;
+    /** milliseconds per phase: assessMs (read, validate, review, score), csvMs, xlsxMs, pdfMs */
+    timings?: Record<string, number>;
+  };
 }
 
 export interface EvaluationProgress {
