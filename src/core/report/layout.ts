@@ -225,7 +225,7 @@ export class PdfLayout {
     const pdf = await PDFDocument.create();
     // pdf-lib's Fontkit type is @pdf-lib/fontkit's; the adapter provides the part pdf-lib calls.
     pdf.registerFontkit(fonts.fontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-    // "XXXXXX+" marks a subset font (PDF 32000 §9.6.4)
+    // a six-letter tag + "+" marks a subset font (PDF 32000 §9.6.4)
     const regular = await pdf.embedFont(fonts.regular, { subset: true, customName: 'NSSCRG+NotoSansSC-Regular' });
     const bold =
       options.boldStyle === 'font'
