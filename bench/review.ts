@@ -4,7 +4,10 @@
  *
  *   node scripts/run-ts.cjs bench/review.ts                 # 5,000 files, seed 2026, 5 rounds
  *   node scripts/run-ts.cjs bench/review.ts --n 2000 --seed 7 --rounds 3
- *   npx tsc -p tsconfig.json --outDir /tmp/bench-build && node /tmp/bench-build/bench/review.js
+ *   npx tsc -p tsconfig.json --outDir dist && node dist/bench/review.js
+ *   # a build outside the repository needs the modules and the rules folder named:
+ *   npx tsc -p tsconfig.json --outDir /tmp/bench-build
+ *   NODE_PATH=$PWD/node_modules RULES_DIR=$PWD/rules node /tmp/bench-build/bench/review.js
  *
  * Prints: pack load time, floor (parse + validate) and review cases/second (median of the rounds), the ratio
  * review/floor, parse + validate + review end to end, and what the reviews found (a sanity check: clean

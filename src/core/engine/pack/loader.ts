@@ -24,13 +24,25 @@ export class RulePackError extends Error {
   }
 }
 
-let schemaValidator: SchemaValidator | undefined;
-function validator(): SchemaValidator {
-  if (!schemaValidator) {
-    const path = join(projectRoot(), 'rules', 'schema', 'rule.schema.json');
-    schemaValidator = new SchemaValidator(JSON.parse(readFileSync(path, 'utf8')));
+const validators = new Map<string, SchemaValidator>();
+/** rules/schema/rule.schema.json next to the pack's rules folder (else the default rules folder's) */
+function validator(packDir: string): SchemaValidator {
+  const candidates = [join(dirname(packDir), 'schema', 'rule.schema.json'), join(rulesDir(), 'schema', 'rule.schema.json')];
+  const path = candidates.find((p) => existsSync(p));
+  if (!path) throw new RulePackError(packDir, undefined, '找不到 rules/schema/rule.schema.json');
+  let v = validators.get(path);
+  if (!v) validators.set(path, (v = new SchemaValidator(JSON.parse(readFileSync(path, 'utf8')))));
+  return v;
+}
+
+/** a path relative to the project root for messages (absolute when there is no project root, e.g. a build outside it) */
+function displayPath(p: string): string {
+  try {
+    const rel = relative(projectRoot(), p);
+    return rel.startsWith('..') ? p : rel;
+  } catch {
+    return p;
   }
-  return schemaValidator;
 }
 
 /**
@@ -88,13 +100,10 @@ export function loadDocumentTypeInfo(path: string): { version: string; types: Ma
 
 export function loadRulePack(dir?: string): RulePack {
   const packDir = dir ?? join(rulesDir(), 'pack');
-  const display = (p: string) => {
-    const rel = relative(projectRoot(), p);
-    return rel.startsWith('..') ? p : rel;
-  };
+  const display = displayPath;
   const manifestPath = join(packDir, 'pack.yaml');
   const manifest = readYaml(manifestPath, display(manifestPath)) as { name: string; version: string; families: string[] };
-  const mErrors = validator().validate(manifest, '#/definitions/packManifest');
+  const mErrors = validator(packDir).validate(manifest, '#/definitions/packManifest');
   if (mErrors.length) throw new RulePackError(display(manifestPath), undefined, `${mErrors[0].path} ${mErrors[0].message}`);
 
   const dtPath = [join(dirname(packDir), 'document-types.yaml'), join(rulesDir(), 'document-types.yaml')].find((p) => existsSync(p));
@@ -108,7 +117,7 @@ export function loadRulePack(dir?: string): RulePack {
     const path = join(packDir, fileName);
     const file = display(path);
     const raw = readYaml(path, file) as { family: string; name: string; rules: RuleDefinition[] };
-    const errors = validator().validate(raw);
+    const errors = validator(packDir).validate(raw);
     if (errors.length) {
       const e = errors[0];
       const m = /^\/rules\/(\d+)/.exec(e.path);
