@@ -250,6 +250,8 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
       await this.repo.update(id, { status: 'failed', error: `评查失败：${(e as Error).message}`, finishedAt: new Date().toISOString() });
     } finally {
       this.live.delete(id);
+      // the uploaded zip is kept only until its run has finished (outputs stay in the evaluation's folder)
+      if (source.kind === 'zip') await rm(source.path, { force: true });
     }
   }
 

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -69,6 +69,9 @@ describe('POST /api/evaluations (zip upload)', () => {
     const xlsx = await request(app.getHttpServer()).get(`${base}/summary.xlsx`).responseType('blob').expect(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.headers['content-disposition']).toContain('summary.xlsx');
+    // outputs live in <dir>/<id>/, the upload itself is gone once the run has finished
+    expect(readdirSync(join(dir, res.body.id)).sort()).toEqual(['results.json', 'summary.csv', 'summary.pdf', 'summary.xlsx']);
+    expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
   });
 
   it('refuses a file that is not a zip (400, Chinese message, nothing stored)', async () => {
@@ -112,6 +115,17 @@ describe('POST /api/evaluations (stored cases)', () => {
     expect(done.progress).toEqual({ done: 3, total: 3, failed: 0 });
     const results = JSON.parse((await request(app.getHttpServer()).get(`/api/evaluations/${res.body.id}/results.json`).expect(200)).text) as EvaluationResults;
     expect(results.ranking.map((r) => r.file).every((f) => ids.some((id) => f.includes(id)))).toBe(true);
+  });
+
+  it('a run interrupted by a restart is queued again and completes', async () => {
+    const created = await request(app.getHttpServer()).post('/api/cases').send([...generateSyntheticCases(1, 31)][0].caseFile).expect(201);
+    const repo = app.get<Repository<EvaluationEntity>>(getRepositoryToken(EvaluationEntity));
+    const id = '3c9f1e2a-7b4d-4e8f-a1b2-c3d4e5f60718';
+    await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [created.body.id] }), sheetId: 'default-2024', asOf: AS_OF, total: 1, done: 0, failedFiles: 0 }));
+    const service = app.get(EvaluationsService);
+    await service.onModuleInit();
+    const done = await waitDone(id);
+    expect(done).toMatchObject({ status: 'completed', progress: { done: 1, total: 1, failed: 0 } });
   });
 
   it('400 for a body without caseIds, bad ids, unknown fields; 400 CASE_NOT_FOUND for ids that do not exist', async () => {
