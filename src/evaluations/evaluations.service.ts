@@ -9,7 +9,8 @@ import { CasesService } from '../cases/cases.service';
 import { badRequest, conflict, notFound } from '../common/errors';
 import type { ValidationIssue } from '../core/case-file/validation-issue';
 import { legalDateProblem } from '../core/case-file/calendar-date';
-import { runEvaluation, todayInShanghai, type EvaluationInput, type EvaluationItem, type EvaluationResults } from '../core/evaluation';
+import { runEvaluation, type EvaluationInput, type EvaluationItem, type EvaluationResults } from '../core/evaluation';
+import { todayInShanghai } from '../core/engine';
 import { availableScoringSheetIds, defaultScoringSheetId } from '../core/scoring';
 import { EvaluationEntity, type EvaluationSource } from './evaluation.entity';
 

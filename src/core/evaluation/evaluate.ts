@@ -53,14 +53,11 @@ export interface RowWithFindings extends EvaluatedFileRow {
 }
 
 export const OUTPUT_FILES = ['results.json', 'summary.csv', 'summary.xlsx', 'summary.pdf'] as const;
-export { SEVERITIES, SEVERITY_LABELS, formatBasis, sortFindings, type FindingLine } from './assess';
 const MAX_ISSUES_PER_FILE = 20;
 
 const emptySeverities = (): SeverityCounts => ({ veto: 0, error: 0, warning: 0, info: 0 });
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-export { todayInShanghai };
 
 /** Ranking order: score high → low, then 案号, then file name (all code-point order). */
 export function compareRows(a: EvaluatedFileRow, b: EvaluatedFileRow): number {

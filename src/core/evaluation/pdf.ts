@@ -7,13 +7,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { COLORS, PdfLayout, type TableCell } from '../report/layout';
+import type { Severity } from '../engine/types';
+import { SEVERITY_LABELS } from './assess';
 import type { EvaluatedFileRow, EvaluationResults } from './types';
 
 export const PDF_RANKING_LIMIT = 300;
 const PDF_RULES_LIMIT = 20;
 const PDF_AGENCY_FILES_LIMIT = 10;
 const PDF_FAILED_LIMIT = 100;
-const SEVERITY_LABELS: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
 
 export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint8Array> {
   const v = results.versions;
@@ -199,9 +200,9 @@ function pct(n: number, of: number): string {
   return of > 0 ? `${Math.round((n / of) * 1000) / 10}%` : '—';
 }
 
-function severityCell(severity: string): TableCell {
+function severityCell(severity: Severity): TableCell {
   const color = severity === 'veto' ? COLORS.red : severity === 'error' ? COLORS.orange : undefined;
-  return { text: SEVERITY_LABELS[severity] ?? severity, color, bold: severity === 'veto' };
+  return { text: SEVERITY_LABELS[severity], color, bold: severity === 'veto' };
 }
 
 function gradeCell(r: EvaluatedFileRow): TableCell {

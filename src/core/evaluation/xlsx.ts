@@ -7,10 +7,10 @@
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { summaryHeader } from './csv';
-import type { FindingLine, RowWithFindings } from './evaluate';
+import { SEVERITY_LABELS, type FindingLine } from './assess';
+import type { RowWithFindings } from './evaluate';
 import type { EvaluationResults } from './types';
 
-const SEVERITY_LABELS: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
 const CONFIDENCE_LABELS: Record<string, string> = { Q: '原文已核', S: '二手转述', I: '推定' };
 
 /** Text cells a spreadsheet would evaluate as a formula are written as literal text. */
@@ -65,7 +65,7 @@ export async function writeSummaryXlsx(
         if (!line) continue;
         const f = JSON.parse(line) as FindingLine;
         s2.addRow([
-          r.rank, text(f.caseNumber), text(f.agency), f.ruleId, SEVERITY_LABELS[f.severity] ?? f.severity,
+          r.rank, text(f.caseNumber), text(f.agency), f.ruleId, SEVERITY_LABELS[f.severity],
           CONFIDENCE_LABELS[f.confidence] ?? f.confidence, text(f.title), text(f.message), text(f.basis), text(f.suggestion),
           text(f.category), f.points, text(f.file), f.fingerprint,
         ]).commit();
