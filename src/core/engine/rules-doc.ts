@@ -6,8 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../paths';
+import { CHECKS } from './checks';
+import { COMMON_DATA_KEYS } from './checks/types';
 import { CUSTOM_CHECKS } from './checks/custom/registry';
-import { factLabel } from './facts';
+import { FACTS, factLabel } from './facts';
 import { defaultRulePack } from './pack/loader';
 import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
 
@@ -136,6 +138,14 @@ export function renderRulesMarkdown(pack: RulePack): string {
     out.push(`## ${f.name}（\`${f.file}\`）`, '');
     for (const id of f.ruleIds) out.push(ruleSection(pack.byId.get(id)!));
   }
+  out.push('## 附录 A 事实词表（src/core/engine/facts.ts）', '', '规则以名称引用事实（`from`、`to`、`sequence`、`effective.date` …），加载时校验名称。', '', '| 名称 | 含义 |', '|---|---|');
+  for (const [name, def] of Object.entries(FACTS)) out.push(`| \`${name}\` | ${def.label} |`);
+  out.push('', '## 附录 B 检查类型与消息占位符', '', `所有检查都提供：${COMMON_DATA_KEYS.map((k) => `\`{${k}}\``).join('、')}。`, '', '| 检查 | 占位符 |', '|---|---|');
+  for (const [kind, impl] of Object.entries(CHECKS)) if (kind !== 'custom') out.push(`| \`${kind}\` | ${impl.dataKeys.map((k) => `\`{${k}}\``).join('、')} |`);
+  out.push('', '| 专项检查（custom） | 说明 | 占位符 |', '|---|---|---|');
+  for (const c of [...CUSTOM_CHECKS.values()].sort((a, b) => (a.name < b.name ? -1 : 1)))
+    out.push(`| \`${c.name}\` | ${c.description} | ${c.dataKeys.map((k) => `\`{${k}}\``).join('、')} |`);
+  out.push('');
   return out.join('\n');
 }
 
