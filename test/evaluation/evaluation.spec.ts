@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSyntheticCases } from '../../bench/synthetic';
 import { compareRows, resultNumbers, runEvaluation, type EvaluationProgress, type EvaluationResults } from '../../src/core/evaluation';
+import { niceMax } from '../../src/core/evaluation/pdf';
 import { pdfText, squash } from '../report/support/text';
 
 const AS_OF = '2026-11-30';
@@ -189,5 +190,16 @@ describe('determinism and zip input', () => {
     expect(r.totals.files).toBe(GOOD + 2);
     expect(r.totals.failed).toBe(3);
     expect(r.failed.some((f) => f.issues[0].code === 'ZIP_ENTRY_UNREADABLE' || f.issues[0].code === 'INVALID_JSON')).toBe(true);
+  });
+});
+
+describe('summary.pdf axis', () => {
+  it('count charts end on a round maximum whose quarter ticks are whole counts', () => {
+    expect([1, 7, 9, 79, 186, 921, 9218].map(niceMax)).toEqual([4, 8, 12, 80, 200, 1000, 10000]);
+    for (const n of [3, 13, 57, 333, 4321]) {
+      const m = niceMax(n);
+      expect(m).toBeGreaterThanOrEqual(n);
+      expect(Number.isInteger(m / 4)).toBe(true);
+    }
   });
 });

@@ -60,8 +60,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   doc.barChart({
     title: '等次分布',
     items: agg.grades.map((g) => ({ label: g.grade, value: g.count, valueLabel: `${g.count} 卷` })),
-    unit: '',
-    max: Math.max(1, ...agg.grades.map((g) => g.count)),
+    max: niceMax(Math.max(...agg.grades.map((g) => g.count))),
   });
 
   // —— 二、分项得分 ——
@@ -104,6 +103,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     doc.barChart({
       title: '涉及卷宗最多的问题（前 10 项）',
       items: topRules.slice(0, 10).map((r) => ({ label: `${r.ruleId} ${r.title}`, value: r.files, valueLabel: `${r.files} 卷` })),
+      max: niceMax(topRules[0].files),
       labelWidth: doc.contentWidth * 0.45,
     });
   }
@@ -114,7 +114,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   doc.barChart({
     title: '各分项涉及问题的卷宗数',
     items: byCategory.map((c) => ({ label: c.name, value: c.files, valueLabel: `${c.files} 卷 / ${c.findings} 个` })),
-    max: Math.max(1, ...byCategory.map((c) => c.files)),
+    max: niceMax(Math.max(...byCategory.map((c) => c.files))),
   });
 
   // —— 五、各执法机关 ——
@@ -194,6 +194,15 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
 
 export async function writeSummaryPdf(path: string, results: EvaluationResults): Promise<void> {
   await writeFile(path, await renderSummaryPdf(results));
+}
+
+/** An axis maximum whose quarter ticks are round counts (1, 2, 2.5 or 5 × 10ⁿ per quarter): 921 → 1000. */
+export function niceMax(value: number): number {
+  if (value <= 4) return 4;
+  const quarter = value / 4;
+  const power = 10 ** Math.floor(Math.log10(quarter));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= quarter)!;
+  return Number.isInteger(step) ? step * 4 : Math.ceil(step) * 4;
 }
 
 function pct(n: number, of: number): string {
