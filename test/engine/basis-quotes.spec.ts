@@ -1,13 +1,17 @@
 /**
  * Every quote in the pack is a verbatim passage of the domain catalog (rules-catalog.md): the pack quotes
- * only what the catalog quotes. The catalog lives outside the repository (/work/shared/domain); where it is
- * not mounted the check is reported as skipped.
+ * only what the catalog quotes. The catalog lives outside the repository, in ../shared/domain beside the project
+ * (as CI lays it out); RULES_CATALOG overrides. Where it is not there at all the check is reported as skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultRulePack } from '../../src/core/engine';
+import { projectRoot } from '../../src/core/paths';
 
-const CATALOG = process.env.RULES_CATALOG ?? '/work/shared/domain/rules-catalog.md';
-const catalog = existsSync(CATALOG) ? readFileSync(CATALOG, 'utf8') : undefined;
+const CATALOG = [process.env.RULES_CATALOG, join(projectRoot(), '..', 'shared', 'domain', 'rules-catalog.md'), '/work/shared/domain/rules-catalog.md']
+  .filter((p): p is string => !!p)
+  .find((p) => existsSync(p));
+const catalog = CATALOG ? readFileSync(CATALOG, 'utf8') : undefined;
 const norm = (s: string) => s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
 
 (catalog ? describe : describe.skip)('basis quotes', () => {

@@ -4,6 +4,7 @@
  * 计罚日数 = 送达次日 … 复查日, counted inclusively (第17条) · 加处罚款 ≤ 罚款 (处罚法第72条) ·
  * 简易程序 limits (第51条) · case summary = decision · paid ≥ fine.
  */
+import { PENALTY_KIND_LABELS } from '../../case-file/labels';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { addCalendarDays } from '../dates';
@@ -15,21 +16,8 @@ import { docData, docRef, factRef, na, pass } from './util';
 const yuan = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(2)}元`;
 const eq = (a: number, b: number) => Math.abs(a - b) < 0.005;
 
-const KIND_NAMES: Record<string, string> = {
-  warning: '警告',
-  circulated_criticism: '通报批评',
-  fine: '罚款',
-  confiscation_of_illegal_income: '没收违法所得',
-  confiscation_of_property: '没收非法财物',
-  license_downgrade: '降低资质等级',
-  license_revocation: '吊销许可证件',
-  temporary_license_suspension: '暂扣许可证件',
-  restrict_business: '限制开展生产经营活动',
-  production_suspension: '责令停产停业',
-  closure: '责令关闭',
-  employment_restriction: '限制从业',
-  detention_transfer: '移送行政拘留',
-};
+/** 处罚种类 in Chinese, for messages */
+const KIND_NAMES: Record<string, string> = PENALTY_KIND_LABELS;
 
 function first(ctx: ReviewContext, type: string): CaseDocument | undefined {
   const docs = ctx.docs(type);
