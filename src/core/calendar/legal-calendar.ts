@@ -393,18 +393,24 @@ export class LegalCalendar implements LegalCalendarApi {
       if (s.workday) {
         count++;
         if (s.entry?.kind === 'adjusted_workday') lines.push(`${d(x)} ${s.entry.name}调休上班日，计为第${count}个工作日`);
-      } else {
-        const run = this.restRun(x);
-        if (run.names.length > 0) {
-          if (!seenRuns.has(run.from)) {
-            seenRuns.add(run.from);
-            lines.push(`${fromDays(run.from)}至${fromDays(run.to)} ${run.names.join('、')}放假，不计入`);
-          }
-        } else weekendDays++;
-      }
+      } else if (this.explainRestDay(x, seenRuns, lines)) weekendDays++;
     }
     if (weekendDays > 0) lines.push(`其间普通周六、周日共 ${weekendDays} 天，不计入`);
     return x;
+  }
+
+  /**
+   * A day that does not count in a working-day walk: a holiday block (放假调休) is explained once, by name;
+   * returns true for an ordinary Saturday/Sunday, which the caller only counts.
+   */
+  private explainRestDay(x: DayNumber, seenRuns: Set<DayNumber>, lines: string[]): boolean {
+    const run = this.restRun(x);
+    if (run.names.length === 0) return true;
+    if (!seenRuns.has(run.from)) {
+      seenRuns.add(run.from);
+      lines.push(`${fromDays(run.from)}至${fromDays(run.to)} ${run.names.join('、')}放假，不计入`);
+    }
+    return false;
   }
 
   private exclusionLines(
@@ -488,15 +494,7 @@ export class LegalCalendar implements LegalCalendarApi {
           if (s.workday) {
             count++;
             if (s.entry?.kind === 'adjusted_workday') lines.push(`${d(x)} ${s.entry.name}调休上班日，计为倒数第${count}个工作日`);
-          } else {
-            const run = this.restRun(x);
-            if (run.names.length > 0) {
-              if (!seenRuns.has(run.from)) {
-                seenRuns.add(run.from);
-                lines.push(`${fromDays(run.from)}至${fromDays(run.to)} ${run.names.join('、')}放假，不计入`);
-              }
-            } else weekendDays++;
-          }
+          } else if (this.explainRestDay(x, seenRuns, lines)) weekendDays++;
         }
         if (weekendDays > 0) lines.push(`其间普通周六、周日共 ${weekendDays} 天，不计入`);
         conservative = x;
