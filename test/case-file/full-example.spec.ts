@@ -23,6 +23,10 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'CaseDocument.resumedOn': 'resumedOn',
   'ServiceInfo.announcedOn': 'service.announcedOn',
   'Party.idNumber': 'parties[].idNumber',
+  'DecisionContents.educationContent': 'decisionContents.educationContent',
+  'DecisionContents.reconsiderationFirstStated': 'decisionContents.reconsiderationFirstStated',
+  'CaseDocument.reconsiderationOutcome': 'reconsiderationOutcome',
+  'CaseDocument.urgent': 'urgent',
 };
 
 function fieldsUsed(value: any, cls: Function, used: Map<Function, Set<string>>): void {

@@ -61,7 +61,7 @@ describe('fixtures/cases match their README', () => {
     const passed = (file: string) => new Map(review(file).passed.map((p) => [p.ruleId, p.summary]));
     expect(passed('01-general-fine-clean.json').get('DL-08')).toContain('2025-10-13');
     expect(passed('01-general-fine-clean.json').get('DL-10')).toContain('2025-10-27');
-    expect(passed('02-hearing-case.json').get('DL-01')).toContain('2025-03-06');
+    expect(passed('02-hearing-case.json').get('DL-01')).toContain('2025-03-24'); // 听证期间不计入 (E2)
     expect(passed('04-simple-procedure-on-the-spot.json').get('DL-10')).toContain('2025-10-11');
     expect(passed('06-seizure.json').get('DL-23')).toContain('2026-03-18');
   });

@@ -9,13 +9,14 @@ import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { evaluateCondition } from '../conditions';
-import { daysBetween, datePart, fromMinuteNumber, isDateTime, minuteNumber, periodText } from '../dates';
+import { dayNumber, daysBetween, datePart, fromMinuteNumber, isDateTime, minuteNumber, periodText } from '../dates';
 import type { FactValue } from '../facts';
 import { factLabel } from '../facts';
 import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome, MessageData } from './types';
 import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
+import { gatherExcludedTime } from './custom/excluded-time';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
@@ -81,8 +82,16 @@ export function gatherExclusions(ctx: ReviewContext, sources: ExclusionSource[] 
       if (t && t.from <= t.to) out.push({ from: t.from, to: t.to, reason: `检测/鉴定（${ctx.docName(d.type)}）` });
     }
   }
+  out.push(...gatherExcludedTime(ctx, sources));
   out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return out;
+}
+
+/** days covered by the intervals, overlaps counted once */
+function countDays(intervals: ExcludedInterval[]): number {
+  const days = new Set<number>();
+  for (const e of intervals) for (let i = 0; i <= daysBetween(e.from, e.to); i++) days.add(dayNumber(e.from) + i);
+  return days.size;
 }
 
 function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome {
@@ -139,7 +148,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
     due = res.end;
     calendar.push(...res.explanation);
     if (exclusions.length) {
-      const days = exclusions.reduce((n, e) => n + daysBetween(e.from, e.to) + 1, 0);
+      const days = countDays(exclusions);
       data.excludedDays = days;
     }
     if (spec.extensions) {
