@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { apiError, badRequest } from '../common/errors';
 import { defaultCalendar } from '../core/calendar';
 import type { CaseFile, CaseStatus, Procedure } from '../core/case-file/types';
-import { defaultRulePack, reviewCaseFile, todayInShanghai, type ReviewResult } from '../core/engine';
+import { defaultRulePack, reviewCaseFile, type ReviewResult } from '../core/engine';
 import { loadScoringSheet, scoreReview } from '../core/scoring';
 import type { CaseFileEntity } from './case-file.entity';
 import {
@@ -17,6 +17,10 @@ import {
   tracksDeadlines,
 } from './case-summary';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from './case-summary.entity';
+
+/** Today's date in Asia/Shanghai (YYYY-MM-DD): the day deadlines are counted from. Tests provide a fixed day. */
+export const SUMMARY_TODAY = Symbol('SUMMARY_TODAY');
+export type TodayFn = () => string;
 
 /** Exact totals up to this many matches; beyond it the list says `totalExact: false` (counting stays cheap). */
 export const COUNT_LIMIT = 10_000;
@@ -187,7 +191,10 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   private readonly logger = new Logger('CaseSummaries');
   private readonly postgres: boolean;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SUMMARY_TODAY) private readonly today: TodayFn,
+  ) {
     this.postgres = db.options.type === 'postgres';
   }
 
@@ -220,7 +227,7 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   async caseWritten(row: Pick<CaseFileEntity, 'id' | 'version' | 'createdAt' | 'updatedAt'>, caseFile: CaseFile, manager?: EntityManager): Promise<void> {
     const columns = summaryColumns(caseFile);
     const deadlines = tracksDeadlines(columns.status)
-      ? deadlineRows(reviewCaseFile(caseFile, { mode: 'draft', asOf: todayInShanghai() }, { pack: defaultRulePack(), calendar: defaultCalendar() }).upcoming)
+      ? deadlineRows(reviewCaseFile(caseFile, { mode: 'draft', asOf: this.today() }, { pack: defaultRulePack(), calendar: defaultCalendar() }).upcoming)
       : [];
     const write = async (m: EntityManager) => {
       const values = { ...columns, version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
@@ -259,7 +266,7 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   // —— reading ——
 
   async list(filter: CaseListFilter, paging: CaseListPaging): Promise<CaseListResult> {
-    const today = todayInShanghai();
+    const today = this.today();
     const through = filter.dueWithinWorkdays !== undefined ? this.windowEnd(today, filter.dueWithinWorkdays).through : undefined;
     const filtered = () => this.filtered(filter, today, through);
 
@@ -298,7 +305,7 @@ export class CaseSummaryService implements OnApplicationBootstrap {
 
   /** GET /api/deadlines: deadlines due from today through the withinWorkdays-th working day, earliest first. */
   async deadlines(query: DeadlineQuery): Promise<DeadlineView> {
-    const today = todayInShanghai();
+    const today = this.today();
     const { through, window } = this.windowEnd(today, query.withinWorkdays);
     const qb = this.db
       .getRepository(CaseDeadlineEntity)

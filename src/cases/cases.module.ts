@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerOpenApiExtender } from '../common/openapi';
 import { CaseFileEntity } from './case-file.entity';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from './case-summary.entity';
-import { CaseSummaryService } from './case-summary.service';
+import { CaseSummaryService, SUMMARY_TODAY } from './case-summary.service';
+import { todayInShanghai } from '../core/engine';
 import { addCaseFileSchemas } from './cases.openapi';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -15,7 +16,7 @@ registerOpenApiExtender(addCaseFileSchemas);
 @Module({
   imports: [TypeOrmModule.forFeature([CaseFileEntity, CaseSummaryEntity, CaseSummaryTagEntity, CaseDeadlineEntity])],
   controllers: [CasesController],
-  providers: [CasesService, CaseSummaryService, SampleLoader],
+  providers: [CasesService, CaseSummaryService, SampleLoader, { provide: SUMMARY_TODAY, useValue: todayInShanghai }],
   exports: [CasesService, CaseSummaryService],
 })
 export class CasesModule {}
