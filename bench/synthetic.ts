@@ -589,11 +589,15 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       decisionContents: {
         partyNameAndAddress: true, factsAndEvidence: true, penaltyKindAndBasis: true,
         performanceMethodAndDeadline: true, remedyRouteAndDeadline: true, agencyNameAndDate: true,
+        // 行政复议法(2023)第23条: from 2024-01-01 a 当场处罚 is appealed to 复议 first
+        ...(d0 >= '2024-01-01' ? { reconsiderationFirstStated: true } : {}),
       },
       statedPeriods: [
         { kind: 'payment', amount: 15, unit: 'day', text: '自收到本决定书之日起十五日内' },
         { kind: 'reconsideration', amount: 60, unit: 'day', text: '自收到本决定书之日起六十日内' },
-        { kind: 'litigation', amount: 6, unit: 'month', text: '自收到本决定书之日起六个月内' },
+        d0 >= '2024-01-01'
+          ? { kind: 'litigation', amount: 15, unit: 'day', text: '对行政复议决定不服的，收到行政复议决定书之日起十五日内' }
+          : { kind: 'litigation', amount: 6, unit: 'month', text: '自收到本决定书之日起六个月内' },
       ],
       service: { method: 'direct', servedOn: d0, receiver: { name: partyRepName(ctx), role: individual ? 'party' : 'legal_representative' } },
       caseNumberAsWritten: caseNumber,

@@ -38,6 +38,8 @@ const EXPECTED: [string, string[]][] = [
   // ED-04 / SEQ-21: one finding; the pack's ED-04 covers both ends of the window
   ['13-decision-served-late-education-after-closing.json', ['DL-08', 'ED-04']],
   ['14-seizure-extension-and-release-late.json', ['DL-20', 'DL-20-2', 'DL-23']],
+  // 告知书 drafted before the decision but served after it: two findings of the one V5 fact (period and service date)
+  ['15-notice-served-after-decision.json', ['C1-09-2', 'SEQ-07', 'SEQ-07-2']],
 ];
 
 describe('fixtures/cases match their README', () => {

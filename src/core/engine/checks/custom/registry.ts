@@ -14,7 +14,9 @@ import { hearingRights } from './hearing-rights';
 import { legalReviewerQualification } from './legal-reviewer-qualification';
 import { noDocumentsAfterArchiving } from './no-documents-after-archiving';
 import { pageContinuity } from './page-continuity';
+import { preservationApproval } from './preservation-approval';
 import { reportBeforeNotice } from './report-before-notice';
+import { servedAfterMade } from './served-after-made';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
 
@@ -34,7 +36,9 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     legalReviewerQualification,
     noDocumentsAfterArchiving,
     pageContinuity,
+    preservationApproval,
     reportBeforeNotice,
+    servedAfterMade,
     seizureOnTheSpotDelivery,
     suspensionResumption,
   ].map((c) => [c.name, c]),
