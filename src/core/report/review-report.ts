@@ -13,6 +13,7 @@ import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
 import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 
 export interface ReviewReportInput {
   caseFile: CaseFile;
@@ -20,6 +21,8 @@ export interface ReviewReportInput {
   score: ScoreResult;
   /** a warning printed under the title (e.g. the case file changed since this review) */
   notice?: string;
+  /** rulings, manual findings and scores, sign-off (./sign-off.ts); absent = blank signature lines */
+  judgement?: ReportJudgement;
 }
 
 const SEVERITY_COLOR: Record<Severity, Color> = { veto: [0.5, 0.0, 0.0], error: COLORS.red, warning: COLORS.orange, info: COLORS.blue };
@@ -144,7 +147,7 @@ export async function layoutReviewReport(
         ? `（${chineseNumber(gi + 1)}）${g.category.name}　扣 ${fmt(g.category.deducted)} 分，得 ${fmt(g.category.score)}/${fmt(g.category.max)} 分`
         : `（${chineseNumber(gi + 1)}）未计入评分表的问题`;
       doc.heading(head, 2);
-      for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score);
+      for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score, input.judgement);
     });
   }
 
@@ -247,20 +250,25 @@ export async function layoutReviewReport(
     renderAhead();
   }
 
-  // ——— 签署 ———
-  const lh = doc.lineHeightOf(doc.baseSize);
-  doc.keepTogether(lh * 9, () => {
-    const who = review.mode === 'draft' ? '自查' : '评查';
-    doc.heading(`${section()}、${who}意见及签署`);
-    doc.paragraph(`${who}意见：`, { spaceAfter: lh * 2.2 });
-    doc.paragraph(`${who}人（签名）：____________________　　　审核人（签名）：____________________`, { spaceAfter: lh * 0.6 });
-    doc.paragraph('日期：________年____月____日　　　　　　　日期：________年____月____日');
-  });
+  // ——— 人工评查; 签署 ———
+  const who = review.mode === 'draft' ? '自查' : '评查';
+  if (input.judgement) {
+    renderManualJudgement(doc, `${section()}、人工评查`, input.judgement);
+    renderSignOffSection(doc, `${section()}、${who}意见及签署`, who, input.judgement.signOff);
+  } else {
+    const lh = doc.lineHeightOf(doc.baseSize);
+    doc.keepTogether(lh * 9, () => {
+      doc.heading(`${section()}、${who}意见及签署`);
+      doc.paragraph(`${who}意见：`, { spaceAfter: lh * 2.2 });
+      doc.paragraph(`${who}人（签名）：____________________　　　审核人（签名）：____________________`, { spaceAfter: lh * 0.6 });
+      doc.paragraph('日期：________年____月____日　　　　　　　日期：________年____月____日');
+    });
+  }
 
   return { pdf: await doc.finish(), layout: doc };
 }
 
-function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult): void {
+function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult, judgement?: ReportJudgement): void {
   const lh = doc.lineHeightOf(doc.baseSize);
   doc.gap(4);
   // the header and at least two lines under it on one page
@@ -296,6 +304,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   }
   if (veto) parts.push(`；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
+  renderFindingJudgement(doc, f, judgement, ind);
 }
 
 /** 《法》第64条（一）、第85条；《另一法》第3条 — articles of the same law grouped, in order of appearance */
