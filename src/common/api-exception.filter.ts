@@ -55,6 +55,8 @@ export function bodyParserErrorToApi(e: BodyParserError): ApiErrorBody {
       return { statusCode: 415, code: 'UNSUPPORTED_CHARSET', message: `不支持的字符集：${e.charset ?? ''}，请使用 UTF-8`, errors: [] };
     case 'encoding.unsupported':
       return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: `不支持的内容编码：${e.encoding ?? ''}`, errors: [] };
+    case 'entity.invalid.utf8':
+      return { statusCode: 400, code: 'INVALID_UTF8', message: '请求体不是有效的 UTF-8 编码文本（含有无法解码的字节）', errors: [] };
     case 'request.aborted':
       return { statusCode: 400, code: 'REQUEST_ABORTED', message: '请求在传输完成前被中断', errors: [] };
     case 'request.size.invalid':
