@@ -8,6 +8,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
@@ -30,6 +31,7 @@ import { ReviewModule } from './review/review.module';
     EvaluationsModule,
     ReportModule,
     ReviewModule,
+    DeadlinesModule,
   ],
 })
 export class AppModule {}

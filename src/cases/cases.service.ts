@@ -11,20 +11,12 @@ import { checkJsonValue } from '../core/case-file/json-guard';
 import { validateCaseFile } from '../core/case-file/validate';
 import type { CaseFile, CaseStatus } from '../core/case-file/types';
 import { CaseFileEntity } from './case-file.entity';
+import { type CaseScope, requestScope } from './case-scope';
+import { caseYear } from './case-summary';
+import { CaseSummaryService, type CaseListFilter, type CaseListPaging, type CaseListResult } from './case-summary.service';
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Which agencies' cases a caller may see and change: agency ids (the user's agency and its subtree), or
- * `undefined` for the service itself (start-up, sample loading, background work). By default it is taken from the
- * request being handled, so every module that reads cases through this service is scoped to the logged-in user:
- * a case of another agency does not exist for that user (404), in reads, lists and writes alike.
- */
-export type CaseScope = readonly string[] | undefined;
-
-export function requestScope(): CaseScope {
-  return currentRequest()?.user?.agencyIds;
-}
 
 /** What the API returns about a stored case (the envelope); `caseFile` only where the full file is asked for. */
 export interface CaseRecord {
@@ -42,22 +34,9 @@ export interface CaseRecord {
   caseFile?: CaseFile;
 }
 
-export interface CaseListQuery {
-  status?: CaseStatus;
-  agency?: string;
-  year?: number;
-  /** substring of 案号 or 当事人名称 */
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type CaseListQuery = CaseListFilter & CaseListPaging;
 
-export interface CaseList {
-  items: CaseRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type CaseList = CaseListResult;
 
 export interface BulkItem {
   /** file name or label, echoed in the result */
@@ -69,13 +48,7 @@ export type BulkResult =
   | { index: number; name?: string; ok: true; id: string; caseNumber: string }
   | { index: number; name?: string; ok: false; statusCode: number; code: string; message: string; errors: ValidationIssue[] };
 
-/** 案号中的年份：益环罚〔2025〕12号 / [2025] / （2025） → 2025 */
-const CASE_NUMBER_YEAR_RE = /[〔\[［(（【](\d{4})[〕\]］)）】]/;
-
-export function caseYear(cf: CaseFile): number {
-  const m = CASE_NUMBER_YEAR_RE.exec(cf.case.caseNumber);
-  return m ? +m[1] : +cf.case.discovery.discoveredOn.slice(0, 4);
-}
+export { caseYear } from './case-summary';
 
 function toRecord(row: CaseFileEntity, withCaseFile: boolean): CaseRecord {
   return {
@@ -91,11 +64,6 @@ function toRecord(row: CaseFileEntity, withCaseFile: boolean): CaseRecord {
     updatedAt: row.updatedAt.toISOString(),
     ...(withCaseFile ? { caseFile: JSON.parse(row.document) as CaseFile } : {}),
   };
-}
-
-/** Escape LIKE wildcards so a search for "50%" finds "50%". */
-function likePattern(s: string): string {
-  return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
 function inScope(row: CaseFileEntity, scope: CaseScope): boolean {
@@ -115,6 +83,7 @@ export class CasesService {
   constructor(
     @InjectRepository(CaseFileEntity) private readonly repo: Repository<CaseFileEntity>,
     private readonly agencies: AgenciesService,
+    private readonly summaries: CaseSummaryService,
   ) {}
 
   // —— reading ——
@@ -142,24 +111,10 @@ export class CasesService {
     return JSON.parse((await this.getEntity(id, scope)).document) as CaseFile;
   }
 
+  /** The case list, read from the summary tables only (case-summary.service.ts), within the caller's agencies. */
   async list(query: CaseListQuery, scope: CaseScope = requestScope()): Promise<CaseList> {
-    const qb = this.repo.createQueryBuilder('c');
-    if (scope) {
-      if (scope.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      qb.andWhere('c.agency_id IN (:...scope)', { scope: [...scope] });
-    }
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.agency) qb.andWhere('c.agency = :agency', { agency: query.agency });
-    if (query.year != null) qb.andWhere('c.year = :year', { year: query.year });
-    if (query.q) {
-      qb.andWhere("(LOWER(c.case_number) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(c.party_names) LIKE LOWER(:q) ESCAPE '\\')", {
-        q: likePattern(query.q),
-      });
-    }
-    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.case_number', 'ASC').addOrderBy('c.id', 'ASC');
-    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((r) => toRecord(r, false)), total, page: query.page, pageSize: query.pageSize };
+    const { page, pageSize, after, ...filter } = query;
+    return this.summaries.list({ ...filter, agencyIds: scope }, { page, pageSize, after });
   }
 
   async count(): Promise<number> {
@@ -189,14 +144,18 @@ export class CasesService {
     const columns = this.columnsOf(caseFile, agency);
     await this.assertCaseNumberFree(caseFile, columns);
     const now = new Date();
-    const row = this.repo.create({ id: randomUUID(), ...columns, createdAt: now, updatedAt: now });
+    const row = this.repo.create({ id: randomUUID(), ...columns, createdAt: now, updatedAt: now, version: 1 });
     try {
-      await this.repo.insert(row);
+      // the case and its list summary together, or neither
+      await this.repo.manager.transaction(async (m) => {
+        await m.insert(CaseFileEntity, row);
+        await this.summaries.caseWritten(row, caseFile, m);
+      });
     } catch (e) {
       if (isUniqueViolation(e)) await this.assertCaseNumberFree(caseFile, columns, undefined, true);
       throw e;
     }
-    return toRecord({ ...row, version: 1 } as CaseFileEntity, false);
+    return toRecord(row, false);
   }
 
   /**
@@ -214,23 +173,27 @@ export class CasesService {
     const agency = await this.agencyFor(caseFile);
     const columns = this.columnsOf(caseFile, agency);
     await this.assertCaseNumberFree(caseFile, columns, row.id);
-    const updatedAt = new Date();
+    const written: CaseFileEntity = { ...row, ...columns, updatedAt: new Date(), version: row.version + 1 };
     let affected: number | undefined;
     try {
-      const result = await this.repo
-        .createQueryBuilder()
-        .update(CaseFileEntity)
-        .set({ ...columns, updatedAt })
-        .where('id = :id AND version = :version AND status <> :archived', { id: row.id, version: row.version, archived: 'archived' })
-        .execute();
-      affected = result.affected;
+      // the case and its list summary together, or neither
+      affected = await this.repo.manager.transaction(async (m) => {
+        const result = await m
+          .createQueryBuilder()
+          .update(CaseFileEntity)
+          .set({ ...columns, updatedAt: written.updatedAt })
+          .where('id = :id AND version = :version AND status <> :archived', { id: row.id, version: row.version, archived: 'archived' })
+          .execute();
+        if (result.affected) await this.summaries.caseWritten(written, caseFile, m);
+        return result.affected;
+      });
     } catch (e) {
       if (isUniqueViolation(e)) await this.assertCaseNumberFree(caseFile, columns, row.id, true);
       throw e;
     }
     if (affected === 0) await this.explainNoWrite(row, scope);
     // what was written, not a re-read: a racing DELETE may already have removed the row we just updated
-    return toRecord({ ...row, ...columns, updatedAt, version: row.version + 1 }, false);
+    return toRecord(written, false);
   }
 
   /**
