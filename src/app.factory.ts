@@ -6,12 +6,14 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { ApiErrorBody } from './common/errors';
 import { jsonGuardMiddleware, rejectUnsupportedBodies, verifyUtf8 } from './common/request-guards';
 import { extendOpenApi } from './common/openapi';
 import { requestContextMiddleware } from './common/request-context';
+import { recoverStorage } from './common/storage-fault';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
@@ -38,7 +40,7 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   // express.json directly: Nest's useBodyParser does not pass `verify` through
   express.use(json({ limit: config.bodyLimit, verify: verifyUtf8 }));
   express.use(jsonGuardMiddleware);
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter((fault) => recoverStorage(fault, dataSourceOf(app))));
   // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();
@@ -53,6 +55,14 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   app.enableShutdownHooks();
   if (config.swagger) setupSwagger(app);
   return app;
+}
+
+function dataSourceOf(app: INestApplication): DataSource | undefined {
+  try {
+    return app.get(DataSource, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

@@ -66,6 +66,11 @@ export function parseListQuery(raw: Record<string, unknown>): CaseListQuery {
   const known = new Set(['status', 'agency', 'year', 'q', 'procedure', 'grade', 'veto', 'ruleId', 'officer', 'dueWithinWorkdays', 'after', 'page', 'pageSize']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) issues.push({ path: `query.${key}`, code: 'UNKNOWN_PARAMETER', message: `未知的查询参数「${key}」；可用：${[...known].join('、')}` });
+    // a NUL would cut the search pattern short in the database (「%00」 matched every case); no text has control characters
+    const value = one(raw[key]);
+    if (value !== undefined && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u.test(value)) {
+      issues.push({ path: `query.${key}`, code: 'INVALID_CHARACTERS', message: `查询参数「${key}」含有控制字符或无效的 Unicode 字符` });
+    }
   }
   const int = (name: string, min: number, max: number, fallback?: number): number | undefined => {
     const v = one(raw[name]);
