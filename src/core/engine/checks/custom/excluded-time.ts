@@ -13,7 +13,7 @@
 import type { ExcludedInterval } from '../../../calendar/types';
 import { EXCLUDED_PERIOD_REASON_LABELS } from '../../../case-file/labels';
 import type { ReviewContext } from '../../context';
-import { addCalendarDays } from '../../dates';
+import { addCalendarDays } from '../../../domain/legal-date';
 import type { ExclusionSource } from '../../pack/types';
 
 export function gatherExcludedTime(ctx: ReviewContext, sources: ExclusionSource[]): ExcludedInterval[] {

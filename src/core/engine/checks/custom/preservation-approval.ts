@@ -4,7 +4,7 @@
  * the measure (第32条【S】). With times recorded (implementedAt / approvedAt) the hours are counted; with dates only,
  * an approval on the next day cannot be placed inside or outside the 24 hours and is left to the reviewer.
  */
-import { addCalendarDays, minuteNumber } from '../../dates';
+import { addCalendarDays, toMinutes } from '../../../domain/legal-date';
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
 import type { CustomCheckImpl } from './types';
@@ -34,7 +34,7 @@ export const preservationApproval: CustomCheckImpl = {
         continue;
       }
       if (d.approvedAt && d.implementedAt) {
-        const late = (minuteNumber(d.approvedAt) - minuteNumber(d.implementedAt)) / 60;
+        const late = (toMinutes(d.approvedAt) - toMinutes(d.implementedAt)) / 60;
         if (late > hours) out.push(fail(`情况紧急先行保存，但补办批准在实施后 ${Math.round(late)} 小时，超过二十四小时`));
         continue;
       }
