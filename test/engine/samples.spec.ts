@@ -31,7 +31,8 @@ const EXPECTED: [string, string[]][] = [
   ['06-seizure.json', []],
   ['07-no-penalty-education.json', []],
   ['09-restriction-three-months-as-90-days.json', ['DL-25-SP']],
-  ['10-hearing-period-calendar-days.json', ['DL-06-2', 'DL-06-SP']],
+  // the statement period counted the same way: SEQ-07-3 (veto, 处罚法第85条/办法第90条) and SEQ-07-4 (【S】 five working days)
+  ['10-hearing-period-calendar-days.json', ['DL-06-2', 'DL-06-SP', 'SEQ-07-3', 'SEQ-07-4']],
   // DL-05 / SEQ-07: one finding for the fact; the pack reports it as SEQ-07 (V5)
   ['11-decision-before-statement-period-no-education.json', ['ED-02', 'SEQ-07']],
   ['12-hearing-without-legal-review.json', ['SEQ-10']],
@@ -52,6 +53,7 @@ describe('fixtures/cases match their README', () => {
     const f10 = review('10-hearing-period-calendar-days.json').findings;
     expect(f10.find((f) => f.ruleId === 'DL-06-SP')!.data).toMatchObject({ correctEndsOn: '2025-11-20', statedEndsOn: '2025-11-18' });
     expect(f10.find((f) => f.ruleId === 'DL-06-2')!.data).toMatchObject({ dueOn: '2025-11-20', to: '2025-11-19' });
+    expect(f10.find((f) => f.ruleId === 'SEQ-07-4')!.data).toMatchObject({ correctEndsOn: '2025-11-20', statedEndsOn: '2025-11-18' });
     expect(review('11-decision-before-statement-period-no-education.json').findings.find((f) => f.ruleId === 'SEQ-07')!.data).toMatchObject({ dueOn: '2025-06-16', to: '2025-06-11' });
     expect(review('13-decision-served-late-education-after-closing.json').findings.find((f) => f.ruleId === 'DL-08')!.data).toMatchObject({ dueOn: '2025-10-13', to: '2025-10-14' });
     const f14 = review('14-seizure-extension-and-release-late.json').findings;

@@ -17,6 +17,7 @@ import { pageContinuity } from './page-continuity';
 import { preservationApproval } from './preservation-approval';
 import { reportBeforeNotice } from './report-before-notice';
 import { servedAfterMade } from './served-after-made';
+import { statementPeriodFloor } from './statement-period-floor';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
 
@@ -39,6 +40,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     preservationApproval,
     reportBeforeNotice,
     servedAfterMade,
+    statementPeriodFloor,
     seizureOnTheSpotDelivery,
     suspensionResumption,
   ].map((c) => [c.name, c]),
