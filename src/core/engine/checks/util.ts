@@ -1,4 +1,4 @@
-import type { LegalBasis, FactRef } from '../types';
+import { THIRD_PARTY_COPY_NOTE, type LegalBasis, type FactRef } from '../types';
 import type { FactValue } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
@@ -14,7 +14,7 @@ export function basisText(basis: LegalBasis[]): string {
     .map((b) => {
       let law = b.law;
       for (const [re, rep] of LAW_SHORT) law = law.replace(re, rep);
-      return law + b.article;
+      return law + b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '');
     })
     .join('；');
 }
