@@ -765,6 +765,8 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   const calendarDefect = defect === 'workday_as_calendar';
   const statementEnd = addWorkdays(noticeOn, 5);
   const notifiesHearing = hearingRight || calendarDefect;
+  // 处罚法第63条 + 办法第89条: 较大数额 (5000元 公民 / 200000元 法人, 以上含本数) must be told of the hearing right
+  const largeAmount = (fine: number) => fine >= (party.kind === 'individual' ? 5000 : 200000);
   const stated = (kindOf: 'statement' | 'hearing_request', word: string): StatedPeriod =>
     calendarDefect && kindOf === 'hearing_request'
       ? { kind: kindOf, amount: 5, unit: 'day', from: noticeOn, endsOn: addDays(noticeOn, 5), text: `自收到本告知书之日起五日内${word}` }
@@ -772,7 +774,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   if (calendarDefect && addDays(noticeOn, 5) === statementEnd) return null;
   const notice = add(ctx, 'penalty_notice', {
     type: 'penalty_notice', title: notifiesHearing ? '行政处罚事先（听证）告知书' : '行政处罚事先告知书', docNumber: docNumber(ctx, '告'),
-    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: notifiesHearing ? true : undefined,
+    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: notifiesHearing || largeAmount(proposedFine) ? true : undefined,
     amounts: { fine: proposedFine }, penaltyKinds: ['fine'],
     statedPeriods: notifiesHearing ? [stated('statement', '提出陈述、申辩'), stated('hearing_request', '提出听证申请')] : [stated('statement', '提出陈述、申辩')],
     caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
@@ -897,7 +899,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const notice2On = addWorkdays(decisionOn, 1);
     const notice2 = add(ctx, 'penalty_notice', {
       type: 'penalty_notice', title: '行政处罚事先告知书（按日连续处罚）', docNumber: docNumber(ctx, '告'), madeOn: notice2On, sealed: true,
-      statementRightNotified: true, amounts: { fine: dailyFine }, penaltyKinds: ['fine'],
+      statementRightNotified: true, hearingRightNotified: largeAmount(dailyFine) ? true : undefined, amounts: { fine: dailyFine }, penaltyKinds: ['fine'],
       statedPeriods: [{ kind: 'statement', amount: 5, unit: 'workday', from: notice2On, endsOn: addWorkdays(notice2On, 5), text: '自收到本告知书之日起五日（工作日）内提出陈述、申辩' }],
       caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
     });

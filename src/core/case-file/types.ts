@@ -109,6 +109,11 @@ export interface CaseInfo {
     /** 没收违法所得/非法财物价值 (元) */
     confiscationAmount?: number;
   };
+  /**
+   * 地方性法规、地方政府规章对听证"较大数额"另有规定的 (生态环境行政处罚办法第89条: 从其规定): the local amounts and the
+   * name of the local rule; they replace the 5000/200000元 of rules/parameters
+   */
+  localHearingThresholds?: { individual?: number; organization?: number; source: string };
   /** 违反的条款 (e.g. 《大气污染防治法》第一百零八条) */
   violatedProvisions?: string[];
   /** 处罚依据条款 */

@@ -4,6 +4,7 @@
  * 计罚日数 = 送达次日 … 复查日, counted inclusively (第17条) · 加处罚款 ≤ 罚款 (处罚法第72条) ·
  * 简易程序 limits (第51条) · case summary = decision · paid ≥ fine.
  */
+import { parameterOn } from '../../law/parameters';
 import { PENALTY_KIND_LABELS } from '../../case-file/labels';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
@@ -216,7 +217,9 @@ function simpleLimit(ctx: ReviewContext): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   for (const d of docs) {
     const party = ctx.partyOf(d);
-    const limit = party?.kind === 'individual' ? 200 : 3000;
+    // dated limits (rules/parameters): 200/3000元 since 2021-07-15 (处罚法第51条), 50/1000元 before (2010办法第58条)
+    const limitParam = party?.kind === 'individual' ? 'simple_procedure_fine_limit_individual' : 'simple_procedure_fine_limit_organization';
+    const limit = parameterOn(limitParam, d.madeOn ?? ctx.asOf)?.value ?? (party?.kind === 'individual' ? 200 : 3000);
     const fine = d.amounts?.fine ?? ctx.caseFile.case.penalty?.decidedFine ?? 0;
     const kinds = d.penaltyKinds ?? ctx.caseFile.case.penalty?.kinds ?? [];
     const otherKinds = kinds.filter((k) => k !== 'fine' && k !== 'warning');

@@ -9,6 +9,7 @@ import { educationSubstance } from './education-substance';
 import { exclusionIntervals } from './exclusion-intervals';
 import { fileIndexComplete } from './file-index-complete';
 import { fileOrder } from './file-order';
+import { hearingEligibility } from './hearing-eligibility';
 import { hearingHostIndependence } from './hearing-host-independence';
 import { hearingRights } from './hearing-rights';
 import { legalReviewerQualification } from './legal-reviewer-qualification';
@@ -32,6 +33,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     exclusionIntervals,
     fileIndexComplete,
     fileOrder,
+    hearingEligibility,
     hearingHostIndependence,
     hearingRights,
     legalReviewerQualification,
