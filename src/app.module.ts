@@ -14,7 +14,7 @@ import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
 
 /**
- * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
+ * Root module: one import per feature module.
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
