@@ -331,6 +331,7 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
     const row = await this.claim(id, token);
     if (!row) return; // finished, gone, or running on a live instance
     this.stats.started++;
+    this.logger.log(`评查 ${id} 开始（第 ${row.attempts} 次，实例 ${process.pid}）`);
     const source = JSON.parse(row.source) as EvaluationSource;
     const live = { done: 0, total: row.total, failed: 0 };
     this.live.set(id, live);
@@ -400,6 +401,7 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
     const recorded = await this.recordOutcome(id, token, outcome);
     if (!recorded) return; // the lease was lost meanwhile: the run that holds it records the outcome
     if (outcome.status === 'completed') this.stats.completed++;
+    this.logger.log(`评查 ${id} ${outcome.status === 'completed' ? '完成' : '失败'}（实例 ${process.pid}）`);
     // the uploaded zip is kept only until its run's outcome is recorded (outputs stay in the evaluation's folder)
     if (source.kind === 'zip') await rm(source.path, { force: true });
   }

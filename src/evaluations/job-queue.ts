@@ -122,10 +122,11 @@ export class PgBossJobQueue implements JobQueue {
     if (this.queues.has(name)) return;
     if (!(await this.boss.getQueue(name))) {
       try {
-        // stately: per key at most one job waiting and one running
+        // short: per key at most one job waiting; a job may wait while another of its key is active (an instance
+        // that died still holds one until it expires), so the handler's own claim decides who runs
         await this.boss.createQueue(name, {
           name,
-          policy: 'stately',
+          policy: 'short',
           retryLimit: this.options.retryLimit,
           retryDelay: this.options.retryDelaySeconds,
           retryBackoff: true,
