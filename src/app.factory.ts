@@ -31,7 +31,8 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   express.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
   express.use(requestContextMiddleware);
-  express.use(helmet());
+  // upgrade-insecure-requests only where the service is reached over HTTPS (the embedded setup is plain HTTP on loopback)
+  express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.cookieSecure ? [] : null } } }));
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Content-Disposition'] });
   }
@@ -74,6 +75,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`code` 为英文代码，`message` 为中文说明，`errors[].path` 指出出错字段（如 `documents[3].service.servedOn`）。',
     )
     .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login 返回的 token' })
+    .addSecurityRequirements('bearer')
     .build();
   return extendOpenApi(SwaggerModule.createDocument(app, options));
 }
