@@ -99,7 +99,8 @@ describe('authentication: login, sessions, the global guard', () => {
   });
 
   it('a session expires after the idle limit', async () => {
-    const idleApp = await createTestApp({ config: { sessionIdleMinutes: 1 } });
+    // a second app in this suite: its own in-memory database, so a shared test database (TEST_DATABASE_URL) is not reset under the first
+    const idleApp = await createTestApp({ config: { sessionIdleMinutes: 1, databaseUrl: 'sqlite::memory:' } });
     try {
       const officer = await loginAs(idleApp, { roles: ['officer'] });
       await request(idleApp.getHttpServer()).get('/api/auth/me').set(officer.headers).expect(200);
