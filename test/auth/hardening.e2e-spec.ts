@@ -277,6 +277,16 @@ describe('hardening', () => {
     });
   });
 
+  describe('oversized headers (D12)', () => {
+    it('a 100 KB query string gets 431 in the API error shape, not an empty body', async () => {
+      await new Promise<void>((r) => app.listen(0, '127.0.0.1').then(() => r()));
+      const { port } = app.getHttpServer().address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/api/cases?q=${'x'.repeat(100_000)}`, { headers: officer.headers });
+      expect(res.status).toBe(431);
+      expect(await res.json()).toEqual({ statusCode: 431, code: 'HEADERS_TOO_LARGE', message: expect.any(String), errors: [] });
+    });
+  });
+
   describe('health', () => {
     it('needs no login and reveals nothing but status', async () => {
       const res = await http().get('/api/health').expect(200);
