@@ -230,8 +230,24 @@ export function importBureauIndex(wb: ExcelJS.Workbook, opts: ImportOptions = {}
     }
   }
 
+  // the header's 授权委托书 references point at the documents of this index: relink them by type, in order
+  const agents = base?.agents?.map((a) => ({ ...a }));
+  if (agents) {
+    const letters = documents.filter((d) => d.type === 'authorization_letter');
+    agents.forEach((a, i) => {
+      if (a.authorizationDocumentId && !documents.some((d) => d.id === a.authorizationDocumentId)) {
+        const letter = letters[Math.min(i, letters.length - 1)];
+        if (letter) a.authorizationDocumentId = letter.id;
+        else delete a.authorizationDocumentId;
+      }
+    });
+  }
+  // the document list is what the 卷内目录 lists: materials it does not list (卷宗封面, 备考表 …) are not entered
+  const headerEntry = base?.entry?.status === 'not_entered'
+    ? base.entry
+    : { status: 'partial' as const, missingFields: [...new Set([...(base?.entry?.missingFields ?? []), 'documents'])] };
   const out: Record<string, unknown> = base
-    ? { ...base, formatVersion: CASE_FILE_FORMAT_VERSION, documents, fileIndex }
+    ? { ...base, ...(agents ? { agents } : {}), formatVersion: CASE_FILE_FORMAT_VERSION, documents, fileIndex, entry: headerEntry }
     : {
         formatVersion: CASE_FILE_FORMAT_VERSION,
         case: {},

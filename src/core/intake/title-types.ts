@@ -13,8 +13,8 @@ export const TITLE_SYNONYMS_FILE = join('intake', 'title-synonyms.yaml');
 export interface TitleMatch {
   /** document type id; 'other' when nothing matched */
   type: string;
-  /** how it was found: 'name' (a catalog name), 'synonym', 'prefix', 'keyword', 'contains' or 'none' */
-  by: 'name' | 'synonym' | 'note' | 'prefix' | 'keyword' | 'contains' | 'none';
+  /** how it was found: 'name' (a catalog name), 'synonym', 'note' (its trailing note), 'keyword', 'prefix', 'contains' or 'none' */
+  by: 'name' | 'synonym' | 'note' | 'keyword' | 'prefix' | 'contains' | 'none';
 }
 
 export interface TitleTyper {
@@ -99,8 +99,8 @@ export function titleTyper(raw: unknown, catalog: DocumentTypeCatalog, source = 
         const hit = exact.get(note);
         if (hit && hit.type !== 'other') return { type: hit.type, by: 'note' };
       }
-      for (const [key, hit] of byLength) if (key.length >= 3 && base.startsWith(key)) return { type: hit.type, by: 'prefix' };
       for (const k of keywords) if (full.includes(k.word)) return { type: k.type, by: 'keyword' };
+      for (const [key, hit] of byLength) if (key.length >= 3 && base.startsWith(key)) return { type: hit.type, by: 'prefix' };
       for (const n of names) if (base.includes(n.key)) return { type: n.type, by: 'contains' };
       return { type: 'other', by: 'none' };
     },
