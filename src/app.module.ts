@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
 
@@ -13,6 +14,6 @@ import { ReviewModule } from './review/review.module';
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule, IntakeModule],
 })
 export class AppModule {}

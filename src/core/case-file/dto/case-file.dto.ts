@@ -35,6 +35,6 @@ export class CaseFileDto implements CaseFile {
   @req.objects('卷内目录', () => FileIndexEntryDto)
   fileIndex: FileIndexEntryDto[];
 
-  @opt.object('录入状态（案件信息、当事人、人员、普法教育记录等）', () => DataEntryDto, { description: '缺省为已录入' })
+  @opt.object('案件信息录入状态', () => DataEntryDto, { description: '案件信息、当事人、人员、普法教育记录等的录入状态；缺省为已录入' })
   entry?: DataEntryDto;
 }

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { badRequest } from '../common/errors';
+import { IntakeService, XLSX_TYPE, type ImportResponse } from './intake.service';
+
+/** Largest workbook accepted (a 1,000-row 卷内目录 is about 100 KB). */
+export const INTAKE_UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+function xlsxResponse(buffer: Buffer, fileName: string): StreamableFile {
+  return new StreamableFile(buffer, {
+    type: XLSX_TYPE,
+    disposition: `attachment; filename="case-file.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    length: buffer.length,
+  });
+}
+
+function storeFlag(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  badRequest([{ path: 'query.store', code: 'INVALID_BOOLEAN', message: 'store 应为 1 或 0' }], '查询参数有误', 'INVALID_QUERY');
+}
+
+/** 案卷录入: the 卷内目录 workbook (template, import, export). */
+@ApiTags('intake 案卷录入')
+@Controller()
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Get('intake/template.xlsx')
+  @ApiOperation({ summary: '空白的案卷录入工作簿（卷内目录模板）', description: '中文表头、下拉选项、日期单元格、首行冻结，含填写说明。' })
+  @ApiProduces(XLSX_TYPE)
+  async template(): Promise<StreamableFile> {
+    return xlsxResponse(await this.intake.template(), '案卷录入模板.xlsx');
+  }
+
+  @Post('intake/xlsx')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: INTAKE_UPLOAD_LIMIT, files: 1 } }))
+  @ApiOperation({
+    summary: '导入案卷录入工作簿或单位自己的卷内目录',
+    description:
+      'multipart/form-data：file（.xlsx）；可选 header（卷宗 JSON，卷内目录只含文书清单时提供案件信息、当事人、人员）。' +
+      '返回案卷、提示与题名识别结果；有错误时 400，errors 逐项给出 工作表!单元格（path）、sheet/row/column 与中文说明。' +
+      '默认不保存；?store=1 时校验通过后保存为新案卷。',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, header: { type: 'string', description: '卷宗 JSON（可选）' } } } })
+  @ApiQuery({ name: 'store', required: false, description: '1：导入成功后保存为新案卷' })
+  @ApiResponse({ status: 200, description: '{ ok, kind, caseFile, issues, titles, stats, stored? }' })
+  @ApiResponse({ status: 400, description: '不是 .xlsx、文件损坏，或工作簿有错误（INVALID_WORKBOOK，按工作表/行/列列出）' })
+  importXlsx(
+    @UploadedFile() file: { buffer?: Buffer; size?: number } | undefined,
+    @Body() body: Record<string, unknown> | undefined,
+    @Query('store') store: string | undefined,
+  ): Promise<ImportResponse> {
+    return this.intake.importUpload(file, body ?? {}, storeFlag(store));
+  }
+
+  @Get('cases/:id/case-file.xlsx')
+  @ApiOperation({ summary: '把已保存的案卷导出为案卷录入工作簿', description: '与模板同一格式；再导入即得到同一案卷。' })
+  @ApiProduces(XLSX_TYPE)
+  @ApiResponse({ status: 404, description: '案卷不存在' })
+  async exportCase(@Param('id') id: string): Promise<StreamableFile> {
+    const { workbook, caseFile } = await this.intake.exportCase(id);
+    return xlsxResponse(workbook, `${caseFile.case.caseNumber || id}.xlsx`);
+  }
+}
