@@ -9,6 +9,7 @@
  * typed, ids that were generated, columns that were not recognized are warnings.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { defaultDocumentTypes, type DocumentTypeCatalog } from '../case-file/document-types';
 import { CASE_FILE_FORMAT_VERSION, type CaseFile, type FileIndexEntry } from '../case-file/types';
 import { validateCaseFile } from '../case-file/validate';
@@ -61,12 +62,15 @@ export interface Location {
 /** Path → cell, with a fallback to the row and the column of the missing field. */
 export class Locator {
   private readonly cells = new Map<string, Location>();
-  private readonly rows = new Map<string, { location: Location; columns: Map<string, { column: string; header: string }> }>();
+  /** a part may have several rows (a document's 卷内目录 row and its 文书详情 row) */
+  private readonly rows = new Map<string, { location: Location; columns: Map<string, { column: string; header: string }> }[]>();
   cell(path: string, location: Location): void {
     this.cells.set(path, location);
   }
   row(path: string, location: Location, columns: Map<string, { column: string; header: string }>): void {
-    this.rows.set(path, { location, columns });
+    const list = this.rows.get(path);
+    if (list) list.push({ location, columns });
+    else this.rows.set(path, [{ location, columns }]);
   }
   locate(path: string): Location | undefined {
     const exact = this.cells.get(path);
@@ -78,11 +82,14 @@ export class Locator {
       p = p.slice(0, cut);
       const hit = this.cells.get(p);
       if (hit) return hit;
-      const row = this.rows.get(p);
-      if (row) {
+      const rows = this.rows.get(p);
+      if (rows) {
         const rest = path.slice(p.length + 1).replace(/\[\d+\]/g, '');
-        const col = row.columns.get(rest) ?? [...row.columns.entries()].find(([k]) => rest.startsWith(k + '.'))?.[1];
-        return col ? { ...row.location, column: col.column, header: col.header } : row.location;
+        for (const row of rows) {
+          const col = row.columns.get(rest) ?? [...row.columns.entries()].find(([k]) => rest.startsWith(k + '.') || k.startsWith(rest + '.'))?.[1];
+          if (col) return { ...row.location, column: col.column, header: col.header };
+        }
+        return rows[0].location;
       }
     }
     return undefined;
@@ -99,12 +106,36 @@ export async function loadWorkbook(buffer: Buffer | Uint8Array): Promise<ExcelJS
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((await withoutDataValidations(bytes)) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new WorkbookFormatError('NOT_XLSX', `Excel 工作簿（.xlsx）已损坏或不完整，无法读取（${e instanceof Error ? e.message : String(e)}）`);
   }
   if (wb.worksheets.length === 0) throw new WorkbookFormatError('EMPTY_WORKBOOK', '工作簿中没有工作表');
   return wb;
+}
+
+/**
+ * The workbook without its data-validation lists: the import reads values, not the drop-downs, and exceljs expands
+ * every validated range into one entry per cell (60,000 for a 1,000-row export, most of the load time).
+ */
+async function withoutDataValidations(bytes: Buffer): Promise<Buffer> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return bytes; // exceljs reports the broken archive
+  }
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = await zip.file(name)!.async('string');
+    const stripped = xml.replace(/<dataValidations[\s\S]*?<\/dataValidations>/g, '');
+    if (stripped !== xml) {
+      zip.file(name, stripped);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) : bytes;
 }
 
 export function headerKey(text: string): string {
@@ -267,15 +298,9 @@ function columnLetters(ws: ExcelJS.Worksheet | undefined, header: string): strin
   return found;
 }
 
-/** Record every value of a row object under `base` (cells were parsed before the row's index in the file was known). */
-function recordRow(locator: Locator, base: string, sheet: string, row: number, obj: Obj, columnsByPath: Map<string, { column: string; header: string }>): void {
+/** Record where the row of `base` is; a path inside it is located by its column (Locator.locate). */
+function recordRow(locator: Locator, base: string, sheet: string, row: number, columnsByPath: Map<string, { column: string; header: string }>): void {
   locator.row(base, { sheet, row }, columnsByPath);
-  for (const [path, col] of columnsByPath) {
-    const parts = path.split('.');
-    let v: unknown = obj;
-    for (const p of parts) v = v && typeof v === 'object' ? (v as Obj)[p] : undefined;
-    if (v !== undefined) locator.cell(`${base}.${path}`, { sheet, row, column: col.column, header: col.header });
-  }
 }
 
 export async function importTemplateWorkbook(wb: ExcelJS.Workbook, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -336,7 +361,7 @@ export async function importTemplateWorkbook(wb: ExcelJS.Workbook, opts: ImportO
         reader.warn(sheet.name, r.row, columnLetters(ws, sheet.columns[0].header), sheet.columns[0].header, 'GENERATED_ID', `未填写编号，已自动编号为 ${id}`);
       }
       if (sheet.field === 'documents') typeDocument(r, sheet.name, ws, reader, catalog, typer, titles);
-      recordRow(locator, base, sheet.name, r.row, r.obj, columnsByPath);
+      recordRow(locator, base, sheet.name, r.row, columnsByPath);
       if (r.order !== undefined) {
         const pages = r.obj.pages as FileIndexEntry['pages'] | undefined;
         const title = sheet.field === 'documents' ? derivedEntryTitle(r.obj as { title?: string; type: string }, catalog) : educationEntryTitle(catalog);
@@ -377,10 +402,10 @@ export async function importTemplateWorkbook(wb: ExcelJS.Workbook, opts: ImportO
           if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof hit.p[k] === 'object') Object.assign(hit.p[k] as Obj, v);
           else hit.p[k] = v;
         }
-        recordRow(locator, parentBase, sheet.name, r.row, r.obj, columnsByPath);
+        recordRow(locator, parentBase, sheet.name, r.row, columnsByPath);
       } else {
         const list = ((hit.p[sheet.field] as Obj[] | undefined) ??= []);
-        recordRow(locator, `${parentBase}.${sheet.field}[${list.length}]`, sheet.name, r.row, r.obj, columnsByPath);
+        recordRow(locator, `${parentBase}.${sheet.field}[${list.length}]`, sheet.name, r.row, columnsByPath);
         list.push(r.obj);
       }
     }
@@ -399,7 +424,7 @@ export async function importTemplateWorkbook(wb: ExcelJS.Workbook, opts: ImportO
     const fromRow = rowEntries.indexOf(e) >= 0 ? locator.locate(`fileIndex#${e.refId}`) : undefined;
     if (fromRow) locator.cell(`fileIndex[${i}]`, fromRow);
     const r = entryRows[own.indexOf(e)];
-    if (r) recordRow(locator, `fileIndex[${i}]`, entrySheet.name, r.row, r.obj, entryColumns);
+    if (r) recordRow(locator, `fileIndex[${i}]`, entrySheet.name, r.row, entryColumns);
   });
   out.fileIndex = fileIndex;
   if (Object.keys(fileLevel).length) Object.assign(out, fileLevel);
