@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { badRequest } from '../common/errors';
 import { IntakeService, XLSX_TYPE, type ImportResponse } from './intake.service';
 
@@ -49,12 +51,14 @@ export class IntakeController {
   @ApiQuery({ name: 'store', required: false, description: '1：导入成功后保存为新案卷' })
   @ApiResponse({ status: 200, description: '{ ok, kind, caseFile, issues, titles, stats, stored? }' })
   @ApiResponse({ status: 400, description: '不是 .xlsx、文件损坏，或工作簿有错误（INVALID_WORKBOOK，按工作表/行/列列出）' })
+  @ApiResponse({ status: 403, description: 'store=1 需要承办人（officer）角色' })
   importXlsx(
     @UploadedFile() file: { buffer?: Buffer; size?: number } | undefined,
     @Body() body: Record<string, unknown> | undefined,
     @Query('store') store: string | undefined,
+    @CurrentUser() user: AuthUser | undefined,
   ): Promise<ImportResponse> {
-    return this.intake.importUpload(file, body ?? {}, storeFlag(store));
+    return this.intake.importUpload(file, body ?? {}, storeFlag(store), user);
   }
 
   @Get('cases/:id/case-file.xlsx')

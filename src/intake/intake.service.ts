@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
 import { CasesService } from '../cases/cases.service';
 import type { CaseRecord } from '../cases/cases.service';
-import { ApiException, badRequest } from '../common/errors';
+import { apiError, ApiException, badRequest } from '../common/errors';
 import type { CaseFile } from '../core/case-file/types';
 import {
   caseFileWorkbook,
@@ -38,7 +40,10 @@ export interface ImportResponse extends ImportResult {
 /** 案卷录入: the workbook template, import (stored only when asked) and export. Thin shell over src/core/intake. */
 @Injectable()
 export class IntakeService {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
 
   template(): Promise<Buffer> {
     return templateWorkbook();
@@ -50,7 +55,16 @@ export class IntakeService {
   }
 
   /** Import an uploaded workbook; 400 with 工作表/行/列 issues when it has errors; store only when `store`. */
-  async importUpload(file: { buffer?: Buffer; size?: number } | undefined, body: Record<string, unknown>, store: boolean): Promise<ImportResponse> {
+  async importUpload(
+    file: { buffer?: Buffer; size?: number } | undefined,
+    body: Record<string, unknown>,
+    store: boolean,
+    user: AuthUser | undefined,
+  ): Promise<ImportResponse> {
+    // storing creates a case: the same role POST /api/cases needs
+    if (store && user && !user.roles.includes('officer')) {
+      throw apiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', '保存案卷需要承办人（officer）角色；不加 store=1 可只导入核对');
+    }
     if (!file?.buffer || file.buffer.length === 0) {
       badRequest([{ path: 'file', code: 'FILE_REQUIRED', message: '请以 multipart/form-data 上传工作簿（字段 file）' }], '没有上传工作簿', 'FILE_REQUIRED');
     }
@@ -73,6 +87,13 @@ export class IntakeService {
     }
     if (!store) return result;
     const stored = await this.cases.create(result.caseFile);
+    await this.audit.record({
+      action: 'case.create',
+      entityType: 'case',
+      entityId: stored.id,
+      caseId: stored.id,
+      after: { version: stored.version, caseNumber: stored.caseNumber, via: 'intake.xlsx' },
+    });
     return { ...result, stored };
   }
 

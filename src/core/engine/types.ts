@@ -7,7 +7,8 @@
 import type { EntryStatus, LegalDate } from '../case-file/types';
 import type { PendingFact } from './entry-tracking';
 
-export type Severity = 'veto' | 'error' | 'warning' | 'info';
+export type { Severity } from '../domain/severity';
+import type { Severity } from '../domain/severity';
 /** 【Q】 quoted law · 【S】 second-hand · 【I】 inferred (catalog §0). 【N】 rules are never built. */
 export type Confidence = 'Q' | 'S' | 'I';
 export type ReviewMode = 'review' | 'draft';

@@ -4,7 +4,7 @@
  * as 是/否. Reading is forgiving about how people type (2025.05.20, 2025年5月20日, 是/√), strict about meaning.
  */
 import type { CellValue } from 'exceljs';
-import { clockTimeProblem, legalDateProblem } from '../case-file/calendar-date';
+import { clockTimeProblem, legalDateProblem } from '../domain/legal-date';
 import type { ScalarCheck } from '../case-file/dto/field';
 
 export interface CellProblem {

@@ -3,7 +3,7 @@
  * is written, so importing the workbook gives back the same case file (tested on every sample).
  */
 import ExcelJS from 'exceljs';
-import { defaultDocumentTypes, type DocumentTypeCatalog } from '../case-file/document-types';
+import { defaultDocumentTypes, type DocumentTypeCatalog } from '../domain/document-types';
 import type { ScalarCheck } from '../case-file/dto/field';
 import type { CaseFile } from '../case-file/types';
 import { formatListItem, formatScalar } from './cells';

@@ -5,9 +5,7 @@
  * 目录条目 sheet, so export → import gives back exactly the same list.
  */
 import type { CaseDocument, CaseFile, EducationRecord, FileIndexEntry } from '../case-file/types';
-import type { DocumentTypeCatalog } from '../case-file/document-types';
-
-export const EDUCATION_RECORD_TYPE = 'education_record';
+import { EDUCATION_RECORD_TYPE, type DocumentTypeCatalog } from '../domain/document-types';
 
 /** The 题名 an entry derived from a row gets: the document's title, else its type's name. */
 export function derivedEntryTitle(doc: Pick<CaseDocument, 'title' | 'type'>, catalog: DocumentTypeCatalog): string {
@@ -15,7 +13,7 @@ export function derivedEntryTitle(doc: Pick<CaseDocument, 'title' | 'type'>, cat
 }
 
 export function educationEntryTitle(catalog: DocumentTypeCatalog): string {
-  return catalog.get(EDUCATION_RECORD_TYPE)?.name ?? '普法教育记录';
+  return catalog.get(EDUCATION_RECORD_TYPE)?.name ?? EDUCATION_RECORD_TYPE;
 }
 
 function samePages(a: FileIndexEntry['pages'] | undefined, b: FileIndexEntry['pages'] | undefined): boolean {

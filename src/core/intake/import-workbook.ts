@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { defaultDocumentTypes, type DocumentTypeCatalog } from '../case-file/document-types';
+import { defaultDocumentTypes, type DocumentTypeCatalog } from '../domain/document-types';
 import { CASE_FILE_FORMAT_VERSION, type CaseFile, type FileIndexEntry } from '../case-file/types';
 import { validateCaseFile } from '../case-file/validate';
 import { cellContent, isBlank, parseScalar } from './cells';

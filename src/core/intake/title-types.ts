@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { defaultDocumentTypes, type DocumentTypeCatalog } from '../case-file/document-types';
+import { defaultDocumentTypes, type DocumentTypeCatalog } from '../domain/document-types';
 import { rulesDir } from '../paths';
 
 export const TITLE_SYNONYMS_FILE = join('intake', 'title-synonyms.yaml');
