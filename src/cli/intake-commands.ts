@@ -15,6 +15,7 @@ import { parseCaseFileJson } from '../core/case-file/validate';
 import type { CaseFile } from '../core/case-file/types';
 import { decodeUtf8 } from '../core/evaluation/input';
 import { caseFileWorkbook, describeIssue, importWorkbook, templateWorkbook, WorkbookFormatError } from '../core/intake';
+import { DocxReadError, suggestFromDocx } from '../core/intake/docx-suggestions';
 import { parseArgs, UsageError } from './args';
 import { EXIT, type CliIO } from './io';
 
@@ -129,5 +130,50 @@ export async function runImportCommand(argv: string[], io: CliIO): Promise<numbe
     await writeFile(target, JSON.stringify(result.caseFile, null, 2) + '\n');
     if (!args.flags.has('json')) io.stdout.write(`已写出：${target}\n`);
   }
+  return EXIT.OK;
+}
+
+export const SUGGEST_HELP = `用法：casefile suggest 文书.docx [--type 文书类型id] [--json]
+
+从按《环境行政执法文书制作指南》模板制作的 .docx 文书中读出已打印的内容（文号、落款日期、金额、载明的期限、加处罚款条款等），
+作为该文书的预填建议列出；建议须由人工核对确认。签名、印章、签收日期等纸面事项不在 .docx 中，须人工录入。
+  --type 文书类型   指定文书类型（如 penalty_decision），不从标题识别
+  --json            以 JSON 输出
+`;
+
+export async function runSuggestCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { type: { value: true }, json: {}, help: { short: 'h' } });
+  if (args.flags.has('help')) {
+    io.stdout.write(SUGGEST_HELP);
+    return EXIT.OK;
+  }
+  const [file] = args.positionals;
+  if (!file) throw new UsageError('请指定 .docx 文书（casefile suggest 文书.docx）');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(io.cwd ?? process.cwd(), file));
+  } catch (e) {
+    throw new UsageError(`无法读取文件：${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  let result;
+  try {
+    result = await suggestFromDocx(bytes, { type: args.values.get('type') });
+  } catch (e) {
+    if (e instanceof DocxReadError) {
+      io.stderr.write(`错误：${file}：${e.message}\n`);
+      return EXIT.BAD_INPUT;
+    }
+    throw e;
+  }
+  if (args.flags.has('json')) {
+    io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return EXIT.OK;
+  }
+  io.stdout.write(`${file}：${result.title ?? '（未识别标题）'} → ${result.type.type}\n预填建议（须人工确认）：\n`);
+  for (const s of result.suggestions) {
+    const value = typeof s.value === 'object' ? JSON.stringify(s.value) : String(s.value);
+    io.stdout.write(`  ${s.field.padEnd(26)} ${value}\n  ${''.padEnd(26)} 原文：${s.source}\n`);
+  }
+  io.stdout.write(`须从纸质案卷录入：${result.paperOnly.map((p) => p.label).join('、')}\n`);
   return EXIT.OK;
 }

@@ -4,6 +4,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse,
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { badRequest } from '../common/errors';
+import type { DocxSuggestions } from '../core/intake/docx-suggestions';
 import { IntakeService, XLSX_TYPE, type ImportResponse } from './intake.service';
 
 /** Largest workbook accepted (a 1,000-row 卷内目录 is about 100 KB). */
@@ -59,6 +60,24 @@ export class IntakeController {
     @CurrentUser() user: AuthUser | undefined,
   ): Promise<ImportResponse> {
     return this.intake.importUpload(file, body ?? {}, storeFlag(store), user);
+  }
+
+  @Post('intake/docx')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: INTAKE_UPLOAD_LIMIT, files: 1 } }))
+  @ApiOperation({
+    summary: '从 .docx 文书读出预填建议',
+    description:
+      'multipart/form-data：file（.docx，按文书制作指南模板制作），可选 type（文书类型 id）。返回文号、落款日期、金额、载明期限、加处罚款条款等建议，' +
+      '每项附原文、均为未确认；签名、印章、签收日期等纸面事项列在 paperOnly。不保存、不修改任何案卷。',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, type: { type: 'string', example: 'penalty_decision' } } } })
+  @ApiResponse({ status: 200, description: '{ title, type, suggestions: [{ field, value, source, confirmed: false }], paperOnly }' })
+  @ApiResponse({ status: 400, description: '不是 .docx 或文件损坏（NOT_DOCX）' })
+  suggestDocx(@UploadedFile() file: { buffer?: Buffer } | undefined, @Body() body: Record<string, unknown> | undefined): Promise<DocxSuggestions> {
+    const type = typeof body?.type === 'string' ? body.type : undefined;
+    return this.intake.suggestFromUpload(file, type);
   }
 
   @Get('cases/:id/case-file.xlsx')

@@ -15,6 +15,7 @@ import {
   type IntakeIssue,
 } from '../core/intake';
 import type { ValidationIssue } from '../core/case-file/validation-issue';
+import { DocxReadError, suggestFromDocx, type DocxSuggestions } from '../core/intake/docx-suggestions';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -95,6 +96,19 @@ export class IntakeService {
       after: { version: stored.version, caseNumber: stored.caseNumber, via: 'intake.xlsx' },
     });
     return { ...result, stored };
+  }
+
+  /** Suggestions from an uploaded 文书 (.docx): nothing is stored or applied; a person confirms them. */
+  async suggestFromUpload(file: { buffer?: Buffer } | undefined, type: string | undefined): Promise<DocxSuggestions> {
+    if (!file?.buffer || file.buffer.length === 0) {
+      badRequest([{ path: 'file', code: 'FILE_REQUIRED', message: '请以 multipart/form-data 上传 .docx 文书（字段 file）' }], '没有上传文书', 'FILE_REQUIRED');
+    }
+    try {
+      return await suggestFromDocx(file.buffer, { type: type || undefined });
+    } catch (e) {
+      if (e instanceof DocxReadError) badRequest([{ path: 'file', code: e.code, message: e.message }], e.message, e.code);
+      throw e;
+    }
   }
 
   /** `header` (multipart field): the case header JSON an index-only 卷内目录 belongs to. */

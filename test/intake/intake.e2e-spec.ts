@@ -14,6 +14,7 @@ import { CasesService } from '../../src/cases/cases.service';
 import { loginAs } from '../support/auth';
 import { createTestApp } from '../support/create-test-app';
 import { bureauIndexWorkbook, headerOf } from './support/bureau-index';
+import { decisionDocx } from './support/docx';
 
 const sample = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'cases', name), 'utf8')) as CaseFile;
 const clean = sample('01-general-fine-clean.json');
@@ -118,6 +119,17 @@ describe('POST /api/intake/xlsx', () => {
     expect(none.body.code).toBe('FILE_REQUIRED');
     const header = await authed.post('/api/intake/xlsx').field('header', '{oops').attach('file', good, 'a.xlsx').expect(400);
     expect(header.body.code).toBe('INVALID_HEADER');
+  });
+});
+
+describe('POST /api/intake/docx', () => {
+  it('a 决定书 .docx → unconfirmed suggestions with their source words; not a .docx → 400', async () => {
+    const res = await authed.post('/api/intake/docx').attach('file', await decisionDocx(), '决定书.docx').expect(200);
+    expect(res.body.type.type).toBe('penalty_decision');
+    expect(res.body.suggestions).toContainEqual({ field: 'docNumber', value: '沅环罚〔2025〕46号', source: '沅环罚〔2025〕46号', confirmed: false });
+    expect(res.body.paperOnly.length).toBeGreaterThan(0);
+    const bad = await authed.post('/api/intake/docx').attach('file', Buffer.from('not a word file'), 'x.docx').expect(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'NOT_DOCX' });
   });
 });
 

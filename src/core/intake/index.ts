@@ -4,3 +4,4 @@ export { importWorkbook, type ImportOptions, type ImportResult, type TypedTitle 
 export { describeIssue, WorkbookFormatError, type IntakeIssue } from './issues';
 export { defaultTitleTyper, normalizeTitle, type TitleMatch, type TitleTyper } from './title-types';
 export { parsePageText } from './bureau-index';
+export { applySuggestions, suggestFromDocx, DocxReadError, type DocxSuggestions, type Suggestion } from './docx-suggestions';
