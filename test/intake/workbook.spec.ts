@@ -296,6 +296,8 @@ describe('未录入 is not 卷内没有: the index-only import of each sample in
     const full = scoreReview(reviewCaseFile(caseFile, { asOf: AS_OF }), sheet);
     expect(score.total).toBe(full.total);
     expect(score.vetoHits).toEqual([]);
+    expect(score.pendingEntry).toEqual({ rules: review.entryCompleteness!.pendingRules, provisional: true });
+    expect(full.pendingEntry).toBeUndefined();
   });
 
   it.each(samples.map((s) => [s.name, s.caseFile] as const))('%s: every finding of the index-only case is a finding of the full case', async (_n, caseFile) => {
