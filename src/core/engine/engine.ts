@@ -6,7 +6,7 @@
 import type { CaseFile } from '../case-file/types';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
-import { CHECKS } from './checks';
+import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
 import { ReviewContext } from './context';
@@ -116,7 +116,7 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    let outcomes: CheckOutcome[] = CHECKS[rule.check.kind].run(rule.check, ctx, rule);
+    let outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
     const reads = tracker?.end();
     if (reads?.length) {
       // the rule read a fact nobody has entered: its verdict (defect, pass or not applicable) waits for it
