@@ -351,3 +351,17 @@ describe('未录入 per field: entered-and-absent stays a defect', () => {
     expect(review.undeterminable.filter((u) => u.ruleId.startsWith('ED-')).every((u) => u.pending?.[0].field === 'educationRecords')).toBe(true);
   });
 });
+
+describe('录入状态 in the format', () => {
+  it('missingFields must name real fields (a typo would turn 待补录 into a defect)', async () => {
+    const { validateCaseFile } = await import('../../src/core/case-file/validate');
+    const c = structuredClone(samples[0].caseFile);
+    c.documents[2].entry = { status: 'partial', missingFields: ['servce', 'service'] };
+    c.entry = { status: 'partial', missingFields: ['educationRecords', 'case.flags', 'documents', 'case.nope'] };
+    const r = validateCaseFile(c);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([
+      ['entry.missingFields[3]', 'UNKNOWN_ENTRY_FIELD'],
+      ['documents[2].entry.missingFields[0]', 'UNKNOWN_ENTRY_FIELD'],
+    ]);
+  });
+});

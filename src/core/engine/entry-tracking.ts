@@ -23,6 +23,7 @@ import { CaseInfoDto } from '../case-file/dto/case-info.dto';
 import { CaseFileDto } from '../case-file/dto/case-file.dto';
 import { CaseDocumentDto } from '../case-file/dto/document.dto';
 import { fieldsOf } from '../case-file/dto/field';
+import { CASE_FILE_PARTS, CASE_INFO_FIELDS, DOCUMENT_ENTRY_FIELDS } from '../case-file/entry';
 import type { EntryCompleteness } from './types';
 
 /** One not-entered fact a rule read. */
@@ -33,11 +34,6 @@ export interface PendingRead {
   field: string;
 }
 
-/** Fields that identify a document (present on every index row): never "not entered". */
-const IDENTITY_FIELDS = new Set(['id', 'type', 'entry', 'title']);
-const DOCUMENT_FIELDS = new Set(fieldsOf(CaseDocumentDto).keys());
-const CASE_FILE_PARTS = new Set([...fieldsOf(CaseFileDto).keys()].filter((k) => !['formatVersion', 'documents', 'fileIndex', 'entry'].includes(k)));
-const CASE_INFO_FIELDS = new Set(fieldsOf(CaseInfoDto).keys());
 
 export class EntryTracker {
   private reads: PendingRead[] | null = null;
@@ -78,7 +74,7 @@ function trackedDocument(doc: CaseDocument, tracker: EntryTracker): CaseDocument
   const pending = doc.entry ? documentPending(doc.entry) : null;
   if (!pending) return doc;
   const check = (prop: string | symbol, value: unknown) => {
-    if (typeof prop !== 'string' || IDENTITY_FIELDS.has(prop) || !DOCUMENT_FIELDS.has(prop)) return;
+    if (typeof prop !== 'string' || !DOCUMENT_ENTRY_FIELDS.has(prop)) return;
     if (pending(prop, value)) tracker.record(doc.id, prop);
   };
   return new Proxy(doc, {
