@@ -10,6 +10,7 @@ import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
 
@@ -32,6 +33,7 @@ import { ReviewModule } from './review/review.module';
     ReportModule,
     ReviewModule,
     DeadlinesModule,
+    IntakeModule,
   ],
 })
 export class AppModule {}
