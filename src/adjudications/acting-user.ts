@@ -1,0 +1,34 @@
+/**
+ * The acting user as the auth contract's `@CurrentUser()` gives it (AuthUser: id, username, displayName, roles,
+ * agencyId, agencyIds). The services here read only these fields; routes are restricted with `@Roles(...)`, and
+ * the services check the role again where the law of the workflow says who may act (only reviewers rule).
+ */
+import { apiError } from '../common/errors';
+import type { Actor } from '../core/adjudication';
+
+export interface ActingUser {
+  id: string;
+  displayName: string;
+  roles: readonly string[];
+  agencyId?: string;
+  agencyIds?: readonly string[];
+}
+
+export const REVIEWER_ROLES = ['reviewer', 'evaluation_admin', 'admin'] as const;
+
+export function actorOf(u: ActingUser): Actor {
+  return { id: u.id, name: u.displayName };
+}
+
+export function hasRole(u: ActingUser, roles: readonly string[]): boolean {
+  return u.roles.some((r) => roles.includes(r));
+}
+
+/** 403 FORBIDDEN with what the action needs. */
+export function requireRole(u: ActingUser, roles: readonly string[], action: string): void {
+  if (!hasRole(u, roles)) throw apiError(403, 'FORBIDDEN', `${action}须由${roles.map(roleLabel).join('或')}进行`);
+}
+
+export function roleLabel(r: string): string {
+  return ({ officer: '执法人员', reviewer: '评查（审核）人员', evaluation_admin: '评查组织人员', admin: '管理员' } as Record<string, string>)[r] ?? r;
+}
