@@ -11,7 +11,14 @@ import { ReviewEntity } from '../review/review.entity';
 import { CreateReviews1764600000000 } from './migrations/1764600000000-create-reviews';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
+import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from '../adjudications/adjudication.entities';
+import { CreateAdjudications1764910000000 } from './migrations/1764910000000-create-adjudications';
+import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from '../evaluation-tasks/evaluation-task.entities';
+import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
 
-export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity, CaseSummaryEntity, CaseSummaryTagEntity, CaseDeadlineEntity];
+export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity, CaseSummaryEntity, CaseSummaryTagEntity, CaseDeadlineEntity,
+  RulingEntity, ExplanationEntity, ManualJudgementEntity, SignOffEntity,
+  EvaluationTaskEntity, EvaluationTaskCaseEntity, ObjectionEntity, RectificationEntity];
 
-export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000, CreateCaseSummaries1764800000000];
+export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000, CreateCaseSummaries1764800000000,
+  CreateAdjudications1764910000000, CreateEvaluationTasks1764920000000];

@@ -1,0 +1,537 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { actorOf, hasRole, requireRole, REVIEWER_ROLES, type ActingUser } from '../adjudications/acting-user';
+import { AdjudicationsService, type AdjudicatedView } from '../adjudications/adjudications.service';
+import { BodyReader } from '../adjudications/body';
+import { CaseFileEntity } from '../cases/case-file.entity';
+import { apiError, badRequest, conflict, notFound } from '../common/errors';
+import {
+  AdjudicationError,
+  assignReviewers,
+  computeTaskResults,
+  drawSample,
+  newSeed,
+  peopleOnCase,
+  RECUSAL_LABEL,
+  type AssignableCase,
+  type Evaluator,
+  type Recusal,
+  type RectificationTick,
+  type Ruling,
+  type Sample,
+  type SamplingSpec,
+  type TaskCaseOutcome,
+  type TaskResults,
+} from '../core/adjudication';
+import type { CaseFile, Procedure } from '../core/case-file/types';
+import { ReviewService } from '../review/review.service';
+import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from './evaluation-task.entities';
+
+/** What the task was created with (printed with every export). */
+export interface TaskParams {
+  scope: { agencies?: string[]; years?: number[]; procedures?: Procedure[]; statuses: ('closed' | 'archived')[] };
+  sampling: SamplingSpec;
+  reviewers: Evaluator[];
+  /** 组长: who does the 复核 */
+  leaders: { id: string; name: string }[];
+}
+
+export interface TaskDraw {
+  population: number;
+  perAgency: Sample['perAgency'];
+  recusals: (Recusal & { label: string })[];
+  unassigned: { caseId: string; caseNumber: string; reason: string }[];
+}
+
+export interface TaskView {
+  id: string;
+  name: string;
+  sheetId: string;
+  state: EvaluationTaskEntity['state'];
+  createdAt: string;
+  createdBy: { id: string; name: string };
+  publishedAt?: string;
+  params: TaskParams;
+  draw: TaskDraw;
+  cases: number;
+  progress: {
+    evaluatorId: string;
+    name: string;
+    agency: string;
+    assigned: number;
+    reviewed: number;
+    signed: number;
+    approved: number;
+    returned: number;
+  }[];
+}
+
+export interface TaskCaseView {
+  caseId: string;
+  caseNumber: string;
+  agency: string;
+  officers: string[];
+  reason: string;
+  evaluator: { id: string; name: string } | null;
+  reviewId: string | null;
+  state: TaskCaseOutcome['state'];
+}
+
+const ADMIN_ROLES = ['evaluation_admin', 'admin'] as const;
+
+/**
+ * 年度案卷评查 over stored cases: create (scope, seeded 抽查, assignment with 回避), each case's machine review +
+ * the reviewer's judgement + sign-off, 组长复核 with 退回, publication, 异议 and answers, results and 整改 lists.
+ */
+@Injectable()
+export class EvaluationTasksService {
+  constructor(
+    @InjectRepository(EvaluationTaskEntity) private readonly tasks: Repository<EvaluationTaskEntity>,
+    @InjectRepository(EvaluationTaskCaseEntity) private readonly taskCases: Repository<EvaluationTaskCaseEntity>,
+    @InjectRepository(ObjectionEntity) private readonly objections: Repository<ObjectionEntity>,
+    @InjectRepository(RectificationEntity) private readonly ticks: Repository<RectificationEntity>,
+    @InjectRepository(CaseFileEntity) private readonly caseFiles: Repository<CaseFileEntity>,
+    private readonly adjudications: AdjudicationsService,
+    private readonly reviews: ReviewService,
+  ) {}
+
+  // ——— creation ———
+
+  private readParams(body: unknown): { name: string; sheet: unknown; params: TaskParams } {
+    const b = new BodyReader(body, ['name', 'sheet', 'scope', 'sampling', 'reviewers', 'leaders']);
+    const name = b.string('name', '任务名称（name）', { required: true, max: 200 });
+    const scope: TaskParams['scope'] = { statuses: ['closed', 'archived'] };
+    if (b.has('scope')) {
+      const s = new BodyReader(b.raw('scope'), ['agencies', 'years', 'procedures'], 'body.scope');
+      const agencies = s.raw('agencies');
+      if (agencies !== undefined) {
+        if (!Array.isArray(agencies) || agencies.some((a) => typeof a !== 'string' || !a.trim())) s.issue('agencies', 'INVALID_TYPE', '执法机关（agencies）须为名称列表');
+        else scope.agencies = agencies.map((a: string) => a.trim());
+      }
+      const years = s.raw('years');
+      if (years !== undefined) {
+        if (!Array.isArray(years) || years.some((y) => !Number.isInteger(y) || y < 1990 || y > 2100)) s.issue('years', 'INVALID_TYPE', '年度（years）须为年份列表，如 [2025]');
+        else scope.years = years as number[];
+      }
+      const procedures = s.raw('procedures');
+      if (procedures !== undefined) {
+        if (!Array.isArray(procedures) || procedures.some((p) => p !== 'general' && p !== 'simple')) s.issue('procedures', 'INVALID_VALUE', '程序（procedures）须为 general（一般程序）/ simple（简易程序）的列表');
+        else scope.procedures = procedures as Procedure[];
+      }
+      b.issues.push(...s.issues);
+    }
+    const sp = new BodyReader(b.raw('sampling') ?? {}, ['mode', 'ratio', 'mustInclude', 'seed', 'stratify'], 'body.sampling');
+    const mode = sp.oneOf('mode', '抽查方式（mode）', ['all', 'ratio'] as const, { required: true });
+    const ratio = sp.number('ratio', '抽查比例（ratio）', { required: mode === 'ratio', min: 0.0001, max: 1 });
+    const seed = sp.string('seed', '随机种子（seed）', { max: 100 }) ?? newSeed();
+    const stratify = sp.oneOf('stratify', '分层（stratify）', ['agency', 'none'] as const) ?? 'agency';
+    const must = sp.raw('mustInclude');
+    let mustInclude: string[] | undefined;
+    if (must !== undefined) {
+      if (!Array.isArray(must) || must.some((m) => typeof m !== 'string')) sp.issue('mustInclude', 'INVALID_TYPE', '必查案卷（mustInclude）须为案卷 id 列表');
+      else mustInclude = (must as string[]).map((m) => m.toLowerCase());
+    }
+    b.issues.push(...sp.issues);
+    const sampling: SamplingSpec = { mode: mode ?? 'all', seed, stratify };
+    if (ratio !== undefined) sampling.ratio = ratio;
+    if (mustInclude) sampling.mustInclude = mustInclude;
+
+    const reviewers: Evaluator[] = [];
+    const rs = b.raw('reviewers');
+    if (!Array.isArray(rs) || rs.length === 0) b.issue('reviewers', 'REQUIRED', '须指定评查人员（reviewers）');
+    else
+      rs.forEach((r, i) => {
+        const rb = new BodyReader(r, ['id', 'name', 'agency', 'certificateNo', 'conflicts', 'maxCases'], `body.reviewers[${i}]`);
+        const id = rb.string('id', '用户 id', { required: true, max: 36 });
+        const name = rb.string('name', '姓名', { required: true, max: 100 });
+        const agency = rb.string('agency', '所在单位', { required: true, max: 200 });
+        const certificateNo = rb.string('certificateNo', '执法证号', { max: 50 });
+        const maxCases = rb.number('maxCases', '分配上限', { min: 1, max: 100000 });
+        const conflicts = rb.raw('conflicts');
+        if (conflicts !== undefined && (!Array.isArray(conflicts) || conflicts.some((c) => typeof c !== 'string'))) rb.issue('conflicts', 'INVALID_TYPE', '回避案卷须为案卷 id 列表');
+        b.issues.push(...rb.issues);
+        if (id && name && agency) {
+          const e: Evaluator = { id, name, agency };
+          if (certificateNo) e.certificateNo = certificateNo;
+          if (maxCases) e.maxCases = maxCases;
+          if (Array.isArray(conflicts)) e.conflicts = (conflicts as string[]).map((c) => c.toLowerCase());
+          if (reviewers.some((x) => x.id === id)) rb.issue('id', 'DUPLICATE', `评查人员重复：${id}`);
+          reviewers.push(e);
+        }
+      });
+    const leaders: { id: string; name: string }[] = [];
+    const ls = b.raw('leaders');
+    if (!Array.isArray(ls) || ls.length === 0) b.issue('leaders', 'REQUIRED', '须指定负责复核的组长（leaders）');
+    else
+      ls.forEach((l, i) => {
+        const lb = new BodyReader(l, ['id', 'name'], `body.leaders[${i}]`);
+        const id = lb.string('id', '用户 id', { required: true, max: 36 });
+        const name = lb.string('name', '姓名', { required: true, max: 100 });
+        b.issues.push(...lb.issues);
+        if (id && name) leaders.push({ id, name });
+      });
+    b.done('评查任务参数有误');
+    return { name: name!, sheet: b.raw('sheet'), params: { scope, sampling, reviewers, leaders } };
+  }
+
+  /** POST /api/evaluation-tasks — draws the sample, assigns reviewers with 回避, stores the task. */
+  async create(user: ActingUser, body: unknown): Promise<TaskView> {
+    requireRole(user, ADMIN_ROLES, '创建评查任务');
+    const { name, sheet: sheetArg, params } = this.readParams(body);
+    const sheet = this.adjudications.sheetOf(sheetArg, 'body.sheet');
+    const qb = this.caseFiles.createQueryBuilder('c').where('c.status IN (:...statuses)', { statuses: params.scope.statuses });
+    if (params.scope.agencies?.length) qb.andWhere('c.agency IN (:...agencies)', { agencies: params.scope.agencies });
+    if (params.scope.years?.length) qb.andWhere('c.year IN (:...years)', { years: params.scope.years });
+    const rows = await qb.getMany();
+    const files = new Map<string, CaseFile>();
+    for (const r of rows) {
+      const f = JSON.parse(r.document) as CaseFile;
+      if (params.scope.procedures?.length && !params.scope.procedures.includes(f.case.procedure)) continue;
+      files.set(r.id, f);
+    }
+    const inScope = rows.filter((r) => files.has(r.id));
+    if (inScope.length === 0) badRequest([{ path: 'body.scope', code: 'EMPTY_SCOPE', message: '评查范围内没有已结案或已归档的案卷' }], '评查范围内没有案卷', 'EMPTY_SCOPE');
+    let sample: Sample;
+    try {
+      sample = drawSample(inScope.map((r) => ({ id: r.id, agency: r.agency })), params.sampling);
+    } catch (e) {
+      if (e instanceof AdjudicationError) badRequest([{ path: `body.${e.path ?? 'sampling'}`, code: e.code, message: e.message }], e.message, e.code);
+      throw e;
+    }
+    const byId = new Map(inScope.map((r) => [r.id, r]));
+    const assignable: AssignableCase[] = sample.selected.map((s) => ({
+      id: s.id,
+      caseNumber: byId.get(s.id)!.caseNumber,
+      agency: s.agency,
+      people: peopleOnCase(files.get(s.id)!),
+    }));
+    const plan = assignReviewers(assignable, params.reviewers, params.sampling.seed);
+    const assignedTo = new Map(plan.assignments.map((a) => [a.caseId, a.evaluatorId]));
+    const evaluators = new Map(params.reviewers.map((e) => [e.id, e]));
+
+    const task = this.tasks.create({
+      id: randomUUID(),
+      name,
+      sheetId: sheet.id,
+      state: 'open',
+      params: JSON.stringify(params),
+      draw: JSON.stringify({
+        population: sample.population,
+        perAgency: sample.perAgency,
+        recusals: plan.recusals.map((r) => ({ ...r, label: RECUSAL_LABEL[r.reason] })),
+        unassigned: plan.unassigned,
+      } satisfies TaskDraw),
+      createdById: user.id,
+      createdByName: user.displayName,
+      createdAt: new Date(),
+      publishedAt: null,
+    });
+    await this.tasks.manager.transaction(async (m) => {
+      await m.insert(EvaluationTaskEntity, task);
+      const caseRows = sample.selected.map((s) => {
+        const ev = assignedTo.has(s.id) ? evaluators.get(assignedTo.get(s.id)!)! : undefined;
+        return m.create(EvaluationTaskCaseEntity, {
+          id: randomUUID(),
+          taskId: task.id,
+          caseId: s.id,
+          caseNumber: byId.get(s.id)!.caseNumber,
+          agency: s.agency,
+          officers: JSON.stringify(files.get(s.id)!.officers.map((o) => o.name)),
+          reason: s.reason,
+          evaluatorId: ev?.id ?? null,
+          evaluatorName: ev?.name ?? null,
+          reviewId: null,
+        });
+      });
+      for (let i = 0; i < caseRows.length; i += 200) await m.insert(EvaluationTaskCaseEntity, caseRows.slice(i, i + 200));
+    });
+    return this.get(task.id);
+  }
+
+  // ——— reading ———
+
+  async taskEntity(id: string): Promise<EvaluationTaskEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) badRequest([{ path: 'id', code: 'INVALID_ID', message: `评查任务 id 格式错误：'${id}'` }], `评查任务 id 格式错误：'${id}'`, 'INVALID_ID');
+    const t = await this.tasks.findOneBy({ id: id.toLowerCase() });
+    if (!t) notFound(`评查任务不存在：${id}`, 'TASK_NOT_FOUND');
+    return t;
+  }
+
+  async list(): Promise<{ id: string; name: string; state: string; createdAt: string; cases: number }[]> {
+    const rows = await this.tasks.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    const out = [];
+    for (const t of rows) out.push({ id: t.id, name: t.name, state: t.state, createdAt: t.createdAt.toISOString(), cases: await this.taskCases.countBy({ taskId: t.id }) });
+    return out;
+  }
+
+  async cases(taskId: string): Promise<TaskCaseView[]> {
+    const t = await this.taskEntity(taskId);
+    const rows = await this.taskCases.find({ where: { taskId: t.id }, order: { agency: 'ASC', caseNumber: 'ASC' } });
+    const states = await this.adjudications.signOffStates(rows.map((r) => r.reviewId).filter((x): x is string => !!x));
+    return rows.map((r) => ({
+      caseId: r.caseId,
+      caseNumber: r.caseNumber,
+      agency: r.agency,
+      officers: JSON.parse(r.officers) as string[],
+      reason: r.reason,
+      evaluator: r.evaluatorId ? { id: r.evaluatorId, name: r.evaluatorName ?? '' } : null,
+      reviewId: r.reviewId,
+      state: r.reviewId ? (states.get(r.reviewId) ?? 'open') : 'unreviewed',
+    }));
+  }
+
+  async get(taskId: string): Promise<TaskView> {
+    const t = await this.taskEntity(taskId);
+    const params = JSON.parse(t.params) as TaskParams;
+    const cases = await this.cases(t.id);
+    const view: TaskView = {
+      id: t.id,
+      name: t.name,
+      sheetId: t.sheetId,
+      state: t.state,
+      createdAt: t.createdAt.toISOString(),
+      createdBy: { id: t.createdById, name: t.createdByName },
+      params,
+      draw: JSON.parse(t.draw) as TaskDraw,
+      cases: cases.length,
+      progress: params.reviewers.map((e) => {
+        const mine = cases.filter((c) => c.evaluator?.id === e.id);
+        return {
+          evaluatorId: e.id,
+          name: e.name,
+          agency: e.agency,
+          assigned: mine.length,
+          reviewed: mine.filter((c) => c.state !== 'unreviewed').length,
+          signed: mine.filter((c) => c.state === 'signed' || c.state === 'approved').length,
+          approved: mine.filter((c) => c.state === 'approved').length,
+          returned: mine.filter((c) => c.state === 'returned').length,
+        };
+      }),
+    };
+    if (t.publishedAt) view.publishedAt = t.publishedAt.toISOString();
+    return view;
+  }
+
+  private async taskCase(taskId: string, caseId: string): Promise<{ task: EvaluationTaskEntity; row: EvaluationTaskCaseEntity; params: TaskParams }> {
+    const task = await this.taskEntity(taskId);
+    const row = await this.taskCases.findOneBy({ taskId: task.id, caseId: caseId.toLowerCase() });
+    if (!row) notFound(`案卷 ${caseId} 不在评查任务「${task.name}」中`, 'TASK_CASE_NOT_FOUND');
+    return { task, row, params: JSON.parse(task.params) as TaskParams };
+  }
+
+  // ——— per case: machine review, judgement, sign-off, 复核 ———
+
+  /** POST …/cases/:caseId/review — the assigned reviewer runs the machine review the task's judgement applies to. */
+  async startReview(taskId: string, caseId: string, user: ActingUser): Promise<AdjudicatedView> {
+    const { task, row } = await this.taskCase(taskId, caseId);
+    if (task.state === 'closed') conflict('评查任务已结束', 'TASK_CLOSED');
+    if (row.evaluatorId !== user.id && !hasRole(user, ['admin'])) throw apiError(403, 'NOT_ASSIGNED', `案卷 ${row.caseNumber} 未分配给您评查`);
+    if (row.reviewId) {
+      const s = await this.adjudications.signOffOf(row.reviewId);
+      if (s.state === 'signed' || s.state === 'approved') conflict(`案卷 ${row.caseNumber} 的评查已签署，不能重新审查`, 'REVIEW_SIGNED');
+    }
+    const stored = await this.reviews.reviewStored(row.caseId, { mode: 'review' });
+    await this.taskCases.update({ id: row.id }, { reviewId: stored.id });
+    return this.adjudications.view(row.caseId, stored.id, task.sheetId);
+  }
+
+  async caseView(taskId: string, caseId: string): Promise<AdjudicatedView> {
+    const { task, row } = await this.taskCase(taskId, caseId);
+    if (!row.reviewId) notFound(`案卷 ${row.caseNumber} 尚未开始评查`, 'REVIEW_NOT_FOUND');
+    return this.adjudications.view(row.caseId, row.reviewId, task.sheetId);
+  }
+
+  /** POST …/cases/:caseId/sign-off — sign: the assigned reviewer; approve / return: a 组长 of the task. */
+  async signOff(taskId: string, caseId: string, user: ActingUser, body: unknown): Promise<AdjudicatedView> {
+    const { task, row, params } = await this.taskCase(taskId, caseId);
+    if (!row.reviewId) conflict(`案卷 ${row.caseNumber} 尚未开始评查`, 'REVIEW_NOT_STARTED');
+    const action = (body as { action?: unknown } | null)?.action;
+    if (action === 'sign' && row.evaluatorId !== user.id) throw apiError(403, 'NOT_ASSIGNED', `案卷 ${row.caseNumber} 由 ${row.evaluatorName ?? '其他人员'} 评查，应由其签署`);
+    if ((action === 'approve' || action === 'return') && !params.leaders.some((l) => l.id === user.id)) {
+      throw apiError(403, 'NOT_LEADER', `复核须由本任务的组长（${params.leaders.map((l) => l.name).join('、')}）进行`);
+    }
+    return this.adjudications.signOff(row.caseId, row.reviewId, user, body, task.sheetId);
+  }
+
+  /** POST …/publish — the agencies may see their results and object. */
+  async publish(taskId: string, user: ActingUser): Promise<TaskView> {
+    requireRole(user, ADMIN_ROLES, '发布评查结果');
+    const t = await this.taskEntity(taskId);
+    if (t.state !== 'open') conflict('评查结果已发布', 'TASK_PUBLISHED');
+    await this.tasks.update({ id: t.id }, { state: 'published', publishedAt: new Date() });
+    return this.get(t.id);
+  }
+
+  // ——— results ———
+
+  /** Upheld objections act as dismissals by the reviewer who answered them, on top of the signed judgement. */
+  private async outcomes(task: EvaluationTaskEntity): Promise<TaskCaseOutcome[]> {
+    const rows = await this.taskCases.find({ where: { taskId: task.id }, order: { caseNumber: 'ASC' } });
+    const upheld = await this.objections.find({ where: { taskId: task.id, outcome: 'upheld' } });
+    const out: TaskCaseOutcome[] = [];
+    for (const r of rows) {
+      const o: TaskCaseOutcome = { caseId: r.caseId, caseNumber: r.caseNumber, agency: r.agency, officers: JSON.parse(r.officers) as string[], state: 'unreviewed' };
+      if (r.evaluatorId) o.evaluator = { id: r.evaluatorId, name: r.evaluatorName ?? '' };
+      if (r.reviewId) {
+        const s = await this.adjudications.signOffOf(r.reviewId);
+        o.state = s.state;
+        const snapshot = await this.adjudications.snapshotOf(r.reviewId);
+        if (snapshot) {
+          const mine = upheld.filter((x) => x.caseId === r.caseId);
+          if (mine.length === 0) o.adjudicated = snapshot.adjudicated;
+          else {
+            const review = await this.adjudications.reviewOf(r.caseId, r.reviewId);
+            const extra: Ruling[] = [];
+            for (const x of mine) {
+              const f = snapshot.adjudicated.findings.find((y) => y.finding.fingerprint === x.fingerprint);
+              if (!f) continue;
+              extra.push({
+                id: `objection:${x.id}`,
+                ruleId: f.finding.ruleId,
+                fingerprint: f.finding.fingerprint,
+                factsDigest: f.factsDigest,
+                refs: f.ruling?.refs ?? '',
+                decision: 'dismissed',
+                reason: `异议成立：${x.answer ?? ''}`,
+                title: f.finding.title,
+                by: { id: x.answeredById ?? '', name: x.answeredByName ?? '' },
+                at: x.answeredAt!.toISOString(),
+              });
+            }
+            o.adjudicated = this.adjudications.compute(review.result, snapshot, extra);
+          }
+        }
+      }
+      out.push(o);
+    }
+    return out;
+  }
+
+  async results(taskId: string): Promise<{ task: TaskView; results: TaskResults }> {
+    const t = await this.taskEntity(taskId);
+    const tickRows = await this.ticks.find({ where: { taskId: t.id } });
+    const ticks = new Map<string, RectificationTick>(
+      tickRows.map((r) => [r.itemKey, r.note ? { done: r.done, by: { id: r.byId, name: r.byName }, at: r.updatedAt.toISOString(), note: r.note } : { done: r.done, by: { id: r.byId, name: r.byName }, at: r.updatedAt.toISOString() }]),
+    );
+    return { task: await this.get(t.id), results: computeTaskResults(await this.outcomes(t), ticks) };
+  }
+
+  /** PUT …/rectifications {key, done, note?} — tick a 整改 item off (or un-tick it). */
+  async tick(taskId: string, user: ActingUser, body: unknown): Promise<TaskResults['rectifications'][number]['items'][number]> {
+    requireRole(user, ['officer', ...REVIEWER_ROLES], '整改销号');
+    const b = new BodyReader(body, ['key', 'done', 'note']);
+    const key = b.string('key', '整改事项（key）', { required: true, max: 200 });
+    const done = b.boolean('done', '是否已整改（done）', { required: true });
+    const note = b.string('note', '整改说明（note）', { max: 2000 });
+    b.done('整改数据有误');
+    const { results } = await this.results(taskId);
+    const item = results.rectifications.flatMap((r) => r.items).find((i) => i.key === key);
+    if (!item) notFound(`整改清单中没有该事项：${key}`, 'RECTIFICATION_NOT_FOUND', [{ path: 'body.key', code: 'RECTIFICATION_NOT_FOUND', message: '整改清单中没有该事项' }]);
+    const t = await this.taskEntity(taskId);
+    const now = new Date();
+    const existing = await this.ticks.findOneBy({ taskId: t.id, itemKey: key! });
+    if (existing) await this.ticks.update({ id: existing.id }, { done: done!, note: note ?? null, byId: user.id, byName: user.displayName, updatedAt: now });
+    else await this.ticks.insert({ id: randomUUID(), taskId: t.id, itemKey: key!, done: done!, note: note ?? null, byId: user.id, byName: user.displayName, updatedAt: now });
+    const out = { ...item, done: done! };
+    if (done) {
+      out.doneBy = actorOf(user);
+      out.doneAt = now.toISOString();
+    } else {
+      delete out.doneBy;
+      delete out.doneAt;
+    }
+    if (note) out.note = note;
+    else delete out.note;
+    return out;
+  }
+
+  // ——— 异议 ———
+
+  async objectionsOf(taskId: string): Promise<ReturnType<EvaluationTasksService['objectionView']>[]> {
+    const t = await this.taskEntity(taskId);
+    const rows = await this.objections.find({ where: { taskId: t.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => this.objectionView(r));
+  }
+
+  objectionView(r: ObjectionEntity) {
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      fingerprint: r.fingerprint,
+      ruleId: r.ruleId,
+      title: r.title,
+      reason: r.reason,
+      by: { id: r.byId, name: r.byName },
+      at: r.createdAt.toISOString(),
+      outcome: r.outcome,
+      answer: r.answer,
+      answeredBy: r.answeredById ? { id: r.answeredById, name: r.answeredByName ?? '' } : null,
+      answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
+    };
+  }
+
+  /** POST …/cases/:caseId/objections {fingerprint, reason} — after publication, on a finding of the signed result. */
+  async object(taskId: string, caseId: string, user: ActingUser, body: unknown) {
+    requireRole(user, ['officer', 'reviewer', 'admin'], '提出异议');
+    const b = new BodyReader(body, ['fingerprint', 'reason']);
+    const fingerprint = b.string('fingerprint', '问题指纹（fingerprint）', { required: true, max: 80 });
+    const reason = b.string('reason', '异议理由（reason）', { required: true, max: 4000 });
+    b.done('异议数据有误');
+    const { task, row } = await this.taskCase(taskId, caseId);
+    if (task.state !== 'published') conflict('评查结果发布后方可提出异议', 'TASK_NOT_PUBLISHED');
+    const snapshot = row.reviewId ? await this.adjudications.snapshotOf(row.reviewId) : undefined;
+    const f = snapshot?.adjudicated.findings.find((x) => x.finding.fingerprint === fingerprint && x.status !== 'dismissed');
+    if (!f) {
+      notFound(`案卷 ${row.caseNumber} 的评查结果中没有该问题`, 'FINDING_NOT_FOUND', [{ path: 'body.fingerprint', code: 'FINDING_NOT_FOUND', message: '评查结果中没有该问题' }]);
+    }
+    const open = await this.objections.findOneBy({ taskId: task.id, caseId: row.caseId, fingerprint: fingerprint! });
+    if (open && !open.outcome) conflict('该问题已有尚未答复的异议', 'OBJECTION_PENDING');
+    const e = this.objections.create({
+      id: randomUUID(),
+      taskId: task.id,
+      caseId: row.caseId,
+      fingerprint: fingerprint!,
+      ruleId: f.finding.ruleId,
+      title: f.finding.title,
+      reason: reason!,
+      byId: user.id,
+      byName: user.displayName,
+      createdAt: new Date(),
+      outcome: null,
+      answer: null,
+      answeredById: null,
+      answeredByName: null,
+      answeredAt: null,
+    });
+    await this.objections.insert(e);
+    return this.objectionView(e);
+  }
+
+  /** POST …/objections/:oid/answer {outcome: upheld|rejected, answer} — the case's reviewer or a 组长. */
+  async answer(taskId: string, objectionId: string, user: ActingUser, body: unknown) {
+    const b = new BodyReader(body, ['outcome', 'answer']);
+    const outcome = b.oneOf('outcome', '答复结论（outcome）', ['upheld', 'rejected'] as const, { required: true });
+    const answer = b.string('answer', '答复意见（answer）', { required: true, max: 4000 });
+    b.done('答复数据有误');
+    const task = await this.taskEntity(taskId);
+    const o = await this.objections.findOneBy({ id: objectionId.toLowerCase(), taskId: task.id });
+    if (!o) notFound(`没有编号为 ${objectionId} 的异议`, 'OBJECTION_NOT_FOUND');
+    if (o.outcome) conflict('该异议已答复', 'OBJECTION_ANSWERED');
+    const { row, params } = await this.taskCase(task.id, o.caseId);
+    if (row.evaluatorId !== user.id && !params.leaders.some((l) => l.id === user.id)) {
+      throw apiError(403, 'NOT_ASSIGNED', '异议须由该案卷的评查人员或本任务的组长答复');
+    }
+    const now = new Date();
+    await this.objections.update({ id: o.id }, { outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
+    return this.objectionView({ ...o, outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
+  }
+
+  /** Case ids of a task (for tests and the web app). */
+  async caseIds(taskId: string): Promise<string[]> {
+    const t = await this.taskEntity(taskId);
+    return (await this.taskCases.find({ where: { taskId: t.id }, select: ['caseId'] })).map((r) => r.caseId);
+  }
+}
+
