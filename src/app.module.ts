@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { AdjudicationsModule } from './adjudications/adjudications.module';
+import { EvaluationTasksModule } from './evaluation-tasks/evaluation-tasks.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -13,6 +15,7 @@ import { ReviewModule } from './review/review.module';
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule,
+    AdjudicationsModule, EvaluationTasksModule],
 })
 export class AppModule {}
