@@ -24,6 +24,10 @@ import {
   type SamplingSpec,
   type TaskCaseOutcome,
   type TaskResults,
+  taskResultsCsv,
+  taskResultsJson,
+  taskResultsPdf,
+  taskResultsXlsx,
 } from '../core/adjudication';
 import type { CaseFile, Procedure } from '../core/case-file/types';
 import { ReviewService } from '../review/review.service';
@@ -526,6 +530,24 @@ export class EvaluationTasksService {
     const now = new Date();
     await this.objections.update({ id: o.id }, { outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
     return this.objectionView({ ...o, outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
+  }
+
+  /** GET …/results.{json,csv,xlsx,pdf} — the results with the task's parameters. */
+  async exportResults(taskId: string, format: string): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+    const { task, results } = await this.results(taskId);
+    const fileName = (ext: string) => `${task.name}-评查结果.${ext}`;
+    switch (format) {
+      case 'json':
+        return { body: Buffer.from(JSON.stringify(taskResultsJson(task, results), null, 2)), contentType: 'application/json; charset=utf-8', fileName: fileName('json') };
+      case 'csv':
+        return { body: Buffer.from(taskResultsCsv(task, results)), contentType: 'text/csv; charset=utf-8', fileName: fileName('csv') };
+      case 'xlsx':
+        return { body: await taskResultsXlsx(task, results), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: fileName('xlsx') };
+      case 'pdf':
+        return { body: Buffer.from(await taskResultsPdf(task, results)), contentType: 'application/pdf', fileName: fileName('pdf') };
+      default:
+        notFound(`不支持的导出格式：${format}（可用：json、csv、xlsx、pdf）`, 'UNKNOWN_EXPORT_FORMAT');
+    }
   }
 
   /** Case ids of a task (for tests and the web app). */

@@ -1,4 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import ExcelJS from 'exceljs';
+import { pdfTextSquashed } from '../adjudication/support/pdf-text';
 import type { ActingUser } from '../../src/adjudications/acting-user';
 import { AdjudicationsService } from '../../src/adjudications/adjudications.service';
 import { CasesService } from '../../src/cases/cases.service';
@@ -160,5 +162,20 @@ describe('annual evaluation workflow (3 agencies, 30 cases) — services on a re
     const again = final.results.rectifications.flatMap((x) => x.items).find((i) => i.key === item.key)!;
     expect(again.done).toBe(true);
     await expect(tasks.tick(t.id, officer, { key: 'nope', done: true })).rejects.toMatchObject({ body: { code: 'RECTIFICATION_NOT_FOUND' } });
+
+    // exports carry the task's parameters
+    const json = JSON.parse((await tasks.exportResults(t.id, 'json')).body.toString('utf8'));
+    expect(json).toMatchObject({ format: 'casefile-evaluation-task/1', task: { params: { sampling: { seed: 'full' } } }, results: { cases: 9 } });
+    const csv = (await tasks.exportResults(t.id, 'csv')).body.toString('utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(10);
+    expect(csv).toContain(',full,');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tasks.exportResults(t.id, 'xlsx')).body as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '单位', '承办人', '常见问题', '整改清单']);
+    expect(String(wb.getWorksheet('排名')!.getCell('A1').value)).toContain('随机种子 full');
+    const rectRows = wb.getWorksheet('整改清单')!.rowCount - 2;
+    expect(rectRows).toBe(final.results.rectifications.reduce((s, g) => s + g.items.length, 0));
+    const pdf = await pdfTextSquashed((await tasks.exportResults(t.id, 'pdf')).body);
+    for (const s of ['结果通报', '随机种子full', '各单位得分', '案卷排名', '常见问题及依据', '整改清单', ...AGENCIES, '合法性评查裁量']) expect(pdf).toContain(s);
   });
 });
