@@ -14,7 +14,7 @@ export interface ActingUser {
   agencyIds?: readonly string[];
 }
 
-export const REVIEWER_ROLES = ['reviewer', 'evaluation_admin', 'admin'] as const;
+export const REVIEWER_ROLES = ['reviewer', 'admin'] as const;
 
 export function actorOf(u: ActingUser): Actor {
   return { id: u.id, name: u.displayName };

@@ -31,6 +31,8 @@ export class EvaluationTaskCaseEntity {
   @Column({ name: 'case_id', type: 'varchar', length: 36 }) caseId: string;
   @Column({ name: 'case_number', type: 'varchar', length: 200 }) caseNumber: string;
   @Column({ type: 'varchar', length: 200 }) agency: string;
+  /** the agency record of the case (agencies.id), for who may see its results */
+  @Column({ name: 'agency_id', type: 'varchar', length: 36, nullable: true }) agencyId: string | null;
   /** 承办人 names, JSON array */
   @Column({ type: 'text' }) officers: string;
   /** all | must | drawn */

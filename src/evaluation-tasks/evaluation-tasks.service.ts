@@ -33,6 +33,13 @@ import type { CaseFile, Procedure } from '../core/case-file/types';
 import { ReviewService } from '../review/review.service';
 import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from './evaluation-task.entities';
 
+/** The task's scoring sheet for manual items sent through the task (a sheet in the body is refused). */
+function withSheet(body: unknown, sheetId: string): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  if ('sheet' in body) return body; // the reader reports it against the task's sheet below
+  return { ...body, sheet: sheetId };
+}
+
 /** What the task was created with (printed with every export). */
 export interface TaskParams {
   scope: { agencies?: string[]; years?: number[]; procedures?: Procedure[]; statuses: ('closed' | 'archived')[] };
@@ -242,6 +249,7 @@ export class EvaluationTasksService {
           caseId: s.id,
           caseNumber: byId.get(s.id)!.caseNumber,
           agency: s.agency,
+          agencyId: null,
           officers: JSON.stringify(files.get(s.id)!.officers.map((o) => o.name)),
           reason: s.reason,
           evaluatorId: ev?.id ?? null,
@@ -336,15 +344,74 @@ export class EvaluationTasksService {
       const s = await this.adjudications.signOffOf(row.reviewId);
       if (s.state === 'signed' || s.state === 'approved') conflict(`案卷 ${row.caseNumber} 的评查已签署，不能重新审查`, 'REVIEW_SIGNED');
     }
-    const stored = await this.reviews.reviewStored(row.caseId, { mode: 'review' });
-    await this.taskCases.update({ id: row.id }, { reviewId: stored.id });
-    return this.adjudications.view(row.caseId, stored.id, task.sheetId);
+    return this.unscoped(async () => {
+      const stored = await this.reviews.reviewStored(row.caseId, { mode: 'review' });
+      await this.taskCases.update({ id: row.id }, { reviewId: stored.id });
+      return this.adjudications.view(row.caseId, stored.id, task.sheetId);
+    });
   }
 
-  async caseView(taskId: string, caseId: string): Promise<AdjudicatedView> {
+  /**
+   * Who may work on a task case: its assigned reviewer (admins too). Cross-agency review (交叉评查) reads a case
+   * of another agency, so the work runs without the request's agency scope once the assignment is checked.
+   */
+  private async asAssigned<T>(taskId: string, caseId: string, user: ActingUser, fn: (row: EvaluationTaskCaseEntity, task: EvaluationTaskEntity) => Promise<T>): Promise<T> {
     const { task, row } = await this.taskCase(taskId, caseId);
+    if (task.state === 'closed') conflict('评查任务已结束', 'TASK_CLOSED');
+    if (row.evaluatorId !== user.id && !hasRole(user, ['admin'])) throw apiError(403, 'NOT_ASSIGNED', `案卷 ${row.caseNumber} 未分配给您评查`);
+    if (!row.reviewId) conflict(`案卷 ${row.caseNumber} 尚未开始评查（POST /api/evaluation-tasks/${task.id}/cases/${row.caseId}/review）`, 'REVIEW_NOT_STARTED');
+    return this.unscoped(() => fn(row, task));
+  }
+
+  /** Readers of a task case: its reviewer, the task's 组长, evaluation admins; after publication the case's agency. */
+  private async asReader<T>(taskId: string, caseId: string, user: ActingUser, fn: (row: EvaluationTaskCaseEntity, task: EvaluationTaskEntity) => Promise<T>): Promise<T> {
+    const { task, row, params } = await this.taskCase(taskId, caseId);
+    const ok =
+      row.evaluatorId === user.id ||
+      params.leaders.some((l) => l.id === user.id) ||
+      hasRole(user, ADMIN_ROLES) ||
+      (task.state !== 'open' && this.ownAgency(user, row));
+    if (!ok) throw apiError(403, 'FORBIDDEN', `无权查看案卷 ${row.caseNumber} 的评查结果`);
     if (!row.reviewId) notFound(`案卷 ${row.caseNumber} 尚未开始评查`, 'REVIEW_NOT_FOUND');
-    return this.adjudications.view(row.caseId, row.reviewId, task.sheetId);
+    return this.unscoped(() => fn(row, task));
+  }
+
+  /** The user belongs to the case's agency (or an agency above it). */
+  private ownAgency(user: ActingUser, row: EvaluationTaskCaseEntity): boolean {
+    return !!row.agencyId && !!user.agencyIds?.includes(row.agencyId);
+  }
+
+  /** Run case work without the request's agency scope (the caller has checked the task's own access rules). */
+  private unscoped<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  async caseView(taskId: string, caseId: string, user: ActingUser): Promise<AdjudicatedView> {
+    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.view(row.caseId, row.reviewId!, task.sheetId));
+  }
+
+  async report(taskId: string, caseId: string, user: ActingUser): Promise<{ pdf: Uint8Array; fileName: string }> {
+    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.report(row.caseId, row.reviewId!, task.sheetId));
+  }
+
+  rule(taskId: string, caseId: string, user: ActingUser, body: unknown) {
+    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.rule(row.caseId, user, body));
+  }
+
+  withdraw(taskId: string, caseId: string, rulingId: string, user: ActingUser) {
+    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.withdraw(row.caseId, rulingId, user));
+  }
+
+  addManualFinding(taskId: string, caseId: string, user: ActingUser, body: unknown) {
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.addManualFinding(row.caseId, user, withSheet(body, task.sheetId)));
+  }
+
+  setManualScore(taskId: string, caseId: string, itemId: string, user: ActingUser, body: unknown) {
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.setManualScore(row.caseId, itemId, user, withSheet(body, task.sheetId)));
+  }
+
+  withdrawManual(taskId: string, caseId: string, judgementId: string, user: ActingUser) {
+    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.withdrawManual(row.caseId, judgementId, user));
   }
 
   /** POST …/cases/:caseId/sign-off — sign: the assigned reviewer; approve / return: a 组长 of the task. */
@@ -356,7 +423,7 @@ export class EvaluationTasksService {
     if ((action === 'approve' || action === 'return') && !params.leaders.some((l) => l.id === user.id)) {
       throw apiError(403, 'NOT_LEADER', `复核须由本任务的组长（${params.leaders.map((l) => l.name).join('、')}）进行`);
     }
-    return this.adjudications.signOff(row.caseId, row.reviewId, user, body, task.sheetId);
+    return this.unscoped(() => this.adjudications.signOff(row.caseId, row.reviewId!, user, body, task.sheetId));
   }
 
   /** POST …/publish — the agencies may see their results and object. */
@@ -422,9 +489,50 @@ export class EvaluationTasksService {
     return { task: await this.get(t.id), results: computeTaskResults(await this.outcomes(t), ticks) };
   }
 
+  /** Results as the user may see them: organisers, reviewers and 组长 all; anyone else only their agency's rows. */
+  async resultsFor(taskId: string, user: ActingUser): Promise<{ task: TaskView; results: TaskResults }> {
+    const all = await this.results(taskId);
+    if (await this.seesAll(taskId, user)) return all;
+    const t = await this.taskEntity(taskId);
+    if (t.state === 'open') throw apiError(403, 'TASK_NOT_PUBLISHED', '评查结果尚未发布');
+    const mine = new Set((await this.taskCases.find({ where: { taskId: t.id } })).filter((r) => this.ownAgency(user, r)).map((r) => r.agency));
+    const r = all.results;
+    return {
+      task: all.task,
+      results: {
+        ...r,
+        ranking: r.ranking.filter((x) => mine.has(x.agency)),
+        agencies: r.agencies.filter((x) => mine.has(x.agency)),
+        officers: r.officers.filter((x) => mine.has(x.agency)),
+        topDefects: r.topDefects.filter((d) => d.agencies.some((a) => mine.has(a))),
+        rectifications: r.rectifications.filter((x) => mine.has(x.agency)),
+      },
+    };
+  }
+
+  private async seesAll(taskId: string, user: ActingUser): Promise<boolean> {
+    if (hasRole(user, ADMIN_ROLES)) return true;
+    const t = await this.taskEntity(taskId);
+    const params = JSON.parse(t.params) as TaskParams;
+    return params.reviewers.some((e) => e.id === user.id) || params.leaders.some((l) => l.id === user.id);
+  }
+
+  async rectifications(taskId: string, user: ActingUser, agency?: string): Promise<TaskResults['rectifications']> {
+    const { results } = await this.resultsFor(taskId, user);
+    return agency ? results.rectifications.filter((r) => r.agency === agency) : results.rectifications;
+  }
+
+  async objectionsFor(taskId: string, user: ActingUser): Promise<ReturnType<EvaluationTasksService['objectionView']>[]> {
+    const all = await this.objectionsOf(taskId);
+    if (await this.seesAll(taskId, user)) return all;
+    const t = await this.taskEntity(taskId);
+    const mine = new Set((await this.taskCases.find({ where: { taskId: t.id } })).filter((r) => this.ownAgency(user, r)).map((r) => r.caseId));
+    return all.filter((o) => mine.has(o.caseId));
+  }
+
   /** PUT …/rectifications {key, done, note?} — tick a 整改 item off (or un-tick it). */
   async tick(taskId: string, user: ActingUser, body: unknown): Promise<TaskResults['rectifications'][number]['items'][number]> {
-    requireRole(user, ['officer', ...REVIEWER_ROLES], '整改销号');
+    requireRole(user, ['officer', 'evaluation_admin', ...REVIEWER_ROLES], '整改销号');
     const b = new BodyReader(body, ['key', 'done', 'note']);
     const key = b.string('key', '整改事项（key）', { required: true, max: 200 });
     const done = b.boolean('done', '是否已整改（done）', { required: true });

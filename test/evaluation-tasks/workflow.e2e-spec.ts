@@ -129,7 +129,7 @@ describe('annual evaluation workflow (3 agencies, 30 cases) — services on a re
     const before = await tasks.results(t.id);
     let objected: { caseId: string; fingerprint: string } | undefined;
     for (const row of rows) {
-      const v = await tasks.caseView(t.id, row.caseId);
+      const v = await tasks.caseView(t.id, row.caseId, leader);
       const f = v.adjudicated.findings.find((x) => x.status === 'accepted' && x.finding.severity !== 'info');
       if (f) {
         objected = { caseId: row.caseId, fingerprint: f.finding.fingerprint };

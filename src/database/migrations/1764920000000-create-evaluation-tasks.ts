@@ -34,6 +34,7 @@ export class CreateEvaluationTasks1764920000000 implements MigrationInterface {
           id('case_id'),
           { name: 'case_number', type: 'varchar', length: '200' },
           { name: 'agency', type: 'varchar', length: '200' },
+          id('agency_id', true),
           { name: 'officers', type: 'text' },
           { name: 'reason', type: 'varchar', length: '10' },
           id('evaluator_id', true),
