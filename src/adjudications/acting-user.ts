@@ -3,11 +3,14 @@
  * agencyId, agencyIds). The services here read only these fields; routes are restricted with `@Roles(...)`, and
  * the services check the role again where the law of the workflow says who may act (only reviewers rule).
  */
+import type { AuthUser } from '../auth/auth-user';
+import { ROLE_LABELS, type Role } from '../auth/roles';
 import { apiError } from '../common/errors';
 import type { Actor } from '../core/adjudication';
 
 export interface ActingUser {
   id: string;
+  username?: string;
   displayName: string;
   roles: readonly string[];
   agencyId?: string;
@@ -15,6 +18,11 @@ export interface ActingUser {
 }
 
 export const REVIEWER_ROLES = ['reviewer', 'admin'] as const;
+
+/** The user as the audit log records it. */
+export function auditUser(u: ActingUser): Pick<AuthUser, 'id' | 'username' | 'agencyId' | 'roles'> {
+  return { id: u.id, username: u.username ?? u.displayName, agencyId: u.agencyId ?? '', roles: u.roles as Role[] };
+}
 
 export function actorOf(u: ActingUser): Actor {
   return { id: u.id, name: u.displayName };
@@ -30,5 +38,5 @@ export function requireRole(u: ActingUser, roles: readonly string[], action: str
 }
 
 export function roleLabel(r: string): string {
-  return ({ officer: '执法人员', reviewer: '评查（审核）人员', evaluation_admin: '评查组织人员', admin: '管理员' } as Record<string, string>)[r] ?? r;
+  return (ROLE_LABELS as Record<string, string>)[r] ?? r;
 }

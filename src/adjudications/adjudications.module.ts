@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
 import { ReviewEntity } from '../review/review.entity';
 import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from './adjudication.entities';
+import { AdjudicationsController } from './adjudications.controller';
 import { AdjudicationsService } from './adjudications.service';
 
 /**
@@ -12,6 +13,7 @@ import { AdjudicationsService } from './adjudications.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RulingEntity, ExplanationEntity, ManualJudgementEntity, SignOffEntity, ReviewEntity]), CasesModule],
+  controllers: [AdjudicationsController],
   providers: [AdjudicationsService],
   exports: [AdjudicationsService],
 })

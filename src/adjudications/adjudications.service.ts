@@ -31,7 +31,8 @@ import type { ReviewResult } from '../core/engine/types';
 import { renderReviewReport } from '../core/report';
 import { availableScoringSheetIds, loadScoringSheet, ScoringSheetNotFoundError, type ScoringSheet } from '../core/scoring';
 import { ReviewEntity } from '../review/review.entity';
-import { actorOf, requireRole, REVIEWER_ROLES, type ActingUser } from './acting-user';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, auditUser, requireRole, REVIEWER_ROLES, type ActingUser } from './acting-user';
 import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from './adjudication.entities';
 import { BodyReader } from './body';
 
@@ -131,7 +132,13 @@ export class AdjudicationsService {
     @InjectRepository(SignOffEntity) private readonly signOffs: Repository<SignOffEntity>,
     @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
     private readonly cases: CasesService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** Every ruling, explanation, manual judgement and signature is in the audit log. */
+  private record(user: ActingUser, action: string, entityType: string, entityId: string, caseId: string, before?: unknown, after?: unknown): Promise<void> {
+    return this.audit.record({ action, entityType, entityId, caseId, before, after, user: auditUser(user) });
+  }
 
   // ——— reviews ———
 
@@ -243,6 +250,7 @@ export class AdjudicationsService {
     }
     const now = new Date();
     const actor = actorOf(user);
+    const superseded = await this.rulings.findOne({ where: { caseId: review.caseId, fingerprint: finding.fingerprint, withdrawnAt: IsNull() } });
     // a new ruling supersedes the one in force on the same finding
     await this.rulings.update(
       { caseId: review.caseId, fingerprint: finding.fingerprint, withdrawnAt: IsNull() },
@@ -267,7 +275,9 @@ export class AdjudicationsService {
       withdrawnByName: null,
     });
     await this.rulings.insert(row);
-    return toRuling(row);
+    const out = toRuling(row);
+    await this.record(user, 'adjudication.rule', 'ruling', row.id, review.caseId, superseded ? toRuling(superseded) : undefined, { ...out, reviewId: review.id });
+    return out;
   }
 
   /** DELETE /api/cases/:id/adjudications/:rulingId — 撤回 (kept in the history). */
@@ -279,6 +289,7 @@ export class AdjudicationsService {
     if (row.withdrawnAt) conflict('该裁定已撤回', 'RULING_WITHDRAWN');
     const now = new Date();
     await this.rulings.update({ id: row.id }, { withdrawnAt: now, withdrawnById: user.id, withdrawnByName: user.displayName });
+    await this.record(user, 'adjudication.withdraw', 'ruling', row.id, review.caseId, toRuling(row), { withdrawnAt: now.toISOString() });
     return { before: toRuling(row), withdrawnAt: now.toISOString() };
   }
 
@@ -298,7 +309,9 @@ export class AdjudicationsService {
     }
     const row = this.explanations.create({ id: randomUUID(), caseId: review.caseId, fingerprint: fingerprint!, text: text!, byId: user.id, byName: user.displayName, createdAt: new Date() });
     await this.explanations.insert(row);
-    return { id: row.id, fingerprint: row.fingerprint, text: row.text, by: actorOf(user), at: row.createdAt.toISOString() };
+    const out = { id: row.id, fingerprint: row.fingerprint, text: row.text, by: actorOf(user), at: row.createdAt.toISOString() };
+    await this.record(user, 'adjudication.explain', 'explanation', row.id, review.caseId, undefined, out);
+    return out;
   }
 
   // ——— manual findings and scores ———
@@ -351,7 +364,9 @@ export class AdjudicationsService {
       withdrawnAt: null,
     });
     await this.manual.insert(row);
-    return toManualFinding(row);
+    const out = toManualFinding(row);
+    await this.record(user, 'adjudication.manual_finding', 'manual_judgement', row.id, review.caseId, undefined, { ...out, sheetId: sheet.id });
+    return out;
   }
 
   /** PUT /api/cases/:id/manual-scores/:itemId {score, note?, sheet?} — the newest score of an item counts. */
@@ -391,7 +406,9 @@ export class AdjudicationsService {
       withdrawnAt: null,
     });
     await this.manual.insert(row);
-    return toManualScore(row);
+    const out = toManualScore(row);
+    await this.record(user, 'adjudication.manual_score', 'manual_judgement', row.id, review.caseId, undefined, { ...out, sheetId: sheet.id });
+    return out;
   }
 
   /** DELETE a manual finding or score (撤回). */
@@ -402,6 +419,7 @@ export class AdjudicationsService {
     if (!row || row.withdrawnAt) notFound(`没有编号为 ${id} 的人工评查记录`, 'MANUAL_JUDGEMENT_NOT_FOUND');
     const now = new Date();
     await this.manual.update({ id: row.id }, { withdrawnAt: now });
+    await this.record(user, 'adjudication.manual_withdraw', 'manual_judgement', row.id, review.caseId, row.kind === 'score' ? toManualScore(row) : toManualFinding(row), { withdrawnAt: now.toISOString() });
     return { id: row.id, kind: row.kind, withdrawnAt: now.toISOString() };
   }
 
@@ -531,6 +549,7 @@ export class AdjudicationsService {
       const res = await this.signOffs.update({ reviewId: review.id, version: row.version }, { state: next.state, events, snapshot, updatedAt: new Date(at), version: row.version + 1 });
       if (!res.affected) conflict('该审查的签署状态已被他人修改，请刷新后重试', 'SIGN_OFF_CONFLICT');
     }
+    await this.record(user, `sign_off.${action}`, 'review_sign_off', review.id, review.caseId, { state: current.state }, { state: next.state, event });
     return this.view(review.caseId, review.id, sheetArg);
   }
 

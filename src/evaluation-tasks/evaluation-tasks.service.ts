@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { actorOf, hasRole, requireRole, REVIEWER_ROLES, type ActingUser } from '../adjudications/acting-user';
+import { actorOf, auditUser, hasRole, requireRole, REVIEWER_ROLES, type ActingUser } from '../adjudications/acting-user';
+import { AgenciesService } from '../agencies/agencies.service';
+import { AuditService } from '../audit/audit.service';
+import { currentRequest, withRequestContext } from '../common/request-context';
+import { UsersService } from '../users/users.service';
 import { AdjudicationsService, type AdjudicatedView } from '../adjudications/adjudications.service';
 import { BodyReader } from '../adjudications/body';
 import { CaseFileEntity } from '../cases/case-file.entity';
@@ -106,7 +110,49 @@ export class EvaluationTasksService {
     @InjectRepository(CaseFileEntity) private readonly caseFiles: Repository<CaseFileEntity>,
     private readonly adjudications: AdjudicationsService,
     private readonly reviews: ReviewService,
+    private readonly users: UsersService,
+    private readonly agencies: AgenciesService,
+    private readonly audit: AuditService,
   ) {}
+
+  private record(user: ActingUser, action: string, entityType: string, entityId: string, caseId?: string, before?: unknown, after?: unknown): Promise<void> {
+    return this.audit.record({ action, entityType, entityId, caseId: caseId ?? null, before, after, user: auditUser(user) });
+  }
+
+  /**
+   * Reviewers and 组长 are users: name and agency come from the user records; a reviewer's own agencies are the
+   * agency and its subtree (回避). 400 with the body path when a user is unknown or not a reviewer.
+   */
+  private async resolvePeople(params: TaskParams): Promise<void> {
+    const issues: { path: string; code: string; message: string }[] = [];
+    const userOf = async (id: string, path: string) => {
+      const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findById(id.toLowerCase()) : null;
+      if (!row) {
+        issues.push({ path, code: 'UNKNOWN_USER', message: `用户不存在：${id}` });
+        return undefined;
+      }
+      if (!row.roles.split(',').some((r) => r === 'reviewer' || r === 'admin')) {
+        issues.push({ path, code: 'NOT_A_REVIEWER', message: `${row.displayName} 不是评查人员（须有 reviewer 角色）` });
+        return undefined;
+      }
+      return row;
+    };
+    for (const [i, e] of params.reviewers.entries()) {
+      const row = await userOf(e.id, `body.reviewers[${i}].id`);
+      if (!row) continue;
+      e.id = row.id;
+      e.name = row.displayName;
+      e.agency = (await this.agencies.entity(row.agencyId)).name;
+      e.ownAgencyIds = await this.agencies.subtreeIds(row.agencyId);
+    }
+    for (const [i, l] of params.leaders.entries()) {
+      const row = await userOf(l.id, `body.leaders[${i}].id`);
+      if (!row) continue;
+      l.id = row.id;
+      l.name = row.displayName;
+    }
+    if (issues.length > 0) badRequest(issues, `评查人员有误（共 ${issues.length} 处）`, 'VALIDATION_FAILED');
+  }
 
   // ——— creation ———
 
@@ -156,14 +202,14 @@ export class EvaluationTasksService {
       rs.forEach((r, i) => {
         const rb = new BodyReader(r, ['id', 'name', 'agency', 'certificateNo', 'conflicts', 'maxCases'], `body.reviewers[${i}]`);
         const id = rb.string('id', '用户 id', { required: true, max: 36 });
-        const name = rb.string('name', '姓名', { required: true, max: 100 });
-        const agency = rb.string('agency', '所在单位', { required: true, max: 200 });
+        const name = rb.string('name', '姓名', { max: 100 }) ?? '';
+        const agency = rb.string('agency', '所在单位', { max: 200 }) ?? '';
         const certificateNo = rb.string('certificateNo', '执法证号', { max: 50 });
         const maxCases = rb.number('maxCases', '分配上限', { min: 1, max: 100000 });
         const conflicts = rb.raw('conflicts');
         if (conflicts !== undefined && (!Array.isArray(conflicts) || conflicts.some((c) => typeof c !== 'string'))) rb.issue('conflicts', 'INVALID_TYPE', '回避案卷须为案卷 id 列表');
         b.issues.push(...rb.issues);
-        if (id && name && agency) {
+        if (id) {
           const e: Evaluator = { id, name, agency };
           if (certificateNo) e.certificateNo = certificateNo;
           if (maxCases) e.maxCases = maxCases;
@@ -179,9 +225,9 @@ export class EvaluationTasksService {
       ls.forEach((l, i) => {
         const lb = new BodyReader(l, ['id', 'name'], `body.leaders[${i}]`);
         const id = lb.string('id', '用户 id', { required: true, max: 36 });
-        const name = lb.string('name', '姓名', { required: true, max: 100 });
+        const name = lb.string('name', '姓名', { max: 100 }) ?? '';
         b.issues.push(...lb.issues);
-        if (id && name) leaders.push({ id, name });
+        if (id) leaders.push({ id, name });
       });
     b.done('评查任务参数有误');
     return { name: name!, sheet: b.raw('sheet'), params: { scope, sampling, reviewers, leaders } };
@@ -192,7 +238,13 @@ export class EvaluationTasksService {
     requireRole(user, ADMIN_ROLES, '创建评查任务');
     const { name, sheet: sheetArg, params } = this.readParams(body);
     const sheet = this.adjudications.sheetOf(sheetArg, 'body.sheet');
+    await this.resolvePeople(params);
     const qb = this.caseFiles.createQueryBuilder('c').where('c.status IN (:...statuses)', { statuses: params.scope.statuses });
+    // the organiser's own agencies (and their subtree); a system administrator sees every agency
+    if (!hasRole(user, ['admin']) && user.agencyIds) {
+      if (user.agencyIds.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere('c.agency_id IN (:...own)', { own: [...user.agencyIds] });
+    }
     if (params.scope.agencies?.length) qb.andWhere('c.agency IN (:...agencies)', { agencies: params.scope.agencies });
     if (params.scope.years?.length) qb.andWhere('c.year IN (:...years)', { years: params.scope.years });
     const rows = await qb.getMany();
@@ -216,6 +268,7 @@ export class EvaluationTasksService {
       id: s.id,
       caseNumber: byId.get(s.id)!.caseNumber,
       agency: s.agency,
+      ...(byId.get(s.id)!.agencyId ? { agencyId: byId.get(s.id)!.agencyId! } : {}),
       people: peopleOnCase(files.get(s.id)!),
     }));
     const plan = assignReviewers(assignable, params.reviewers, params.sampling.seed);
@@ -249,7 +302,7 @@ export class EvaluationTasksService {
           caseId: s.id,
           caseNumber: byId.get(s.id)!.caseNumber,
           agency: s.agency,
-          agencyId: null,
+          agencyId: byId.get(s.id)!.agencyId ?? null,
           officers: JSON.stringify(files.get(s.id)!.officers.map((o) => o.name)),
           reason: s.reason,
           evaluatorId: ev?.id ?? null,
@@ -259,7 +312,9 @@ export class EvaluationTasksService {
       });
       for (let i = 0; i < caseRows.length; i += 200) await m.insert(EvaluationTaskCaseEntity, caseRows.slice(i, i + 200));
     });
-    return this.get(task.id);
+    const view = await this.get(task.id);
+    await this.record(user, 'evaluation_task.create', 'evaluation_task', task.id, undefined, undefined, { name, sheetId: sheet.id, params, draw: view.draw, cases: view.cases });
+    return view;
   }
 
   // ——— reading ———
@@ -347,6 +402,7 @@ export class EvaluationTasksService {
     return this.unscoped(async () => {
       const stored = await this.reviews.reviewStored(row.caseId, { mode: 'review' });
       await this.taskCases.update({ id: row.id }, { reviewId: stored.id });
+      await this.record(user, 'evaluation_task.review', 'evaluation_task_case', row.id, row.caseId, row.reviewId ? { reviewId: row.reviewId } : undefined, { taskId: task.id, reviewId: stored.id });
       return this.adjudications.view(row.caseId, stored.id, task.sheetId);
     });
   }
@@ -381,9 +437,13 @@ export class EvaluationTasksService {
     return !!row.agencyId && !!user.agencyIds?.includes(row.agencyId);
   }
 
-  /** Run case work without the request's agency scope (the caller has checked the task's own access rules). */
+  /**
+   * Run case work without the request's agency scope (the caller has checked the task's own access rules): the
+   * request id stays, so the audit entries still name the request; the acting user is passed explicitly.
+   */
   private unscoped<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
+    const ctx = currentRequest();
+    return ctx ? withRequestContext({ requestId: ctx.requestId, ...(ctx.ip ? { ip: ctx.ip } : {}) }, fn) : fn();
   }
 
   async caseView(taskId: string, caseId: string, user: ActingUser): Promise<AdjudicatedView> {
@@ -432,6 +492,7 @@ export class EvaluationTasksService {
     const t = await this.taskEntity(taskId);
     if (t.state !== 'open') conflict('评查结果已发布', 'TASK_PUBLISHED');
     await this.tasks.update({ id: t.id }, { state: 'published', publishedAt: new Date() });
+    await this.record(user, 'evaluation_task.publish', 'evaluation_task', t.id, undefined, { state: t.state }, { state: 'published' });
     return this.get(t.id);
   }
 
@@ -544,6 +605,7 @@ export class EvaluationTasksService {
     const t = await this.taskEntity(taskId);
     const now = new Date();
     const existing = await this.ticks.findOneBy({ taskId: t.id, itemKey: key! });
+    await this.record(user, 'evaluation_task.rectification', 'evaluation_rectification', key!, item.caseId, existing ? { done: existing.done, note: existing.note } : undefined, { done, note: note ?? null });
     if (existing) await this.ticks.update({ id: existing.id }, { done: done!, note: note ?? null, byId: user.id, byName: user.displayName, updatedAt: now });
     else await this.ticks.insert({ id: randomUUID(), taskId: t.id, itemKey: key!, done: done!, note: note ?? null, byId: user.id, byName: user.displayName, updatedAt: now });
     const out = { ...item, done: done! };
@@ -593,6 +655,7 @@ export class EvaluationTasksService {
     b.done('异议数据有误');
     const { task, row } = await this.taskCase(taskId, caseId);
     if (task.state !== 'published') conflict('评查结果发布后方可提出异议', 'TASK_NOT_PUBLISHED');
+    if (!this.ownAgency(user, row) && !hasRole(user, ['admin'])) throw apiError(403, 'NOT_OWN_AGENCY', `只有 ${row.agency} 可以对本单位案卷的评查结果提出异议`);
     const snapshot = row.reviewId ? await this.adjudications.snapshotOf(row.reviewId) : undefined;
     const f = snapshot?.adjudicated.findings.find((x) => x.finding.fingerprint === fingerprint && x.status !== 'dismissed');
     if (!f) {
@@ -618,6 +681,7 @@ export class EvaluationTasksService {
       answeredAt: null,
     });
     await this.objections.insert(e);
+    await this.record(user, 'evaluation_task.objection', 'evaluation_objection', e.id, row.caseId, undefined, this.objectionView(e));
     return this.objectionView(e);
   }
 
@@ -637,6 +701,7 @@ export class EvaluationTasksService {
     }
     const now = new Date();
     await this.objections.update({ id: o.id }, { outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
+    await this.record(user, 'evaluation_task.objection_answer', 'evaluation_objection', o.id, o.caseId, this.objectionView(o), { outcome, answer });
     return this.objectionView({ ...o, outcome: outcome!, answer: answer!, answeredById: user.id, answeredByName: user.displayName, answeredAt: now });
   }
 

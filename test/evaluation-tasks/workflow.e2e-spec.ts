@@ -1,181 +1,218 @@
+/**
+ * One small annual evaluation through the HTTP API, behind the real auth guard: 3 agencies under a province,
+ * 30 closed / archived cases; seeded sampling (same seed → same sample), assignment with 回避, each case reviewed,
+ * ruled, scored by hand and signed by its reviewer, 组长复核 with one 退回, publication, an 异议 upheld, results,
+ * exports and the 整改 list ticked off.
+ */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import ExcelJS from 'exceljs';
-import { pdfTextSquashed } from '../adjudication/support/pdf-text';
-import type { ActingUser } from '../../src/adjudications/acting-user';
-import { AdjudicationsService } from '../../src/adjudications/adjudications.service';
+import request from 'supertest';
 import { CasesService } from '../../src/cases/cases.service';
-import { EvaluationTasksService } from '../../src/evaluation-tasks/evaluation-tasks.service';
+import { pdfTextSquashed } from '../adjudication/support/pdf-text';
+import { loginAs, testAgency, type LoggedIn } from '../support/auth';
 import { createTestApp } from '../support/create-test-app';
 import { AGENCIES, evaluationCases } from './support/cases';
 
-const admin: ActingUser = { id: 'u-admin', displayName: '评查办', roles: ['evaluation_admin'] };
-const r = (id: string, name: string): ActingUser => ({ id, displayName: name, roles: ['reviewer'] });
-const reviewers = [
-  { user: r('u-a', '甲评查'), agency: AGENCIES[0] },
-  { user: r('u-b', '乙评查'), agency: AGENCIES[1] },
-  { user: r('u-c', '丙评查'), agency: AGENCIES[2] },
-  // worked on every case made from the 沅澧市 samples: must never get one of them
-  { user: r('u-d', '陈志刚'), agency: '丁市生态环境局' },
-];
-const leader = r('u-lead', '王组长');
-const officer: ActingUser = { id: 'u-off', displayName: '赵办案', roles: ['officer'] };
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
-describe('annual evaluation workflow (3 agencies, 30 cases) — services on a real database', () => {
+describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
   let app: NestExpressApplication;
-  let tasks: EvaluationTasksService;
-  let adj: AdjudicationsService;
-  const body = (seed: string, extra: Record<string, unknown> = {}) => ({
+  let organiser: LoggedIn;
+  let leader: LoggedIn;
+  let reviewers: LoggedIn[];
+  let conflicted: LoggedIn;
+  let officerA: LoggedIn;
+  let officerB: LoggedIn;
+  const agencyIds: Record<string, string> = {};
+  const http = () => request(app.getHttpServer());
+  const as = (u: LoggedIn) => ({ Authorization: u.headers.Authorization });
+  const body = (sampling: Record<string, unknown>) => ({
     name: '2025年度行政处罚案卷评查',
     scope: { agencies: [...AGENCIES] },
-    sampling: { mode: 'ratio', ratio: 0.5, seed },
-    reviewers: reviewers.map((x) => ({ id: x.user.id, name: x.user.displayName, agency: x.agency })),
-    leaders: [{ id: leader.id, name: leader.displayName }],
-    ...extra,
+    sampling,
+    reviewers: [...reviewers, conflicted].map((u) => ({ id: u.user.id })),
+    leaders: [{ id: leader.user.id }],
   });
 
   beforeAll(async () => {
     app = await createTestApp();
-    tasks = app.get(EvaluationTasksService);
-    adj = app.get(AdjudicationsService);
+    const province = await testAgency(app, '某省生态环境厅');
+    for (const name of [...AGENCIES, '丁市生态环境局']) agencyIds[name] = (await testAgency(app, name, province.id)).id;
+    organiser = await loginAs(app, { roles: ['evaluation_admin'], agencyId: province.id, displayName: '评查办' });
+    leader = await loginAs(app, { roles: ['reviewer'], agencyId: province.id, displayName: '王组长' });
+    reviewers = [];
+    for (const [i, name] of AGENCIES.entries()) reviewers.push(await loginAs(app, { roles: ['reviewer'], agencyId: agencyIds[name], displayName: ['甲评查', '乙评查', '丙评查'][i] }));
+    // named as 执法人员 in every case made from the 沅澧市 samples: must never get one of them
+    conflicted = await loginAs(app, { roles: ['reviewer'], agencyId: agencyIds['丁市生态环境局'], displayName: '陈志刚' });
+    officerA = await loginAs(app, { roles: ['officer'], agencyId: agencyIds[AGENCIES[0]], displayName: '甲承办' });
+    officerB = await loginAs(app, { roles: ['officer'], agencyId: agencyIds[AGENCIES[1]], displayName: '乙承办' });
     const cases = app.get(CasesService);
     for (const c of evaluationCases(30)) await cases.create(c);
   });
   afterAll(async () => app?.close());
 
+  it('only organisers create tasks; bad parameters get paths and change nothing', async () => {
+    await http().post('/api/evaluation-tasks').set(as(officerA)).send(body({ mode: 'all' })).expect(403);
+    const bad = await http()
+      .post('/api/evaluation-tasks')
+      .set(as(organiser))
+      .send({ ...body({ mode: 'ratio', ratio: 2 }), reviewers: [{ id: officerA.user.id }] })
+      .expect(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'body.sampling.ratio', code: 'OUT_OF_RANGE' })]),
+    );
+    const notReviewer = await http().post('/api/evaluation-tasks').set(as(organiser)).send({ ...body({ mode: 'all' }), reviewers: [{ id: officerA.user.id }] }).expect(400);
+    expect(notReviewer.body.errors).toEqual([expect.objectContaining({ path: 'body.reviewers[0].id', code: 'NOT_A_REVIEWER' })]);
+    expect((await http().get('/api/evaluation-tasks').set(as(organiser)).expect(200)).body).toEqual([]);
+  });
+
   it('the same seed gives the same sample; the seed is recorded', async () => {
-    const a = await tasks.create(admin, body('2025-评查'));
-    const b = await tasks.create(admin, body('2025-评查'));
-    const c = await tasks.create(admin, body('other'));
-    const ids = async (id: string) => (await tasks.caseIds(id)).sort();
-    expect(await ids(a.id)).toEqual(await ids(b.id));
-    expect(await ids(a.id)).not.toEqual(await ids(c.id));
-    expect(a.params.sampling.seed).toBe('2025-评查');
-    expect(a.draw.population).toBe(30);
-    expect(a.draw.perAgency).toEqual(AGENCIES.map((agency) => ({ agency, population: 10, selected: 5 })).sort((x, y) => (x.agency < y.agency ? -1 : 1)));
-    const noSeed = await tasks.create(admin, body('x', { sampling: { mode: 'all' } }));
-    expect(noSeed.params.sampling.seed).toMatch(/^[0-9a-f]{16}$/);
+    const ids = async (seed: string) => {
+      const t = await http().post('/api/evaluation-tasks').set(as(organiser)).send(body({ mode: 'ratio', ratio: 0.5, seed })).expect(201);
+      const rows = await http().get(`/api/evaluation-tasks/${t.body.id}/cases`).set(as(organiser)).expect(200);
+      return { task: t.body, ids: (rows.body as { caseId: string }[]).map((r) => r.caseId).sort() };
+    };
+    const a = await ids('2025-评查');
+    const b = await ids('2025-评查');
+    const c = await ids('另一个种子');
+    expect(a.ids).toEqual(b.ids);
+    expect(a.ids).not.toEqual(c.ids);
+    expect(a.task.params.sampling).toMatchObject({ mode: 'ratio', ratio: 0.5, seed: '2025-评查' });
+    expect(a.task.draw.population).toBe(30);
+    for (const p of a.task.draw.perAgency) expect(p).toMatchObject({ population: 10, selected: 5 });
   });
 
-  it('回避: nobody reviews a case of their own agency or one they worked on', async () => {
-    const t = await tasks.create(admin, body('s', { sampling: { mode: 'all' } }));
-    const rows = await tasks.cases(t.id);
+  it('回避 is enforced in assignment: not the own agency, not who worked on the case', async () => {
+    const t = await http().post('/api/evaluation-tasks').set(as(organiser)).send(body({ mode: 'all', seed: 'all' })).expect(201);
+    const rows = (await http().get(`/api/evaluation-tasks/${t.body.id}/cases`).set(as(organiser)).expect(200)).body as {
+      agency: string;
+      officers: string[];
+      evaluator: { id: string; name: string };
+    }[];
     expect(rows).toHaveLength(30);
-    for (const row of rows) {
-      const ev = reviewers.find((x) => x.user.id === row.evaluator?.id)!;
-      expect(ev).toBeDefined();
-      expect(ev.agency).not.toBe(row.agency);
-      expect(row.officers).not.toContain(ev.user.displayName);
+    const agencyOf = new Map([...reviewers.map((u, i) => [u.user.id, AGENCIES[i]] as const), [conflicted.user.id, '丁市生态环境局'] as const]);
+    for (const r of rows) {
+      expect(r.evaluator).not.toBeNull();
+      expect(agencyOf.get(r.evaluator.id)).not.toBe(r.agency);
+      expect(r.officers).not.toContain(r.evaluator.name);
     }
-    expect(t.draw.recusals.some((x) => x.evaluatorId === 'u-d' && x.reason === 'worked_on_case')).toBe(true);
-    expect(t.draw.unassigned).toEqual([]);
-  });
-
-  it('refuses bad parameters with paths and changes nothing', async () => {
-    const before = (await tasks.list()).length;
-    await expect(tasks.create(admin, { ...body('s'), sampling: { mode: 'ratio', ratio: 2 } })).rejects.toMatchObject({
-      body: { statusCode: 400, errors: [expect.objectContaining({ path: 'body.sampling.ratio', code: 'OUT_OF_RANGE' })] },
-    });
-    await expect(tasks.create(officer, body('s'))).rejects.toMatchObject({ body: { statusCode: 403 } });
-    expect((await tasks.list()).length).toBe(before);
+    expect(t.body.draw.recusals).toEqual(expect.arrayContaining([expect.objectContaining({ evaluatorId: conflicted.user.id, reason: 'worked_on_case', label: '参与办理本案回避' })]));
+    expect(t.body.draw.recusals).toEqual(expect.arrayContaining([expect.objectContaining({ evaluatorId: reviewers[0].user.id, reason: 'same_agency' })]));
+    expect(t.body.draw.unassigned).toEqual([]);
   });
 
   it('from creation to the 整改 list', async () => {
-    const t = await tasks.create(admin, body('full', { sampling: { mode: 'ratio', ratio: 0.3, seed: 'full' } }));
-    const rows = await tasks.cases(t.id);
+    const created = await http().post('/api/evaluation-tasks').set(as(organiser)).send(body({ mode: 'ratio', ratio: 0.3, seed: 'full' })).expect(201);
+    const id = created.body.id as string;
+    const rows = (await http().get(`/api/evaluation-tasks/${id}/cases`).set(as(organiser)).expect(200)).body as {
+      caseId: string;
+      agency: string;
+      evaluator: { id: string };
+    }[];
     expect(rows).toHaveLength(9);
-    const userOf = (id: string) => reviewers.find((x) => x.user.id === id)!.user;
+    const everyone = [...reviewers, conflicted];
+    const who = (evaluatorId: string) => everyone.find((u) => u.user.id === evaluatorId)!;
 
-    let dismissedOne: { caseId: string; fingerprint: string } | undefined;
-    let returnedOnce = false;
+    let returned = false;
     for (const row of rows) {
-      const reviewer = userOf(row.evaluator!.id);
-      // another reviewer may not start it
-      const other = reviewers.find((x) => x.user.id !== reviewer.id)!.user;
-      await expect(tasks.startReview(t.id, row.caseId, other)).rejects.toMatchObject({ body: { code: 'NOT_ASSIGNED' } });
-      const view = await tasks.startReview(t.id, row.caseId, reviewer);
-      const findings = view.adjudicated.findings.filter((f) => f.finding.severity !== 'info');
-      if (findings.length > 0 && !dismissedOne) {
-        await adj.rule(row.caseId, reviewer, { fingerprint: findings[0].finding.fingerprint, decision: 'dismissed', reason: '卷内有补正材料' });
-        dismissedOne = { caseId: row.caseId, fingerprint: findings[0].finding.fingerprint };
-      } else if (findings.length > 0) {
-        await adj.rule(row.caseId, reviewer, { fingerprint: findings[0].finding.fingerprint, decision: 'accepted' });
+      const me = who(row.evaluator.id);
+      const other = everyone.find((u) => u.user.id !== me.user.id)!;
+      const base = `/api/evaluation-tasks/${id}/cases/${row.caseId}`;
+      expect((await http().post(`${base}/review`).set(as(other)).expect(403)).body.code).toBe('NOT_ASSIGNED');
+      // cross-agency: the case is not visible to the reviewer through the case API, only through the task
+      await http().get(`/api/cases/${row.caseId}`).set(as(me)).expect(404);
+      const view = (await http().post(`${base}/review`).set(as(me)).expect(201)).body;
+      const findings = (view.adjudicated.findings as { finding: { fingerprint: string; severity: string } }[]).filter((f) => f.finding.severity !== 'info');
+      if (findings.length > 0) {
+        await http().post(`${base}/adjudications`).set(as(me)).send({ fingerprint: findings[0].finding.fingerprint, decision: 'accepted' }).expect(201);
       }
-      await adj.addManualFinding(row.caseId, reviewer, { item: '合法性评查 裁量', categoryId: 'decision', severity: 'warning', points: 1, text: '裁量说理不充分' });
-      await expect(tasks.signOff(t.id, row.caseId, leader, { action: 'sign', opinion: 'x' })).rejects.toMatchObject({ body: { code: 'NOT_ASSIGNED' } });
-      await tasks.signOff(t.id, row.caseId, reviewer, { action: 'sign', opinion: '基本规范，存在裁量说理问题' });
-      if (!returnedOnce) {
-        await expect(tasks.signOff(t.id, row.caseId, reviewer, { action: 'approve' })).rejects.toMatchObject({ body: { code: 'NOT_LEADER' } });
-        const back = await tasks.signOff(t.id, row.caseId, leader, { action: 'return', comment: '请核对送达日期' });
-        expect(back.signOff.state).toBe('returned');
-        returnedOnce = true;
-        await tasks.signOff(t.id, row.caseId, reviewer, { action: 'sign', opinion: '已核对，维持' });
+      await http().post(`${base}/manual-findings`).set(as(me)).send({ item: '合法性评查 裁量', categoryId: 'decision', severity: 'warning', points: 1, text: '裁量说理不充分' }).expect(201);
+      expect((await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'sign', opinion: 'x' }).expect(403)).body.code).toBe('NOT_ASSIGNED');
+      await http().post(`${base}/sign-off`).set(as(me)).send({ action: 'sign', opinion: '基本规范，裁量说理不充分' }).expect(200);
+      if (!returned) {
+        expect((await http().post(`${base}/sign-off`).set(as(other)).send({ action: 'approve' }).expect(403)).body.code).toBe('NOT_LEADER');
+        const back = await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'return', comment: '请核对送达日期' }).expect(200);
+        expect(back.body.signOff).toMatchObject({ state: 'returned', reviewComment: '请核对送达日期' });
+        returned = true;
+        await http().post(`${base}/sign-off`).set(as(me)).send({ action: 'sign', opinion: '已核对送达日期，维持' }).expect(200);
       }
-      const done = await tasks.signOff(t.id, row.caseId, leader, { action: 'approve', comment: '同意' });
-      expect(done.signOff.state).toBe('approved');
-      expect(done.frozen).toBe(true);
+      const done = await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'approve' }).expect(200);
+      expect(done.body.signOff.state).toBe('approved');
     }
-    const progress = (await tasks.get(t.id)).progress;
-    expect(progress.reduce((s, p) => s + p.approved, 0)).toBe(9);
+    const task = (await http().get(`/api/evaluation-tasks/${id}`).set(as(organiser)).expect(200)).body;
+    expect(task.progress.reduce((s: number, p: { approved: number }) => s + p.approved, 0)).toBe(9);
 
-    // a ruling after signing does not change the signed result
-    const first = rows[0];
-    await expect(adj.addManualFinding(first.caseId, userOf(first.evaluator!.id), { item: 'x', categoryId: 'decision', severity: 'warning', points: 1, text: 'y' })).rejects.toMatchObject({
-      body: { code: 'REVIEW_SIGNED' },
-    });
+    // before publication an agency sees nothing and cannot object
+    await http().get(`/api/evaluation-tasks/${id}/results`).set(as(officerA)).expect(403);
+    await http().post(`/api/evaluation-tasks/${id}/publish`).set(as(organiser)).expect(200);
 
-    // 异议 after publication; upheld → the finding is dismissed in the results
-    await expect(tasks.object(t.id, first.caseId, officer, { fingerprint: 'x', reason: 'y' })).rejects.toMatchObject({ body: { code: 'TASK_NOT_PUBLISHED' } });
-    await tasks.publish(t.id, admin);
-    const before = await tasks.results(t.id);
-    let objected: { caseId: string; fingerprint: string } | undefined;
-    for (const row of rows) {
-      const v = await tasks.caseView(t.id, row.caseId, leader);
-      const f = v.adjudicated.findings.find((x) => x.status === 'accepted' && x.finding.severity !== 'info');
+    // the agency sees only its own results
+    const own = (await http().get(`/api/evaluation-tasks/${id}/results`).set(as(officerA)).expect(200)).body.results;
+    expect(own.agencies.map((a: { agency: string }) => a.agency)).toEqual([AGENCIES[0]]);
+    expect(own.ranking.every((r: { agency: string }) => r.agency === AGENCIES[0])).toBe(true);
+
+    // 异议 on an accepted finding of one of its cases, upheld by the 组长: no longer a defect
+    let target: { caseId: string; fingerprint: string } | undefined;
+    for (const row of rows.filter((r) => r.agency === AGENCIES[0])) {
+      const v = (await http().get(`/api/evaluation-tasks/${id}/cases/${row.caseId}`).set(as(officerA)).expect(200)).body;
+      const f = (v.adjudicated.findings as { status: string; finding: { fingerprint: string } }[]).find((x) => x.status === 'accepted');
       if (f) {
-        objected = { caseId: row.caseId, fingerprint: f.finding.fingerprint };
+        target = { caseId: row.caseId, fingerprint: f.finding.fingerprint };
         break;
       }
     }
-    expect(objected).toBeDefined();
-    const o = await tasks.object(t.id, objected!.caseId, officer, { fingerprint: objected!.fingerprint, reason: '已在法定期限内送达，见送达回证' });
-    await expect(tasks.object(t.id, objected!.caseId, officer, { fingerprint: objected!.fingerprint, reason: '再次' })).rejects.toMatchObject({ body: { code: 'OBJECTION_PENDING' } });
-    const answered = await tasks.answer(t.id, o.id, leader, { outcome: 'upheld', answer: '经核，送达回证可以证明' });
-    expect(answered.outcome).toBe('upheld');
-    const after = await tasks.results(t.id);
-    const key = `${objected!.caseId}:${objected!.fingerprint}`;
-    expect(before.results.rectifications.flatMap((x) => x.items).map((i) => i.key)).toContain(key);
-    expect(after.results.rectifications.flatMap((x) => x.items).map((i) => i.key)).not.toContain(key);
-    if (dismissedOne) expect(after.results.rectifications.flatMap((x) => x.items).map((i) => i.key)).not.toContain(`${dismissedOne.caseId}:${dismissedOne.fingerprint}`);
+    expect(target).toBeDefined();
+    const otherAgencyCase = rows.find((r) => r.agency === AGENCIES[1])!;
+    expect((await http().post(`/api/evaluation-tasks/${id}/cases/${otherAgencyCase.caseId}/objections`).set(as(officerA)).send({ fingerprint: 'x', reason: 'y' }).expect(403)).body.code).toBe('NOT_OWN_AGENCY');
+    const objection = await http()
+      .post(`/api/evaluation-tasks/${id}/cases/${target!.caseId}/objections`)
+      .set(as(officerA))
+      .send({ fingerprint: target!.fingerprint, reason: '已在法定期限内送达，见送达回证' })
+      .expect(201);
+    expect((await http().get(`/api/evaluation-tasks/${id}/objections`).set(as(officerB)).expect(200)).body).toEqual([]);
+    const answered = await http().post(`/api/evaluation-tasks/${id}/objections/${objection.body.id}/answer`).set(as(leader)).send({ outcome: 'upheld', answer: '经核，送达回证可以证明' }).expect(200);
+    expect(answered.body).toMatchObject({ outcome: 'upheld', answeredBy: { id: leader.user.id } });
 
-    // results: ranking on the sheet, per agency / 承办人, frequent defects with 依据, 整改 per agency
-    expect(after.results.ranking).toHaveLength(9);
-    expect(after.results.agencies.map((a) => a.agency).sort()).toEqual([...AGENCIES].sort());
-    expect(after.results.officers.length).toBeGreaterThan(0);
-    const manual = after.results.topDefects.find((d) => d.ruleId === '人工');
-    expect(manual).toMatchObject({ title: '合法性评查 裁量', count: 9 });
-    expect(after.task.params.sampling).toMatchObject({ mode: 'ratio', ratio: 0.3, seed: 'full' });
+    const results = (await http().get(`/api/evaluation-tasks/${id}/results`).set(as(organiser)).expect(200)).body.results;
+    const keys = (results.rectifications as { items: { key: string }[] }[]).flatMap((g) => g.items.map((i) => i.key));
+    expect(keys).not.toContain(`${target!.caseId}:${target!.fingerprint}`);
+    expect(results.ranking).toHaveLength(9);
+    expect(results.agencies.map((a: { agency: string }) => a.agency).sort()).toEqual([...AGENCIES].sort());
+    expect(results.officers.length).toBeGreaterThan(0);
+    expect(results.topDefects).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: '人工', title: '合法性评查 裁量', count: 9 })]));
+    const withBasis = results.topDefects.find((d: { ruleId: string }) => d.ruleId !== '人工');
+    if (withBasis) expect(withBasis.basis).toMatch(/《/);
 
-    const item = after.results.rectifications.find((x) => x.items.length > 0)!.items[0];
-    const ticked = await tasks.tick(t.id, officer, { key: item.key, done: true, note: '已补正' });
-    expect(ticked).toMatchObject({ done: true, doneBy: { id: officer.id }, note: '已补正' });
-    const final = await tasks.results(t.id);
-    const again = final.results.rectifications.flatMap((x) => x.items).find((i) => i.key === item.key)!;
-    expect(again.done).toBe(true);
-    await expect(tasks.tick(t.id, officer, { key: 'nope', done: true })).rejects.toMatchObject({ body: { code: 'RECTIFICATION_NOT_FOUND' } });
+    // 整改: the agency ticks its items off
+    const mine = (await http().get(`/api/evaluation-tasks/${id}/rectifications`).set(as(officerA)).expect(200)).body;
+    expect(mine.map((g: { agency: string }) => g.agency)).toEqual([AGENCIES[0]]);
+    const item = mine[0].items[0];
+    const ticked = await http().put(`/api/evaluation-tasks/${id}/rectifications`).set(as(officerA)).send({ key: item.key, done: true, note: '已补正裁量说明' }).expect(200);
+    expect(ticked.body).toMatchObject({ done: true, doneBy: { id: officerA.user.id }, note: '已补正裁量说明' });
+    const after = (await http().get(`/api/evaluation-tasks/${id}/rectifications?agency=${encodeURIComponent(AGENCIES[0])}`).set(as(organiser)).expect(200)).body;
+    expect(after[0]).toMatchObject({ done: 1 });
 
-    // exports carry the task's parameters
-    const json = JSON.parse((await tasks.exportResults(t.id, 'json')).body.toString('utf8'));
+    // exports with the task's parameters
+    const json = (await http().get(`/api/evaluation-tasks/${id}/results.json`).set(as(organiser)).expect(200)).body;
     expect(json).toMatchObject({ format: 'casefile-evaluation-task/1', task: { params: { sampling: { seed: 'full' } } }, results: { cases: 9 } });
-    const csv = (await tasks.exportResults(t.id, 'csv')).body.toString('utf8');
+    const csv = (await http().get(`/api/evaluation-tasks/${id}/results.csv`).set(as(organiser)).buffer(true).parse(binary).expect(200)).body.toString('utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(10);
     expect(csv).toContain(',full,');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await tasks.exportResults(t.id, 'xlsx')).body as unknown as ArrayBuffer);
+    await wb.xlsx.load((await http().get(`/api/evaluation-tasks/${id}/results.xlsx`).set(as(organiser)).buffer(true).parse(binary).expect(200)).body);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['排名', '单位', '承办人', '常见问题', '整改清单']);
     expect(String(wb.getWorksheet('排名')!.getCell('A1').value)).toContain('随机种子 full');
-    const rectRows = wb.getWorksheet('整改清单')!.rowCount - 2;
-    expect(rectRows).toBe(final.results.rectifications.reduce((s, g) => s + g.items.length, 0));
-    const pdf = await pdfTextSquashed((await tasks.exportResults(t.id, 'pdf')).body);
+    const pdf = await pdfTextSquashed((await http().get(`/api/evaluation-tasks/${id}/results.pdf`).set(as(organiser)).buffer(true).parse(binary).expect(200)).body);
     for (const s of ['结果通报', '随机种子full', '各单位得分', '案卷排名', '常见问题及依据', '整改清单', ...AGENCIES, '合法性评查裁量']) expect(pdf).toContain(s);
+    await http().get(`/api/evaluation-tasks/${id}/results.doc`).set(as(organiser)).expect(404);
+
+    // every step is in the audit log
+    const admin = await loginAs(app, { roles: ['admin'] });
+    const audit = (await http().get(`/api/audit?pageSize=100&action=evaluation_task.objection_answer`).set(as(admin)).expect(200)).body;
+    expect(audit.items).toHaveLength(1);
   });
 });
