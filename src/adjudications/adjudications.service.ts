@@ -7,6 +7,7 @@ import { apiError, badRequest, conflict, notFound } from '../common/errors';
 import {
   AdjudicationError,
   adjudicate,
+  applyRulings,
   applySignOffEvent,
   checkManualFinding,
   checkManualScore,
@@ -213,7 +214,7 @@ export class AdjudicationsService {
     });
     const latest = await this.latestReview(entity.id);
     if (!latest) return { caseId: entity.id, reviewId: null, rulings: active, history, findings: [], staleRulings: [] };
-    const a = adjudicate({ review: latest.result, sheet: loadScoringSheet(), rulings: active });
+    const a = applyRulings(latest.result, active);
     return {
       caseId: entity.id,
       reviewId: latest.id,
@@ -441,10 +442,11 @@ export class AdjudicationsService {
   }
 
   /** Adjudicate a review with the given inputs (and extra rulings, e.g. from upheld objections). */
-  compute(review: ReviewResult, inputs: Omit<SignedSnapshot, 'reviewId' | 'adjudicated'>, extraRulings: Ruling[] = []): AdjudicatedReview {
+  compute(review: ReviewResult, caseFile: CaseFile, inputs: Omit<SignedSnapshot, 'reviewId' | 'adjudicated'>, extraRulings: Ruling[] = []): AdjudicatedReview {
     try {
       return adjudicate({
         review,
+        caseFile,
         sheet: loadScoringSheet(inputs.sheetId),
         rulings: [...inputs.rulings, ...extraRulings],
         explanations: inputs.explanations,
@@ -478,7 +480,7 @@ export class AdjudicationsService {
       usedSheet = snapshot.sheetId;
     } else {
       const sheet = this.sheetOf(sheetId);
-      adjudicated = this.compute(review.result, await this.liveInputs(review.caseId, sheet));
+      adjudicated = this.compute(review.result, JSON.parse(entity.document) as CaseFile, await this.liveInputs(review.caseId, sheet));
       usedSheet = sheet.id;
     }
     return {
@@ -536,7 +538,8 @@ export class AdjudicationsService {
     if (action === 'sign') {
       const sheet = this.sheetOf(sheetArg, 'body.sheet');
       const inputs = await this.liveInputs(review.caseId, sheet);
-      const s: SignedSnapshot = { reviewId: review.id, ...inputs, adjudicated: this.compute(review.result, inputs) };
+      const caseFile = JSON.parse((await this.cases.getEntity(review.caseId)).document) as CaseFile;
+      const s: SignedSnapshot = { reviewId: review.id, ...inputs, adjudicated: this.compute(review.result, caseFile, inputs) };
       snapshot = JSON.stringify(s);
     } else if (action === 'return') {
       snapshot = null; // reopened: the live judgement applies again until the next signature

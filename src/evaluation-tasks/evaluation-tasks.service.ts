@@ -532,7 +532,8 @@ export class EvaluationTasksService {
                 at: x.answeredAt!.toISOString(),
               });
             }
-            o.adjudicated = this.adjudications.compute(review.result, snapshot, extra);
+            const stored = await this.caseFiles.findOneByOrFail({ id: r.caseId });
+            o.adjudicated = this.adjudications.compute(review.result, JSON.parse(stored.document) as CaseFile, snapshot, extra);
           }
         }
       }

@@ -8,6 +8,7 @@
  *   veto hit of the sheet item it names;
  * - total, veto and grade are recomputed with the sheet's own rules (bonus kept, total capped at the sheet's total).
  */
+import type { CaseFile } from '../case-file/types';
 import type { ReviewResult } from '../engine/types';
 import { scoreReview } from '../scoring/score';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
@@ -31,12 +32,14 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 export interface AdjudicationInput {
   review: ReviewResult;
   sheet: ScoringSheet;
+  /** the case file reviewed (sheets that score documents need it) */
+  caseFile?: CaseFile;
   rulings?: readonly Ruling[];
   explanations?: readonly Explanation[];
   manualFindings?: readonly ManualFinding[];
   manualScores?: readonly ManualScore[];
   /** the sheet's scorer (defaults to scoreReview) */
-  score?: (review: ReviewResult, sheet: ScoringSheet) => ScoreResult;
+  score?: (review: ReviewResult, sheet: ScoringSheet, caseFile?: CaseFile) => ScoreResult;
 }
 
 /** Check a manual finding against the sheet: its category exists, its veto item exists. */
@@ -80,10 +83,10 @@ function latestScores(scores: readonly ManualScore[]): ManualScore[] {
 
 export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
   const { review, sheet } = input;
-  const scoreFn = input.score ?? scoreReview;
+  const scoreFn = input.score ?? ((r: ReviewResult, s: ScoringSheet) => scoreReview(r, s));
   const applied = applyRulings(review, input.rulings ?? [], input.explanations ?? []);
-  const full = scoreFn(review, sheet);
-  const base = scoreFn(applied.effective, sheet);
+  const full = scoreFn(review, sheet, input.caseFile);
+  const base = scoreFn(applied.effective, sheet, input.caseFile);
 
   // what each dismissed finding would have cost
   const dismissed: DismissedDeduction[] = applied.findings
