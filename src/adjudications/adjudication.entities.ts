@@ -12,6 +12,8 @@ export const instant: ValueTransformer = {
 export class RulingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ name: 'case_id', type: 'varchar', length: 36 }) caseId: string;
+  /** '' for the case's own review (法制审核), the evaluation task id for a 评查 — the two never mix */
+  @Column({ type: 'varchar', length: 36 }) context: string;
   @Column({ name: 'rule_id', type: 'varchar', length: 40 }) ruleId: string;
   @Column({ type: 'varchar', length: 80 }) fingerprint: string;
   @Column({ name: 'facts_digest', type: 'varchar', length: 64 }) factsDigest: string;
@@ -53,6 +55,8 @@ export class ExplanationEntity {
 export class ManualJudgementEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ name: 'case_id', type: 'varchar', length: 36 }) caseId: string;
+  /** '' for the case's own review, the evaluation task id for a 评查 */
+  @Column({ type: 'varchar', length: 36 }) context: string;
   /** finding | score */
   @Column({ type: 'varchar', length: 10 }) kind: 'finding' | 'score';
   @Column({ name: 'sheet_id', type: 'varchar', length: 100 }) sheetId: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
+import { EvaluationTaskCaseEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { ReviewEntity } from '../review/review.entity';
 import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from './adjudication.entities';
 import { AdjudicationsController } from './adjudications.controller';
@@ -12,7 +13,7 @@ import { AdjudicationsService } from './adjudications.service';
  * Exports AdjudicationsService for the evaluation-task workflow.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RulingEntity, ExplanationEntity, ManualJudgementEntity, SignOffEntity, ReviewEntity]), CasesModule],
+  imports: [TypeOrmModule.forFeature([RulingEntity, ExplanationEntity, ManualJudgementEntity, SignOffEntity, ReviewEntity, EvaluationTaskCaseEntity]), CasesModule],
   controllers: [AdjudicationsController],
   providers: [AdjudicationsService],
   exports: [AdjudicationsService],

@@ -31,6 +31,7 @@ import type { CaseFile } from '../core/case-file/types';
 import type { ReviewResult } from '../core/engine/types';
 import { renderReviewReport } from '../core/report';
 import { availableScoringSheetIds, loadScoringSheet, ScoringSheetNotFoundError, type ScoringSheet } from '../core/scoring';
+import { EvaluationTaskCaseEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { ReviewEntity } from '../review/review.entity';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, auditUser, requireRole, REVIEWER_ROLES, type ActingUser } from './acting-user';
@@ -68,6 +69,13 @@ export interface AdjudicatedView {
 }
 
 const ROLE_RULE = REVIEWER_ROLES;
+
+/** Which judgement a change belongs to: the case's own (context '', latest review) or a task's (its review). */
+export interface JudgementTarget {
+  context: string;
+  reviewId?: string;
+}
+const OWN: JudgementTarget = { context: '' };
 const ROLE_EXPLAIN = ['officer', 'reviewer', 'evaluation_admin', 'admin'] as const;
 const SEVERITIES = ['veto', 'error', 'warning', 'info'] as const;
 
@@ -132,6 +140,7 @@ export class AdjudicationsService {
     @InjectRepository(ManualJudgementEntity) private readonly manual: Repository<ManualJudgementEntity>,
     @InjectRepository(SignOffEntity) private readonly signOffs: Repository<SignOffEntity>,
     @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
+    @InjectRepository(EvaluationTaskCaseEntity) private readonly taskCases: Repository<EvaluationTaskCaseEntity>,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
   ) {}
@@ -147,9 +156,21 @@ export class AdjudicationsService {
     return { id: row.id, caseId: row.caseId, caseVersion: row.caseVersion, createdAt: row.createdAt.toISOString(), result: JSON.parse(row.result) as ReviewResult };
   }
 
+  /** The case's latest own review: reviews made for an evaluation task belong to the task, not to the case. */
   async latestReview(caseId: string): Promise<ReviewRef | undefined> {
-    const row = await this.reviews.findOne({ where: { caseId }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const row = await this.reviews
+      .createQueryBuilder('r')
+      .where('r.case_id = :caseId', { caseId })
+      .andWhere('r.id NOT IN (SELECT t.review_id FROM evaluation_task_cases t WHERE t.case_id = :caseId AND t.review_id IS NOT NULL)', { caseId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getOne();
     return row ? this.toRef(row) : undefined;
+  }
+
+  /** '' for the case's own review, the task id for a review made in an evaluation task. */
+  async contextOf(reviewId: string): Promise<string> {
+    return (await this.taskCases.findOne({ where: { reviewId }, select: ['taskId'] }))?.taskId ?? '';
   }
 
   /** The review named, or the case's latest; 404 REVIEW_NOT_FOUND. */
@@ -178,9 +199,13 @@ export class AdjudicationsService {
     return out;
   }
 
-  /** Changes to the case's judgement apply to its latest review: refused while that review is signed. */
-  private async assertLatestEditable(caseId: string): Promise<ReviewRef> {
-    const review = await this.reviewOf(caseId);
+  /**
+   * Changes to a judgement apply to a review — the case's latest own review, or the task's review of the case —
+   * and are refused while that review is signed.
+   */
+  private async assertEditable(caseId: string, target: JudgementTarget): Promise<ReviewRef> {
+    const review = await this.reviewOf(caseId, target.reviewId);
+    if ((await this.contextOf(review.id)) !== target.context) conflict('该审查属于年度评查任务，须通过评查任务操作', 'REVIEW_IN_TASK');
     const s = await this.signOffOf(review.id);
     if (!isEditable(s)) {
       conflict(
@@ -202,7 +227,7 @@ export class AdjudicationsService {
     staleRulings: AdjudicatedReview['staleRulings'];
   }> {
     const entity = await this.cases.getEntity(caseId);
-    const rows = await this.rulings.find({ where: { caseId: entity.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.rulings.find({ where: { caseId: entity.id, context: '' }, order: { createdAt: 'ASC', id: 'ASC' } });
     const active = rows.filter((r) => !r.withdrawnAt).map(toRuling);
     const history = rows.map((r) => {
       const out: Ruling & { withdrawnAt?: string; withdrawnBy?: { id: string; name: string } } = toRuling(r);
@@ -235,14 +260,14 @@ export class AdjudicationsService {
   }
 
   /** POST /api/cases/:id/adjudications {fingerprint, decision, reason} — on a finding of the latest review. */
-  async rule(caseId: string, user: ActingUser, body: unknown): Promise<Ruling> {
+  async rule(caseId: string, user: ActingUser, body: unknown, target: JudgementTarget = OWN): Promise<Ruling> {
     requireRole(user, ROLE_RULE, '对检查结果作出裁定');
     const b = new BodyReader(body, ['fingerprint', 'decision', 'reason']);
     const fingerprint = b.string('fingerprint', '问题指纹（fingerprint）', { required: true, max: 80 });
     const decision = b.oneOf('decision', '裁定（decision）', ['accepted', 'dismissed'] as const, { required: true });
     const reason = b.string('reason', '裁定理由（reason）', { required: decision === 'dismissed', max: 2000 });
     b.done('裁定数据有误');
-    const review = await this.assertLatestEditable(caseId);
+    const review = await this.assertEditable(caseId, target);
     const finding = review.result.findings.find((f) => f.fingerprint === fingerprint);
     if (!finding) {
       notFound(`最近一次审查中没有该问题（fingerprint ${fingerprint}）`, 'FINDING_NOT_FOUND', [
@@ -251,15 +276,16 @@ export class AdjudicationsService {
     }
     const now = new Date();
     const actor = actorOf(user);
-    const superseded = await this.rulings.findOne({ where: { caseId: review.caseId, fingerprint: finding.fingerprint, withdrawnAt: IsNull() } });
+    const superseded = await this.rulings.findOne({ where: { caseId: review.caseId, context: target.context, fingerprint: finding.fingerprint, withdrawnAt: IsNull() } });
     // a new ruling supersedes the one in force on the same finding
     await this.rulings.update(
-      { caseId: review.caseId, fingerprint: finding.fingerprint, withdrawnAt: IsNull() },
+      { caseId: review.caseId, context: target.context, fingerprint: finding.fingerprint, withdrawnAt: IsNull() },
       { withdrawnAt: now, withdrawnById: actor.id, withdrawnByName: actor.name },
     );
     const row = this.rulings.create({
       id: randomUUID(),
       caseId: review.caseId,
+      context: target.context,
       ruleId: finding.ruleId,
       fingerprint: finding.fingerprint,
       factsDigest: factsDigest(finding),
@@ -282,10 +308,10 @@ export class AdjudicationsService {
   }
 
   /** DELETE /api/cases/:id/adjudications/:rulingId — 撤回 (kept in the history). */
-  async withdraw(caseId: string, rulingId: string, user: ActingUser): Promise<{ before: Ruling; withdrawnAt: string }> {
+  async withdraw(caseId: string, rulingId: string, user: ActingUser, target: JudgementTarget = OWN): Promise<{ before: Ruling; withdrawnAt: string }> {
     requireRole(user, ROLE_RULE, '撤回裁定');
-    const review = await this.assertLatestEditable(caseId);
-    const row = await this.rulings.findOne({ where: { id: rulingId.toLowerCase(), caseId: review.caseId } });
+    const review = await this.assertEditable(caseId, target);
+    const row = await this.rulings.findOne({ where: { id: rulingId.toLowerCase(), caseId: review.caseId, context: target.context } });
     if (!row) notFound(`没有编号为 ${rulingId} 的裁定`, 'RULING_NOT_FOUND');
     if (row.withdrawnAt) conflict('该裁定已撤回', 'RULING_WITHDRAWN');
     const now = new Date();
@@ -329,7 +355,7 @@ export class AdjudicationsService {
     }
   }
 
-  async addManualFinding(caseId: string, user: ActingUser, body: unknown): Promise<ManualFinding> {
+  async addManualFinding(caseId: string, user: ActingUser, body: unknown, target: JudgementTarget = OWN): Promise<ManualFinding> {
     requireRole(user, ROLE_RULE, '认定人工评查问题');
     const b = new BodyReader(body, ['item', 'categoryId', 'severity', 'points', 'vetoId', 'text', 'evidence', 'sheet']);
     const item = b.string('item', '细则评查项目（item）', { required: true, max: 200 });
@@ -346,10 +372,11 @@ export class AdjudicationsService {
     } catch (e) {
       adjudicationHttpError(e);
     }
-    const review = await this.assertLatestEditable(caseId);
+    const review = await this.assertEditable(caseId, target);
     const row = this.manual.create({
       id: randomUUID(),
       caseId: review.caseId,
+      context: target.context,
       kind: 'finding',
       sheetId: sheet.id,
       item: item!,
@@ -371,7 +398,7 @@ export class AdjudicationsService {
   }
 
   /** PUT /api/cases/:id/manual-scores/:itemId {score, note?, sheet?} — the newest score of an item counts. */
-  async setManualScore(caseId: string, itemId: string, user: ActingUser, body: unknown): Promise<ManualScore> {
+  async setManualScore(caseId: string, itemId: string, user: ActingUser, body: unknown, target: JudgementTarget = OWN): Promise<ManualScore> {
     requireRole(user, ROLE_RULE, '人工评分');
     const b = new BodyReader(body, ['score', 'note', 'sheet']);
     const score = b.number('score', '得分（score）', { required: true });
@@ -386,12 +413,13 @@ export class AdjudicationsService {
       }
       adjudicationHttpError(e);
     }
-    const review = await this.assertLatestEditable(caseId);
+    const review = await this.assertEditable(caseId, target);
     const now = new Date();
-    await this.manual.update({ caseId: review.caseId, kind: 'score', sheetId: sheet.id, categoryId: itemId, withdrawnAt: IsNull() }, { withdrawnAt: now });
+    await this.manual.update({ caseId: review.caseId, context: target.context, kind: 'score', sheetId: sheet.id, categoryId: itemId, withdrawnAt: IsNull() }, { withdrawnAt: now });
     const row = this.manual.create({
       id: randomUUID(),
       caseId: review.caseId,
+      context: target.context,
       kind: 'score',
       sheetId: sheet.id,
       item: itemId,
@@ -413,10 +441,10 @@ export class AdjudicationsService {
   }
 
   /** DELETE a manual finding or score (撤回). */
-  async withdrawManual(caseId: string, id: string, user: ActingUser): Promise<{ id: string; kind: string; withdrawnAt: string }> {
+  async withdrawManual(caseId: string, id: string, user: ActingUser, target: JudgementTarget = OWN): Promise<{ id: string; kind: string; withdrawnAt: string }> {
     requireRole(user, ROLE_RULE, '撤回人工评查');
-    const review = await this.assertLatestEditable(caseId);
-    const row = await this.manual.findOne({ where: { id: id.toLowerCase(), caseId: review.caseId } });
+    const review = await this.assertEditable(caseId, target);
+    const row = await this.manual.findOne({ where: { id: id.toLowerCase(), caseId: review.caseId, context: target.context } });
     if (!row || row.withdrawnAt) notFound(`没有编号为 ${id} 的人工评查记录`, 'MANUAL_JUDGEMENT_NOT_FOUND');
     const now = new Date();
     await this.manual.update({ id: row.id }, { withdrawnAt: now });
@@ -426,11 +454,12 @@ export class AdjudicationsService {
 
   // ——— the adjudicated review ———
 
-  private async liveInputs(caseId: string, sheet: ScoringSheet): Promise<Omit<SignedSnapshot, 'reviewId' | 'adjudicated'>> {
+  /** The judgement in force for a context; 情况说明 are the case's and shown in both. */
+  private async liveInputs(caseId: string, context: string, sheet: ScoringSheet): Promise<Omit<SignedSnapshot, 'reviewId' | 'adjudicated'>> {
     const [rulingRows, explanationRows, manualRows] = await Promise.all([
-      this.rulings.find({ where: { caseId, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.rulings.find({ where: { caseId, context, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.explanations.find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      this.manual.find({ where: { caseId, sheetId: sheet.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.manual.find({ where: { caseId, context, sheetId: sheet.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } }),
     ]);
     return {
       sheetId: sheet.id,
@@ -480,7 +509,7 @@ export class AdjudicationsService {
       usedSheet = snapshot.sheetId;
     } else {
       const sheet = this.sheetOf(sheetId);
-      adjudicated = this.compute(review.result, JSON.parse(entity.document) as CaseFile, await this.liveInputs(review.caseId, sheet));
+      adjudicated = this.compute(review.result, JSON.parse(entity.document) as CaseFile, await this.liveInputs(review.caseId, await this.contextOf(review.id), sheet));
       usedSheet = sheet.id;
     }
     return {
@@ -508,7 +537,7 @@ export class AdjudicationsService {
    * sign: a reviewer, with the 评查意见; the adjudicated result is frozen as signed. approve / return: 组长复核
    * by a second reviewer. `allowedReviewers`: in an evaluation task, who may do the 复核.
    */
-  async signOff(caseId: string, reviewId: string | undefined, user: ActingUser, body: unknown, sheetId?: unknown): Promise<AdjudicatedView> {
+  async signOff(caseId: string, reviewId: string | undefined, user: ActingUser, body: unknown, sheetId?: unknown, taskContext = ''): Promise<AdjudicatedView> {
     const b = new BodyReader(body, ['action', 'opinion', 'comment', 'sheet']);
     const action = b.oneOf('action', '操作（action）', ['sign', 'approve', 'return'] as const, { required: true });
     const opinion = b.string('opinion', '评查意见（opinion）', { required: action === 'sign', max: 8000 });
@@ -517,6 +546,8 @@ export class AdjudicationsService {
     b.done('签署数据有误');
     requireRole(user, ROLE_RULE, action === 'sign' ? '签署评查意见' : '复核');
     const review = await this.reviewOf(caseId, reviewId);
+    const context = await this.contextOf(review.id);
+    if (context !== taskContext) conflict('该审查属于年度评查任务，须通过评查任务签署与复核', 'REVIEW_IN_TASK');
     const row = await this.signOffs.findOne({ where: { reviewId: review.id } });
     const current = row ? replaySignOff(JSON.parse(row.events) as SignOffEvent[]) : newSignOff();
     const at = new Date().toISOString();
@@ -537,7 +568,7 @@ export class AdjudicationsService {
     let snapshot: string | null = row?.snapshot ?? null;
     if (action === 'sign') {
       const sheet = this.sheetOf(sheetArg, 'body.sheet');
-      const inputs = await this.liveInputs(review.caseId, sheet);
+      const inputs = await this.liveInputs(review.caseId, context, sheet);
       const caseFile = JSON.parse((await this.cases.getEntity(review.caseId)).document) as CaseFile;
       const s: SignedSnapshot = { reviewId: review.id, ...inputs, adjudicated: this.compute(review.result, caseFile, inputs) };
       snapshot = JSON.stringify(s);
@@ -557,18 +588,20 @@ export class AdjudicationsService {
   }
 
   /** GET /api/cases/:id/sign-offs — every review version with its sign-off state (old ones stay readable). */
-  async versions(caseId: string): Promise<{ reviewId: string; caseVersion: number; createdAt: string; state: SignOffState; signedBy?: string; reviewedBy?: string }[]> {
+  async versions(caseId: string): Promise<{ reviewId: string; caseVersion: number; createdAt: string; state: SignOffState; taskId?: string; signedBy?: string; reviewedBy?: string }[]> {
     const entity = await this.cases.getEntity(caseId);
     const rows = await this.reviews.find({ where: { caseId: entity.id }, order: { createdAt: 'DESC', id: 'DESC' }, select: ['id', 'caseVersion', 'createdAt'] });
     const out = [];
     for (const r of rows) {
       const s = await this.signOffOf(r.id);
-      const v: { reviewId: string; caseVersion: number; createdAt: string; state: SignOffState; signedBy?: string; reviewedBy?: string } = {
+      const v: { reviewId: string; caseVersion: number; createdAt: string; state: SignOffState; taskId?: string; signedBy?: string; reviewedBy?: string } = {
         reviewId: r.id,
         caseVersion: r.caseVersion,
         createdAt: r.createdAt.toISOString(),
         state: s.state,
       };
+      const context = await this.contextOf(r.id);
+      if (context) v.taskId = context;
       if (s.signedBy) v.signedBy = s.signedBy.name;
       if (s.reviewedBy) v.reviewedBy = s.reviewedBy.name;
       out.push(v);

@@ -4,14 +4,14 @@ import { instant } from '../adjudications/adjudication.entities';
 /**
  * 年度案卷评查任务: its parameters (scope, sampling with the seed, reviewers, 组长, scoring sheet) and what the
  * draw gave (population, per agency, 回避, unassigned). open → published (the agencies see their results and
- * may object) → closed.
+ * may object and the reviewers answer).
  */
 @Entity({ name: 'evaluation_tasks' })
 export class EvaluationTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 200 }) name: string;
   @Column({ name: 'sheet_id', type: 'varchar', length: 100 }) sheetId: string;
-  @Column({ type: 'varchar', length: 12 }) state: 'open' | 'published' | 'closed';
+  @Column({ type: 'varchar', length: 12 }) state: 'open' | 'published';
   /** TaskParams JSON */
   @Column({ type: 'text' }) params: string;
   /** TaskDraw JSON */

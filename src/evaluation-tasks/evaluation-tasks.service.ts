@@ -393,7 +393,6 @@ export class EvaluationTasksService {
   /** POST …/cases/:caseId/review — the assigned reviewer runs the machine review the task's judgement applies to. */
   async startReview(taskId: string, caseId: string, user: ActingUser): Promise<AdjudicatedView> {
     const { task, row } = await this.taskCase(taskId, caseId);
-    if (task.state === 'closed') conflict('评查任务已结束', 'TASK_CLOSED');
     if (row.evaluatorId !== user.id && !hasRole(user, ['admin'])) throw apiError(403, 'NOT_ASSIGNED', `案卷 ${row.caseNumber} 未分配给您评查`);
     if (row.reviewId) {
       const s = await this.adjudications.signOffOf(row.reviewId);
@@ -413,7 +412,6 @@ export class EvaluationTasksService {
    */
   private async asAssigned<T>(taskId: string, caseId: string, user: ActingUser, fn: (row: EvaluationTaskCaseEntity, task: EvaluationTaskEntity) => Promise<T>): Promise<T> {
     const { task, row } = await this.taskCase(taskId, caseId);
-    if (task.state === 'closed') conflict('评查任务已结束', 'TASK_CLOSED');
     if (row.evaluatorId !== user.id && !hasRole(user, ['admin'])) throw apiError(403, 'NOT_ASSIGNED', `案卷 ${row.caseNumber} 未分配给您评查`);
     if (!row.reviewId) conflict(`案卷 ${row.caseNumber} 尚未开始评查（POST /api/evaluation-tasks/${task.id}/cases/${row.caseId}/review）`, 'REVIEW_NOT_STARTED');
     return this.unscoped(() => fn(row, task));
@@ -455,23 +453,25 @@ export class EvaluationTasksService {
   }
 
   rule(taskId: string, caseId: string, user: ActingUser, body: unknown) {
-    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.rule(row.caseId, user, body));
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.rule(row.caseId, user, body, { context: task.id, reviewId: row.reviewId! }));
   }
 
   withdraw(taskId: string, caseId: string, rulingId: string, user: ActingUser) {
-    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.withdraw(row.caseId, rulingId, user));
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.withdraw(row.caseId, rulingId, user, { context: task.id, reviewId: row.reviewId! }));
   }
 
   addManualFinding(taskId: string, caseId: string, user: ActingUser, body: unknown) {
-    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.addManualFinding(row.caseId, user, withSheet(body, task.sheetId)));
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.addManualFinding(row.caseId, user, withSheet(body, task.sheetId), { context: task.id, reviewId: row.reviewId! }));
   }
 
   setManualScore(taskId: string, caseId: string, itemId: string, user: ActingUser, body: unknown) {
-    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.setManualScore(row.caseId, itemId, user, withSheet(body, task.sheetId)));
+    return this.asAssigned(taskId, caseId, user, (row, task) =>
+      this.adjudications.setManualScore(row.caseId, itemId, user, withSheet(body, task.sheetId), { context: task.id, reviewId: row.reviewId! }),
+    );
   }
 
   withdrawManual(taskId: string, caseId: string, judgementId: string, user: ActingUser) {
-    return this.asAssigned(taskId, caseId, user, (row) => this.adjudications.withdrawManual(row.caseId, judgementId, user));
+    return this.asAssigned(taskId, caseId, user, (row, task) => this.adjudications.withdrawManual(row.caseId, judgementId, user, { context: task.id, reviewId: row.reviewId! }));
   }
 
   /** POST …/cases/:caseId/sign-off — sign: the assigned reviewer; approve / return: a 组长 of the task. */
@@ -483,7 +483,7 @@ export class EvaluationTasksService {
     if ((action === 'approve' || action === 'return') && !params.leaders.some((l) => l.id === user.id)) {
       throw apiError(403, 'NOT_LEADER', `复核须由本任务的组长（${params.leaders.map((l) => l.name).join('、')}）进行`);
     }
-    return this.unscoped(() => this.adjudications.signOff(row.caseId, row.reviewId!, user, body, task.sheetId));
+    return this.unscoped(() => this.adjudications.signOff(row.caseId, row.reviewId!, user, body, task.sheetId, task.id));
   }
 
   /** POST …/publish — the agencies may see their results and object. */

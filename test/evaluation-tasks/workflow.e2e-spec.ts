@@ -118,6 +118,7 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
     const who = (evaluatorId: string) => everyone.find((u) => u.user.id === evaluatorId)!;
 
     let returned = false;
+    let separated = false;
     for (const row of rows) {
       const me = who(row.evaluator.id);
       const other = everyone.find((u) => u.user.id !== me.user.id)!;
@@ -127,6 +128,17 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
       await http().get(`/api/cases/${row.caseId}`).set(as(me)).expect(404);
       const view = (await http().post(`${base}/review`).set(as(me)).expect(201)).body;
       const findings = (view.adjudicated.findings as { finding: { fingerprint: string; severity: string } }[]).filter((f) => f.finding.severity !== 'info');
+      if (!separated && row.agency === AGENCIES[0] && findings.length > 0) {
+        // the agency's own 法制审核 dismissing a finding does not touch the evaluation's judgement of it
+        const own = reviewers[0];
+        await http().post(`/api/cases/${row.caseId}/reviews`).set(as(own)).send({}).expect(201);
+        await http().post(`/api/cases/${row.caseId}/adjudications`).set(as(own)).send({ fingerprint: findings[0].finding.fingerprint, decision: 'dismissed', reason: '本局认为不构成问题' }).expect(201);
+        const taskView = (await http().get(base).set(as(me)).expect(200)).body;
+        expect(taskView.adjudicated.findings.find((f: { finding: { fingerprint: string } }) => f.finding.fingerprint === findings[0].finding.fingerprint).status).toBe('open');
+        const inTask = await http().post(`/api/cases/${row.caseId}/sign-off?reviewId=${view.review.id}`).set(as(own)).send({ action: 'sign', opinion: 'x' }).expect(409);
+        expect(inTask.body.code).toBe('REVIEW_IN_TASK');
+        separated = true;
+      }
       if (findings.length > 0) {
         await http().post(`${base}/adjudications`).set(as(me)).send({ fingerprint: findings[0].finding.fingerprint, decision: 'accepted' }).expect(201);
       }
@@ -143,6 +155,7 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
       const done = await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'approve' }).expect(200);
       expect(done.body.signOff.state).toBe('approved');
     }
+    expect(separated).toBe(true);
     const task = (await http().get(`/api/evaluation-tasks/${id}`).set(as(organiser)).expect(200)).body;
     expect(task.progress.reduce((s: number, p: { approved: number }) => s + p.approved, 0)).toBe(9);
 

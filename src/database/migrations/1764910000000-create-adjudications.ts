@@ -13,6 +13,7 @@ export class CreateAdjudications1764910000000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'case_id', type: 'varchar', length: '36' },
+          { name: 'context', type: 'varchar', length: '36' },
           { name: 'rule_id', type: 'varchar', length: '40' },
           { name: 'fingerprint', type: 'varchar', length: '80' },
           { name: 'facts_digest', type: 'varchar', length: '64' },
@@ -52,6 +53,7 @@ export class CreateAdjudications1764910000000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'case_id', type: 'varchar', length: '36' },
+          { name: 'context', type: 'varchar', length: '36' },
           { name: 'kind', type: 'varchar', length: '10' },
           { name: 'sheet_id', type: 'varchar', length: '100' },
           { name: 'item', type: 'text' },
