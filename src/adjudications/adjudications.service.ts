@@ -495,8 +495,10 @@ export class AdjudicationsService {
   }
 
   /** GET …/adjudicated — the review with everything decided about it (frozen once signed). */
-  async view(caseId: string, reviewId?: string, sheetId?: unknown): Promise<AdjudicatedView> {
+  async view(caseId: string, reviewId?: string, sheetId?: unknown, taskContext = ''): Promise<AdjudicatedView> {
     const review = await this.reviewOf(caseId, reviewId);
+    // an evaluation's review is read through its task (who may see it, and when, is the task's rule)
+    if ((await this.contextOf(review.id)) !== taskContext) conflict('该审查属于年度评查任务，须通过评查任务查看', 'REVIEW_IN_TASK');
     const entity = await this.cases.getEntity(review.caseId);
     const latest = await this.latestReview(review.caseId);
     const signOff = await this.signOffOf(review.id);
@@ -584,7 +586,7 @@ export class AdjudicationsService {
       if (!res.affected) conflict('该审查的签署状态已被他人修改，请刷新后重试', 'SIGN_OFF_CONFLICT');
     }
     await this.record(user, `sign_off.${action}`, 'review_sign_off', review.id, review.caseId, { state: current.state }, { state: next.state, event });
-    return this.view(review.caseId, review.id, sheetArg);
+    return this.view(review.caseId, review.id, sheetArg, taskContext);
   }
 
   /** GET /api/cases/:id/sign-offs — every review version with its sign-off state (old ones stay readable). */
@@ -610,8 +612,8 @@ export class AdjudicationsService {
   }
 
   /** The 评查报告 PDF of a review with its rulings, manual findings, 评查意见 and signatures. */
-  async report(caseId: string, reviewId?: string, sheetId?: unknown): Promise<{ pdf: Uint8Array; fileName: string }> {
-    const v = await this.view(caseId, reviewId, sheetId);
+  async report(caseId: string, reviewId?: string, sheetId?: unknown, taskContext = ''): Promise<{ pdf: Uint8Array; fileName: string }> {
+    const v = await this.view(caseId, reviewId, sheetId, taskContext);
     const entity = await this.cases.getEntity(v.caseId);
     const review = await this.reviewOf(v.caseId, v.review.id);
     const caseFile = JSON.parse(entity.document) as CaseFile;

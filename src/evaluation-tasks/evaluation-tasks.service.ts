@@ -402,7 +402,7 @@ export class EvaluationTasksService {
       const stored = await this.reviews.reviewStored(row.caseId, { mode: 'review' });
       await this.taskCases.update({ id: row.id }, { reviewId: stored.id });
       await this.record(user, 'evaluation_task.review', 'evaluation_task_case', row.id, row.caseId, row.reviewId ? { reviewId: row.reviewId } : undefined, { taskId: task.id, reviewId: stored.id });
-      return this.adjudications.view(row.caseId, stored.id, task.sheetId);
+      return this.adjudications.view(row.caseId, stored.id, task.sheetId, task.id);
     });
   }
 
@@ -445,11 +445,11 @@ export class EvaluationTasksService {
   }
 
   async caseView(taskId: string, caseId: string, user: ActingUser): Promise<AdjudicatedView> {
-    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.view(row.caseId, row.reviewId!, task.sheetId));
+    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.view(row.caseId, row.reviewId!, task.sheetId, task.id));
   }
 
   async report(taskId: string, caseId: string, user: ActingUser): Promise<{ pdf: Uint8Array; fileName: string }> {
-    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.report(row.caseId, row.reviewId!, task.sheetId));
+    return this.asReader(taskId, caseId, user, (row, task) => this.adjudications.report(row.caseId, row.reviewId!, task.sheetId, task.id));
   }
 
   rule(taskId: string, caseId: string, user: ActingUser, body: unknown) {

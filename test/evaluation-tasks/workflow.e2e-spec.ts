@@ -137,6 +137,7 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
         expect(taskView.adjudicated.findings.find((f: { finding: { fingerprint: string } }) => f.finding.fingerprint === findings[0].finding.fingerprint).status).toBe('open');
         const inTask = await http().post(`/api/cases/${row.caseId}/sign-off?reviewId=${view.review.id}`).set(as(own)).send({ action: 'sign', opinion: 'x' }).expect(409);
         expect(inTask.body.code).toBe('REVIEW_IN_TASK');
+        await http().get(`/api/cases/${row.caseId}/adjudicated?reviewId=${view.review.id}`).set(as(own)).expect(409);
         separated = true;
       }
       if (findings.length > 0) {
