@@ -191,18 +191,6 @@ export interface ConsistencyCheck {
   field: 'partyName' | 'caseNumber';
 }
 
-export interface AmountCheck {
-  kind: 'amount';
-  variant:
-    | 'decided_le_proposed'
-    | 'daily_fine'
-    | 'penalty_days'
-    | 'surcharge_cap'
-    | 'simple_procedure_limit'
-    | 'case_matches_decision'
-    | 'paid_covers_fine';
-}
-
 export interface StatedPeriodCheck {
   kind: 'stated_period';
   documents: string[];
@@ -223,12 +211,6 @@ export interface StatedPeriodCheck {
   lawText: string;
 }
 
-export interface ServiceCheck {
-  kind: 'service';
-  documents: string[];
-  variant: 'record' | 'lodged' | 'electronic' | 'announcement';
-}
-
 export interface CustomCheck {
   kind: 'custom';
   name: string;
@@ -244,12 +226,9 @@ export type CheckSpec =
   | SealCheck
   | OfficersCheck
   | ConsistencyCheck
-  | AmountCheck
   | StatedPeriodCheck
-  | ServiceCheck
   | CustomCheck;
 
-export type CheckKind = CheckSpec['kind'];
 
 export interface EffectiveRange {
   /** the named fact whose date decides which version of the law applies */

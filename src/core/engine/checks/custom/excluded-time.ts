@@ -30,9 +30,11 @@ export function gatherExcludedTime(ctx: ReviewContext, sources: ExclusionSource[
     const end = reportEnd ?? ends.pop();
     if (applied && end && applied <= end && beforeDecision(applied)) out.push({ from: applied, to: end, reason: '听证（听证申请至听证报告）' });
   }
+  // the decisions' own service is after the decision (group `decision` of rules/document-types.yaml)
+  const decisions = new Set(ctx.docsInGroup('decision').map((d) => d.id));
   for (const d of ctx.caseFile.documents) {
     const s = d.service;
-    if (!s || DECISION_TYPES.has(d.type)) continue;
+    if (!s || decisions.has(d.id)) continue;
     if (sources.includes('announcement') && s.method === 'announcement' && s.announcedOn && beforeDecision(s.announcedOn))
       out.push({ from: s.announcedOn, to: addCalendarDays(s.announcedOn, 30), reason: `公告送达（${ctx.docName(d.type)}）` });
     if (sources.includes('service') && s.method === 'post' && s.mailedOn && s.servedOn && s.mailedOn < s.servedOn && beforeDecision(s.mailedOn))
@@ -44,5 +46,3 @@ export function gatherExcludedTime(ctx: ReviewContext, sources: ExclusionSource[
         if (p.from <= p.to) out.push({ from: p.from, to: p.to, reason: `${EXCLUDED_PERIOD_REASON_LABELS[p.reason]}（${ctx.docName(d.type)}）` });
   return out;
 }
-
-const DECISION_TYPES = new Set(['penalty_decision', 'no_penalty_decision', 'on_the_spot_decision', 'daily_penalty_decision']);

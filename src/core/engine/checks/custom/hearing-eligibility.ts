@@ -11,7 +11,7 @@ import { PENALTY_KIND_LABELS } from '../../../case-file/labels';
 import { parameterOn } from '../../../law/parameters';
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 /** 处罚法第63条 */
 const HEARING_KINDS: PenaltyKind[] = ['license_downgrade', 'license_revocation', 'production_suspension', 'closure', 'employment_restriction'];
@@ -20,6 +20,7 @@ const yuan = (n: number) => `${n.toLocaleString('zh-CN')}元`;
 export const hearingEligibility: CustomCheckImpl = {
   name: 'hearing_eligibility',
   description: '按处罚法第63条的种类和办法第89条（或地方规定）的较大数额判断应告知听证权利',
+  params: NO_PARAMS,
   dataKeys: ['problem', 'reason'],
   run(_params, ctx) {
     const notices = ctx.docs('penalty_notice');

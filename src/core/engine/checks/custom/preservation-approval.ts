@@ -12,6 +12,7 @@ import type { CustomCheckImpl } from './types';
 export const preservationApproval: CustomCheckImpl = {
   name: 'preservation_approval',
   description: '先行登记保存应先经负责人批准；情况紧急的，实施后二十四小时内补办批准手续',
+  params: { type: 'object', additionalProperties: false, properties: { urgentHours: { type: 'integer', minimum: 1 } } },
   dataKeys: ['problem', 'approvedOn', 'preservedOn'],
   run(params, ctx) {
     const docs = ctx.docs('evidence_preservation_notice').filter((d) => d.madeOn && (d.approvedOn || d.approvedAt));

@@ -1,5 +1,16 @@
 /** The named custom checks (one per file). A rule names one with `check: { kind: custom, name: … }`. */
 import type { CustomCheckImpl } from './types';
+import { announcementService } from './announcement-service';
+import { electronicService } from './electronic-service';
+import { lodgedService } from './lodged-service';
+import { serviceRecord } from './service-record';
+import { caseMatchesDecision } from './case-matches-decision';
+import { dailyFine } from './daily-fine';
+import { decidedLeProposed } from './decided-le-proposed';
+import { paidCoversFine } from './paid-covers-fine';
+import { penaltyDays } from './penalty-days';
+import { simpleProcedureLimit } from './simple-procedure-limit';
+import { surchargeCap } from './surcharge-cap';
 import { agentAuthorization } from './agent-authorization';
 import { caseHandlingExtensions } from './case-handling-extensions';
 import { collectiveDiscussionAttendance } from './collective-discussion-attendance';
@@ -14,6 +25,7 @@ import { hearingHostIndependence } from './hearing-host-independence';
 import { hearingRights } from './hearing-rights';
 import { legalReviewerQualification } from './legal-reviewer-qualification';
 import { noDocumentsAfterArchiving } from './no-documents-after-archiving';
+import { noticeServiceRecord } from './notice-service-record';
 import { pageContinuity } from './page-continuity';
 import { preservationApproval } from './preservation-approval';
 import { reportBeforeNotice } from './report-before-notice';
@@ -38,6 +50,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     hearingRights,
     legalReviewerQualification,
     noDocumentsAfterArchiving,
+    noticeServiceRecord,
     pageContinuity,
     preservationApproval,
     reportBeforeNotice,
@@ -45,5 +58,18 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     statementPeriodFloor,
     seizureOnTheSpotDelivery,
     suspensionResumption,
+    // money and day counts (formerly the variants of the amount kind)
+    caseMatchesDecision,
+    dailyFine,
+    decidedLeProposed,
+    paidCoversFine,
+    penaltyDays,
+    simpleProcedureLimit,
+    surchargeCap,
+    // 送达 of the servable documents
+    serviceRecord,
+    lodgedService,
+    electronicService,
+    announcementService,
   ].map((c) => [c.name, c]),
 );

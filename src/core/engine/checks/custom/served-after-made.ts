@@ -5,11 +5,12 @@
  */
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const servedAfterMade: CustomCheckImpl = {
   name: 'served_after_made',
   description: '送达日、交邮日不得早于文书作出日（落款日期）',
+  params: NO_PARAMS,
   dataKeys: ['problem', 'madeOn', 'servedOn'],
   run(_params, ctx) {
     const docs = ctx.caseFile.documents.filter((d) => d.madeOn && d.service && ctx.pack.documentTypes.get(d.type)?.servable);

@@ -15,6 +15,7 @@ const WORKDAY_WORDS = new Set([2, 3, 5, 7]);
 export const statementPeriodFloor: CustomCheckImpl = {
   name: 'statement_period_floor',
   description: '告知书的陈述申辩期限：五日等按工作日计算（calendar）；不少于五个工作日（floor）',
+  params: { type: 'object', additionalProperties: false, required: ['mode'], properties: { mode: { enum: ['calendar', 'floor'] }, minWorkdays: { type: 'integer', minimum: 1 } } },
   dataKeys: ['problem', 'statedText', 'correctEndsOn', 'statedEndsOn'],
   run(params, ctx, rule) {
     const mode = params.mode === 'floor' ? 'floor' : 'calendar';
