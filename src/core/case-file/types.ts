@@ -394,7 +394,8 @@ export interface CaseDocument {
   hostId?: string;
 
   // —— 集体讨论 ——
-  attendees?: { name: string; role: ReviewerRole | 'officer' | 'other'; personId?: string }[];
+  /** votes: took part in the discussion and the vote (false = 列席: sat in, e.g. the investigator presenting the case — 办法第52条【S】) */
+  attendees?: { name: string; role: ReviewerRole | 'officer' | 'other'; personId?: string; votes?: boolean }[];
   /** 结论 (集体讨论、法制审核、复核 …) */
   conclusion?: string;
 

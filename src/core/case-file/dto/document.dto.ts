@@ -232,6 +232,9 @@ export class AttendeeDto implements Attendee {
 
   @opt.ref('人员 id', { description: 'reviewers / officers 中的 id' })
   personId?: string;
+
+  @opt.bool('参与讨论和表决（false = 列席）', { law: '《生态环境行政处罚办法》第52条【S】：案件调查人员可列席集体讨论并介绍案情，不得参与讨论和表决；评查细则第18项' })
+  votes?: boolean;
 }
 
 @Model('录入状态', '未录入不等于卷内没有：未录入的事实使依赖它的检查无法判定（待补录），不计缺陷、不扣分、不否决')

@@ -14,6 +14,7 @@ import { surchargeCap } from './surcharge-cap';
 import { agentAuthorization } from './agent-authorization';
 import { caseHandlingExtensions } from './case-handling-extensions';
 import { collectiveDiscussionAttendance } from './collective-discussion-attendance';
+import { collectiveDiscussionIntegrity } from './collective-discussion-integrity';
 import { dailyPenaltyBasis } from './daily-penalty-basis';
 import { educationInFileIndex } from './education-in-file-index';
 import { educationSubstance } from './education-substance';
@@ -39,6 +40,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     agentAuthorization,
     caseHandlingExtensions,
     collectiveDiscussionAttendance,
+    collectiveDiscussionIntegrity,
     dailyPenaltyBasis,
     educationInFileIndex,
     educationSubstance,
