@@ -49,7 +49,7 @@ describe('template', () => {
   it('has the instructions, case, people, 卷内目录 and detail sheets', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       SHEET.instructions, SHEET.caseInfo, SHEET.parties, SHEET.agents, SHEET.officers, SHEET.reviewers, SHEET.index,
-      SHEET.details, SHEET.signatories, SHEET.statedPeriods, SHEET.attendees, SHEET.education, SHEET.laws, SHEET.indexEntries, SHEET.options,
+      SHEET.details, SHEET.signatories, SHEET.statedPeriods, SHEET.attendees, SHEET.excludedPeriods, SHEET.education, SHEET.laws, SHEET.indexEntries, SHEET.options,
     ]);
     expect(wb.getWorksheet(SHEET.options)!.state).toBe('hidden');
   });

@@ -15,7 +15,7 @@
  */
 import { CaseFileDto } from '../case-file/dto/case-file.dto';
 import { CaseInfoDto } from '../case-file/dto/case-info.dto';
-import { AttendeeDto, CaseDocumentDto, SignatoryDto, StatedPeriodDto } from '../case-file/dto/document.dto';
+import { AttendeeDto, CaseDocumentDto, ExcludedPeriodDto, SignatoryDto, StatedPeriodDto } from '../case-file/dto/document.dto';
 import { EducationRecordDto, LawReferenceDto } from '../case-file/dto/education.dto';
 import { fieldsOf, type FieldMeta, type ScalarCheck } from '../case-file/dto/field';
 import { FileIndexEntryDto } from '../case-file/dto/file-index.dto';
@@ -119,6 +119,7 @@ export const SHEET = {
   signatories: '签名人',
   statedPeriods: '载明期限',
   attendees: '参加人员',
+  excludedPeriods: '不计入期间',
   education: '普法教育',
   laws: '普法法条',
   indexEntries: '目录条目',
@@ -178,6 +179,13 @@ export function workbookLayout(): WorkbookLayout {
         rowLabel: '参加人员',
         field: 'attendees',
         columns: columnsOf(AttendeeDto),
+        parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
+      },
+      {
+        name: SHEET.excludedPeriods,
+        rowLabel: '不计入办案期限的期间',
+        field: 'excludedPeriods',
+        columns: columnsOf(ExcludedPeriodDto),
         parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
       },
       { name: SHEET.education, rowLabel: '普法教育记录', field: 'educationRecords', columns: columnsOf(EducationRecordDto) },
