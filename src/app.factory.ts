@@ -9,6 +9,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { ApiErrorBody } from './common/errors';
 import { extendOpenApi } from './common/openapi';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api';
 export const SWAGGER_PATH = 'api/docs';
@@ -24,6 +25,8 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   express.useBodyParser('json', { limit: config.bodyLimit });
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
   app.useGlobalFilters(new ApiExceptionFilter());
+  // The web app (web/dist) at `/`, when built; everything else outside /api falls through to the JSON 404 below.
+  serveWebApp(express, API_PREFIX);
   // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();

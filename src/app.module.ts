@@ -6,12 +6,13 @@ import { DatabaseModule } from './database/database.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
+import { WebModule } from './web/web.module';
 
 /**
  * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, WebModule],
 })
 export class AppModule {}
