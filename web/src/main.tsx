@@ -17,7 +17,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans SC Web', 'Noto Sans SC', sans-serif", colorPrimary: '#1f5fa8' } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontFamily: "'Noto Sans SC Web', 'Noto Sans SC', sans-serif", colorPrimary: '#1f5fa8' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -1,9 +1,13 @@
-import { Card, Descriptions, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Finding } from '../api';
 import { labelOf, SEVERITY_COLORS, useVocabulary } from '../vocabulary';
 
 export function CalendarSteps({ steps }: { steps: string[] }) {
-  return <Timeline style={{ marginTop: 8 }} items={steps.map((s) => ({ children: s, color: /休|顺延|调休/.test(s) ? 'orange' : 'blue' }))} />;
+  return (
+    <ol className="calendar-steps">
+      {steps.map((s, i) => <li key={i} className={/休|顺延|调休/.test(s) ? 'step-rest' : undefined}>{s}</li>)}
+    </ol>
+  );
 }
 
 export function BasisList({ basis, pending }: { basis: Finding['basis']; pending: boolean }) {

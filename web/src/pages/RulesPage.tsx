@@ -81,7 +81,7 @@ function HolidayCalendar() {
           {data.data && !data.data.covered && <Typography.Text type="danger">缺少 {year} 年国务院放假调休安排：该年的工作日期限无法判定（不按周一至周五推定）。</Typography.Text>}
           {data.data?.source && <Typography.Paragraph type="secondary">来源：{data.data.source}</Typography.Paragraph>}
           <List size="small" style={{ maxHeight: 460, overflow: 'auto' }} dataSource={data.data?.days ?? []} renderItem={(d) => (
-            <List.Item><Space><Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{labelOf(vocab?.dayKinds, d.kind)}</Tag>{d.date}<span>{d.name}</span></Space></List.Item>
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => { setYear(+d.date.slice(0, 4)); setMonth(+d.date.slice(5, 7) - 1); }}><Space><Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{labelOf(vocab?.dayKinds, d.kind)}</Tag>{d.date}<span>{d.name}</span></Space></List.Item>
           )} />
         </Card>
       </Col>

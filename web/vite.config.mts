@@ -1,11 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * The web app's own build: `vite build --config web/vite.config.ts` → web/dist, served by the Nest service at `/`.
+ * The web app's own build: `vite build --config web/vite.config.mts` → web/dist, served by the Nest service at `/`.
  * JSX is compiled by vite's built-in transform (automatic runtime). `npm run web:dev` proxies /api to :3000.
  */
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   publicDir: 'public',
   oxc: { jsx: { runtime: 'automatic' } },
