@@ -12,7 +12,7 @@ import { defaultDocumentTypes } from '../../src/core/case-file/document-types';
 import { SEVERITY_LABELS } from '../../src/core/evaluation/assess';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cases');
-const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as unknown;
+const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as object;
 
 describe('web API: vocabulary, holidays, scores', () => {
   let app: NestExpressApplication;
