@@ -107,7 +107,7 @@ describe('web app in headless Chromium', () => {
     await fieldError.getByText('缺少必填项「案号」').waitFor();
     await shot('03-case-form-validation');
     await page.locator('#case_caseNumber').fill('沅环罚〔2025〕99号');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.locator('button[type=submit]').click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/review$/);
     await page.getByText('沅环罚〔2025〕99号').first().waitFor();
   });

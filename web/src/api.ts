@@ -12,6 +12,7 @@ export type { EvaluationView, EvaluationSummary } from '../../src/evaluations/ev
 export type { EvaluationResults, EvaluatedFileRow } from '../../src/core/evaluation/types';
 export type { StoredReview } from '../../src/review/review.service';
 export type { CaseRecord, CaseList } from '../../src/cases/cases.service';
+export type { CaseListItem, DeadlineView } from '../../src/cases/case-summary.service';
 
 export interface ApiIssue {
   path: string;

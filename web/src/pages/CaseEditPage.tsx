@@ -160,7 +160,7 @@ export default function CaseEditPage() {
   ];
 
   return (
-    <Row gutter={16}>
+    <Row gutter={16} wrap={false}>
       <Col flex="160px">
         <Anchor offsetTop={16} items={sections} />
       </Col>

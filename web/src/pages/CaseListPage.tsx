@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { api, qs, type CaseList, type CaseRecord, type CaseScore } from '../api';
+import { api, qs, type CaseList, type CaseListItem, type CaseScore } from '../api';
 import { useApiFeatures } from '../openapi';
 import { labelOf, useVocabulary } from '../vocabulary';
 
@@ -71,18 +71,30 @@ export function CaseListPage() {
     queryFn: () => api.get<CaseList>(`/cases${qs({ ...filterValues, page, pageSize })}`),
     placeholderData: (prev) => prev,
   });
+  // list items carry their latest review and next deadline (case summaries); older services need /api/scores
+  const needScores = (list.data?.items ?? []).some((c) => !('latestReview' in c));
   const ids = list.data?.items.map((c) => c.id) ?? [];
   const scores = useQuery({
     queryKey: ['scores', ids],
     queryFn: () => api.get<{ items: CaseScore[] }>(`/scores${qs({ caseIds: ids.join(',') })}`),
-    enabled: ids.length > 0,
+    enabled: ids.length > 0 && needScores,
   });
-  const scoreOf = useMemo(() => new Map((scores.data?.items ?? []).map((s) => [s.caseId, s])), [scores.data]);
+  const scoreOf = useMemo(() => {
+    const m = new Map<string, { total: number; grade: string; veto: boolean; vetoIds?: string[]; stale?: boolean; next?: { dueOn: string; label: string } | null }>();
+    for (const s of scores.data?.items ?? []) m.set(s.caseId, { total: s.total, grade: s.grade, veto: s.veto, vetoIds: s.vetoIds, next: s.nextDeadline });
+    for (const c of list.data?.items ?? []) {
+      if (c.latestReview) m.set(c.id, { total: c.latestReview.score, grade: c.latestReview.grade, veto: c.latestReview.veto, stale: c.latestReview.stale, next: c.nextDue });
+    }
+    return m;
+  }, [scores.data, list.data]);
+  const nextDue = (c: CaseListItem) => c.nextDue ?? scoreOf.get(c.id)?.next ?? null;
 
-  const columns: ColumnsType<CaseRecord> = [
+  const columns: ColumnsType<CaseListItem> = [
     { title: '案号', dataIndex: 'caseNumber', width: 200, render: (v: string, r) => <Link to={`/cases/${r.id}/review`}>{v}</Link> },
     { title: '当事人', dataIndex: 'partyNames', ellipsis: true, render: (v: string[]) => v.join('、') },
     { title: '执法机关', dataIndex: 'agency', ellipsis: true },
+    { title: '承办人', dataIndex: 'officers', width: 110, ellipsis: true, render: (v?: string[]) => v?.join('、') },
+    { title: '程序', dataIndex: 'procedure', width: 70, render: (v?: string) => (v ? labelOf(vocab?.procedures, v).slice(0, 4) : null) },
     { title: '年度', dataIndex: 'year', width: 64 },
     { title: '状态', dataIndex: 'status', width: 84, render: (v: string) => <Tag>{labelOf(vocab?.caseStatuses, v)}</Tag> },
     { title: '得分', key: 'total', width: 64, render: (_, r) => scoreOf.get(r.id)?.total ?? <Typography.Text type="secondary">—</Typography.Text> },
@@ -91,21 +103,21 @@ export function CaseListPage() {
       render: (_, r) => {
         const s = scoreOf.get(r.id);
         if (!s) return <Typography.Text type="secondary">未审查</Typography.Text>;
-        return <Tag color={s.veto ? 'magenta' : s.grade === vocab?.grades[0]?.name ? 'green' : 'blue'}>{s.grade}</Tag>;
+        return <Tooltip title={s.stale ? '案卷在此次审查后已修改，请重新审查' : undefined}><Tag color={s.veto ? 'magenta' : s.grade === vocab?.grades[0]?.name ? 'green' : 'blue'}>{s.grade}{s.stale ? '（旧）' : ''}</Tag></Tooltip>;
       },
     },
     {
       title: '否决', key: 'veto', width: 70,
       render: (_, r) => {
         const s = scoreOf.get(r.id);
-        return s?.veto ? <Tooltip title={s.vetoIds.join('、')}><Tag color="magenta">否决</Tag></Tooltip> : null;
+        return s?.veto ? <Tooltip title={s.vetoIds?.join('、')}><Tag color="magenta">否决</Tag></Tooltip> : null;
       },
     },
     {
       title: '最近到期', key: 'next', width: 150,
       render: (_, r) => {
-        const d = scoreOf.get(r.id)?.nextDeadline;
-        return d ? <Tooltip title={d.label}>{d.dueOn}（{d.daysLeft} 日）</Tooltip> : null;
+        const d = nextDue(r);
+        return d ? <Tooltip title={d.label}>{d.dueOn}</Tooltip> : null;
       },
     },
     {
@@ -175,7 +187,7 @@ export function CaseListPage() {
           </Space>
         </Form.Item>
       </Form>
-      <Table<CaseRecord>
+      <Table<CaseListItem>
         rowKey="id"
         size="small"
         loading={list.isFetching}

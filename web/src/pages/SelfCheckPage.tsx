@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, qs, type CaseFile, type CaseList, type CaseRecord, type CaseScore, type ReviewResult } from '../api';
+import { api, qs, type CaseFile, type CaseList, type CaseRecord, type CaseScore, type DeadlineView, type ReviewResult } from '../api';
 import { CalendarSteps } from '../components/FindingCard';
 import { LegalDatePicker } from '../components/LegalDatePicker';
 import { useApiFeatures } from '../openapi';
@@ -22,11 +22,10 @@ function DueThisWeek() {
     queryKey: ['due-this-week', hasDeadlines],
     queryFn: async (): Promise<{ rows: DueRow[]; source: string }> => {
       if (hasDeadlines) {
-        const res = await api.get<{ items?: Record<string, unknown>[] } | Record<string, unknown>[]>(`/deadlines${qs({ withinDays: 7 })}`).catch(() => api.get<{ items?: Record<string, unknown>[] }>('/deadlines'));
-        const items = (Array.isArray(res) ? res : res.items ?? []) as Record<string, unknown>[];
+        const res = await api.get<DeadlineView>(`/deadlines${qs({ withinWorkdays: 5 })}`);
         return {
-          source: 'GET /api/deadlines',
-          rows: items.map((x) => ({ caseId: String(x.caseId ?? ''), caseNumber: String(x.caseNumber ?? ''), label: String(x.label ?? ''), dueOn: String(x.dueOn ?? ''), daysLeft: Number(x.daysLeft ?? 0) })),
+          source: `${res.withinWorkdays} 个工作日内（至 ${res.through}）`,
+          rows: res.items.map((x) => ({ caseId: x.caseId, caseNumber: x.caseNumber, label: x.label, dueOn: x.dueOn, daysLeft: x.daysLeft })),
         };
       }
       // without the deadline query: the next deadline of each open case's latest stored review
