@@ -2,7 +2,7 @@
  * 年度评查 — create an evaluation (a zip of case files, or stored 已结案/已归档 cases), follow its progress, then the
  * ranking, the grade distribution and the defects by rule / category / agency, and the downloads.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Progress, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
@@ -90,6 +90,10 @@ function EvaluationDetail({ id }: { id: string }) {
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'completed' || q.state.data.status === 'failed') ? false : 500),
   });
   const done = ev.data?.status === 'completed';
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (done) void qc.invalidateQueries({ queryKey: ['evaluations'] });
+  }, [done, qc]);
   const results = useQuery({ queryKey: ['evaluation-results', id], queryFn: () => api.get<EvaluationResults>(`/evaluations/${id}/results.json`), enabled: done });
   const e = ev.data;
   const s = e?.summary;
