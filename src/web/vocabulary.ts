@@ -4,7 +4,7 @@
  */
 import { DAY_KIND_LABELS } from '../core/calendar';
 import type { LegalCalendarApi } from '../core/calendar/types';
-import { defaultDocumentTypes } from '../core/case-file/document-types';
+import { defaultDocumentTypes } from '../core/domain/document-types';
 import * as L from '../core/case-file/labels';
 import { SEVERITIES, SEVERITY_LABELS } from '../core/evaluation/assess';
 import { loadScoringSheet } from '../core/scoring';

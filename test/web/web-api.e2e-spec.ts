@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp } from '../support/create-test-app';
 import { CASE_STATUS_LABELS, SERVICE_METHOD_LABELS } from '../../src/core/case-file/labels';
-import { defaultDocumentTypes } from '../../src/core/case-file/document-types';
+import { defaultDocumentTypes } from '../../src/core/domain/document-types';
 import { SEVERITY_LABELS } from '../../src/core/evaluation/assess';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cases');

@@ -11,6 +11,7 @@ import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp } from '../support/create-test-app';
+import { loginAs, TEST_PASSWORD, testAgency } from '../support/auth';
 import { launchBrowser, tofuCharacters } from './browser';
 import { webDistDir } from '../../src/web/serve-web-app';
 import { existsSync } from 'node:fs';
@@ -27,8 +28,9 @@ describe('web app in headless Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let api: (method: 'get' | 'post', path: string) => request.Test;
   const pageErrors: string[] = [];
-  let authEnabled = false;
+  const username = 'web-reviewer';
 
   async function shot(name: string): Promise<void> {
     await page.waitForLoadState('networkidle');
@@ -45,11 +47,14 @@ describe('web app in headless Chromium', () => {
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const http = app.getHttpServer();
-    const bulk = await request(http)
-      .post('/api/cases/bulk')
+    // the samples' agencies: 沅澧市生态环境局 and its 临湖分局; the user sits at the top, so sees both
+    const city = await testAgency(app, '沅澧市生态环境局');
+    await testAgency(app, '沅澧市生态环境局临湖分局', city.id);
+    const { headers } = await loginAs(app, { roles: ['officer', 'reviewer', 'evaluation_admin'], agencyId: city.id, username, displayName: '王审核' });
+    api = (method, path) => request(http)[method](path).set(headers);
+    const bulk = await api('post', '/api/cases/bulk')
       .send({ files: ['01-general-fine-clean.json', '08-draft-in-progress.json', '11-decision-before-statement-period-no-education.json', '13-decision-served-late-education-after-closing.json'].map((name) => ({ name, caseFile: fixture(name) })) });
     expect(bulk.body.failed).toBe(0);
-    authEnabled = (await request(http).get('/api/auth/me')).status !== 404;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     page = await context.newPage();
@@ -70,22 +75,17 @@ describe('web app in headless Chromium', () => {
     await request(http).get('/fonts/NotoSansSC-GB2312.woff2').expect(200).expect('Content-Type', /font\/woff2/);
   });
 
-  it('logs in (when accounts exist) and shows the user menu', async () => {
+  it('logs in through the login screen, a wrong password first, and shows the user menu', async () => {
     await page.goto(`${base}/`);
-    if (authEnabled) {
-      await page.getByText('登录', { exact: true }).first().waitFor();
-      await shot('01-login');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { loginAs } = require('../support/auth') as { loginAs: (app: unknown, o: { roles: string[] }) => Promise<{ cookie: string }> };
-      const { cookie } = await loginAs(app, { roles: ['officer', 'reviewer', 'evaluation_admin'] });
-      const [name, value] = cookie.split(';')[0].split('=');
-      await context.addCookies([{ name, value, url: base }]);
-      await page.goto(`${base}/`);
-      await page.getByTestId('user-menu').waitFor();
-    } else {
-      // a service without /api/auth: no login screen, the header says accounts are off
-      await page.getByText('未启用账号（单机模式）').waitFor();
-    }
+    await page.locator('#username').waitFor();
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill('wrong-password');
+    await page.locator('#password').press('Enter');
+    await page.locator('.ant-alert-error').waitFor();
+    await shot('01-login');
+    await page.locator('#password').fill(TEST_PASSWORD);
+    await page.locator('#password').press('Enter');
+    await page.getByTestId('user-menu').getByText('王审核').waitFor();
     await page.getByText('沅环罚〔2025〕46号').waitFor();
     await shot('02-case-list');
   });
@@ -114,7 +114,7 @@ describe('web app in headless Chromium', () => {
 
   it('reviews a case and shows findings grouped by 评查项 with the 期间计算 steps and the score', async () => {
     // sample 11: 决定书 before the 陈述申辩 period ended (a date finding with its steps), no 普法教育
-    const list = await request(app.getHttpServer()).get('/api/cases').query({ q: '〔2025〕11号' });
+    const list = await api('get', '/api/cases').query({ q: '〔2025〕11号' });
     const target = list.body.items[0];
     await page.goto(`${base}/cases/${target.id}/review`);
     await page.getByTestId('mode-switch').getByText('审查（结案后评查）').click();
@@ -134,7 +134,7 @@ describe('web app in headless Chromium', () => {
 
   it('switches to draft mode and shows the upcoming deadlines and the self-check timeline', async () => {
     // sample 08: in progress, 告知书 served 2026-02-09; 五个工作日 end on the 调休上班日 2026-02-14
-    const list = await request(app.getHttpServer()).get('/api/cases').query({ q: '〔2026〕4号' });
+    const list = await api('get', '/api/cases').query({ q: '〔2026〕4号' });
     const draftCase = list.body.items[0];
     await page.goto(`${base}/self-check/${draftCase.id}`);
     const asOf = page.locator('.ant-picker input').first();

@@ -11,9 +11,10 @@ import { COMMON_DATA_KEYS } from './checks/types';
 import { CUSTOM_CHECKS } from './checks/custom/registry';
 import { FACTS, factLabel } from './facts';
 import { defaultRulePack } from './pack/loader';
+import { PERIOD_UNIT_WORDS } from '../domain/period-text';
+import { SEVERITY_LABELS } from '../domain/severity';
 import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
 
-const SEVERITY: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
 const CONFIDENCE: Record<string, string> = { Q: '【Q】原文已核', S: '【S】二手转述（依据待核）', I: '【I】推断（依据待核）' };
 const SCORING: Record<string, string> = {
   subject: '主体与管辖',
@@ -25,7 +26,6 @@ const SCORING: Record<string, string> = {
   archiving: '立卷归档与卷面',
   education: '普法与三项制度',
 };
-const UNIT: Record<string, string> = { day: '日', workday: '工作日', month: '月', year: '年', hour: '小时' };
 
 /** catalog rules the format cannot express, and why */
 export const NOT_EXPRESSED: [string, string][] = [
@@ -65,7 +65,7 @@ function condText(c: Condition | undefined): string {
 function checkText(c: CheckSpec): string {
   switch (c.kind) {
     case 'deadline': {
-      const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${UNIT[c.unit ?? 'day']}`;
+      const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
       const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
       const extras = [
         c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
@@ -93,7 +93,7 @@ function checkText(c: CheckSpec): string {
     case 'amount':
       return `金额/日数：${c.variant}`;
     case 'stated_period':
-      return `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${UNIT[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${UNIT[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`;
+      return `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${PERIOD_UNIT_WORDS[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${PERIOD_UNIT_WORDS[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`;
     case 'service':
       return `送达：${c.variant}`;
     case 'custom':
@@ -103,7 +103,7 @@ function checkText(c: CheckSpec): string {
 
 function ruleSection(r: LoadedRule): string {
   const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];
-  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
+  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
   if (r.effective) lines.push(`- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
   const applies = condText(r.applies);
   if (applies) lines.push(`- 适用情形：${applies}`);

@@ -13,6 +13,7 @@
  *   the finding), else the sheet's unmappedVeto item — a veto is never dropped;
  * - bonus items (加分项) add points, the total never exceeding the sheet's total.
  */
+import { SEVERITY_RANK } from '../domain/severity';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
 import { loadScoringSheet } from './sheet';
 import type { CategoryScore, Deduction, ScoreResult, ScoringSheet, VetoHit } from './types';
@@ -25,8 +26,6 @@ export class ScoringError extends Error {
     this.name = 'ScoringError';
   }
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
 
 /** hundredths, so that 0.1 + 0.2 style drift never shows up in a total */
 const r2 = (x: number): number => Math.round(x * 100) / 100;

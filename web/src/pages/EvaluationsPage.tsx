@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Progress, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
-import { api, qs, type CaseList, type CaseRecord, type EvaluationResults, type EvaluationView, type EvaluatedFileRow } from '../api';
+import { api, qs, type CaseList, type CaseListItem, type EvaluationResults, type EvaluationView, type EvaluatedFileRow } from '../api';
 import { Chart } from '../components/Chart';
 import { LegalDatePicker } from '../components/LegalDatePicker';
 
@@ -59,7 +59,7 @@ function CreateEvaluation() {
           key: 'cases', label: '选择已保存的案卷（已结案 / 已归档）',
           children: (
             <>
-              <Table<CaseRecord> size="small" rowKey="id" loading={stored.isLoading} dataSource={stored.data} pagination={{ pageSize: 8 }}
+              <Table<CaseListItem> size="small" rowKey="id" loading={stored.isLoading} dataSource={stored.data} pagination={{ pageSize: 8 }}
                 rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
                 columns={[{ title: '案号', dataIndex: 'caseNumber' }, { title: '执法机关', dataIndex: 'agency' }, { title: '年度', dataIndex: 'year', width: 70 }]} />
               <Space>

@@ -7,7 +7,7 @@
 import { PENALTY_KIND_LABELS } from '../../case-file/labels';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
-import { addCalendarDays } from '../dates';
+import { addCalendarDays } from '../../domain/legal-date';
 import type { AmountCheck } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome } from './types';

@@ -9,7 +9,8 @@ import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { evaluateCondition } from '../conditions';
-import { daysBetween, datePart, fromMinuteNumber, isDateTime, minuteNumber, periodText } from '../dates';
+import { daysBetween, datePart, formatLegalDateTime, isDateTime, toMinutes } from '../../domain/legal-date';
+import { periodText } from '../../domain/period-text';
 import type { FactValue } from '../facts';
 import { factLabel } from '../facts';
 import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
@@ -121,7 +122,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   const basis = basisText(rule.basis);
   if (unit === 'hour') {
     if (!isDateTime(from.value)) return na(`${from.label}未记载到时分，无法按小时计算`);
-    due = fromMinuteNumber(minuteNumber(from.value) + amount * 60);
+    due = formatLegalDateTime(toMinutes(from.value) + amount * 60);
     calendar.push(`按小时计算（民法典第201条第2款：自规定的时间开始计算）：${from.value} 起 ${amount} 小时，至 ${due}`);
   } else {
     const exclusions = gatherExclusions(ctx, spec.exclusions);
@@ -192,7 +193,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       calendar,
     };
   }
-  data.overDays = unit === 'hour' ? Math.round((minuteNumber(subject) - minuteNumber(due)) / 60) : Math.abs(daysBetween(due, subject));
+  data.overDays = unit === 'hour' ? Math.round((toMinutes(subject) - toMinutes(due)) / 60) : Math.abs(daysBetween(due, subject));
 
   // strict agency period met only inside the party-roll window → warning (catalog §a 注, DL-01 【I】)
   if (spec.rollGrace && unit !== 'workday' && unit !== 'hour' && (spec.direction ?? 'forward') === 'forward') {

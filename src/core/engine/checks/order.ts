@@ -1,6 +1,6 @@
 /** order — facts must follow each other (A on or before B; strict: A before B). */
 import type { ReviewContext } from '../context';
-import { datePart, isDateTime } from '../dates';
+import { datePart, isDateTime } from '../../domain/legal-date';
 import type { FactValue } from '../facts';
 import type { OrderCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';

@@ -12,7 +12,7 @@ export const sealCheck: CheckImpl<SealCheck> = {
     let types = spec.documents ?? [];
     if (spec.catalogSealRequired) {
       types = [...types];
-      for (const t of ctx.pack.documentTypes.values()) if (t.sealRequired) types.push(t.id);
+      types.push(...ctx.pack.documentTypes.sealRequired());
     }
     const docs = ctx.docsOf(types.filter((t) => !except.has(t)));
     if (!docs.length) return [na('卷内无须加盖印章的文书')];

@@ -3,7 +3,6 @@ import type { ReviewContext } from '../context';
 import type { SignatureCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
 import { docData, na, pass } from './util';
-import { targetsOf } from './required-field';
 import type { PartySignature } from '../../case-file/types';
 
 function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): string | undefined {
@@ -23,7 +22,7 @@ export const signatureCheck: CheckImpl<SignatureCheck> = {
   kind: 'signature',
   dataKeys: ['problem'],
   run(spec: SignatureCheck, ctx: ReviewContext): CheckOutcome[] {
-    const targets = targetsOf(ctx, spec.documents);
+    const targets = ctx.targets(spec.documents);
     if (!targets.length) return [na('卷内无所涉文书')];
     const out: CheckOutcome[] = [];
     for (const t of targets) {

@@ -5,7 +5,7 @@
  */
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
-import { periodText } from '../dates';
+import { periodText } from '../../domain/period-text';
 import { serviceFact } from '../facts';
 import type { LoadedRule, StatedPeriodCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';

@@ -6,11 +6,12 @@ import { isKnownFact } from '../facts';
 import { CHECKS } from '../checks';
 import { COMMON_DATA_KEYS } from '../checks/types';
 import { CUSTOM_CHECKS } from '../checks/custom/registry';
-import type { CheckSpec, Condition, DocumentTypeInfo, RuleDefinition } from './types';
+import type { DocumentTypeCatalog } from '../../domain/document-types';
+import type { CheckSpec, Condition, RuleDefinition } from './types';
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
-function conditionProblems(c: Condition | undefined, docTypes: Map<string, DocumentTypeInfo>, out: string[]): void {
+function conditionProblems(c: Condition | undefined, docTypes: DocumentTypeCatalog, out: string[]): void {
   if (!c) return;
   for (const t of [...(c.hasDocuments ?? []), ...(c.hasAnyDocument ?? []), ...(c.lacksDocuments ?? [])])
     if (!docTypes.has(t)) out.push(`适用条件引用了未知文书类型 ${t}`);
@@ -53,7 +54,7 @@ function factsOf(check: CheckSpec): string[] {
 }
 
 /** the first problem with a rule, or undefined */
-export function validateRuleSemantics(rule: RuleDefinition, docTypes: Map<string, DocumentTypeInfo>): string | undefined {
+export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTypeCatalog): string | undefined {
   const problems: string[] = [];
   if (rule.confidence !== 'Q' && rule.severity === 'veto')
     problems.push(`依据置信度为【${rule.confidence}】的规则不得为否决项（veto），依据待核`);
@@ -70,7 +71,7 @@ export function validateRuleSemantics(rule: RuleDefinition, docTypes: Map<string
   conditionProblems(rule.applies, docTypes, problems);
 
   const check = rule.check;
-  for (const t of docTypesOf(check)) if (t !== 'education' && !docTypes.has(t)) problems.push(`引用了未知文书类型 ${t}`);
+  for (const t of docTypesOf(check)) if (!docTypes.has(t)) problems.push(`引用了未知文书类型 ${t}`);
   for (const f of factsOf(check)) if (!isKnownFact(f)) problems.push(`引用了未知事实 ${f}`);
   let dataKeys: readonly string[] = CHECKS[check.kind].dataKeys;
   if (check.kind === 'custom') {
