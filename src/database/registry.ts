@@ -16,6 +16,7 @@ import { AuditEntryEntity } from '../audit/audit.entity';
 import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
+import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   CreateReviews1764600000000,
   CreateAuth1764700000000,
   CreateCaseSummaries1764800000000,
+  EvaluationLeases1764900000000,
 ];

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpException, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest, notFound, type ValidationIssue } from '../common/errors';
 import { loadScoringSheet, ScoringSheetNotFoundError, type ScoreResult, type ScoringSheet } from '../core/scoring';
@@ -60,7 +60,7 @@ export class ScoresController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '多个案卷的最近得分', description: '`caseIds` 以逗号分隔（最多 100 个）。每个已审查过的案卷给出得分、等次、否决、问题数、最近到期日；未审查过的案卷不在 items 中。' })
+  @ApiOperation({ summary: '多个案卷的最近得分', description: '`caseIds` 以逗号分隔（最多 100 个）。每个已审查过的案卷给出得分、等次、否决、问题数、最近到期日；未审查过的案卷和本机构范围以外的案卷不在 items 中。' })
   @ApiQuery({ name: 'caseIds', required: true })
   @ApiQuery({ name: 'sheet', required: false })
   async list(@Query() query: Record<string, unknown>): Promise<{ items: CaseScore[] }> {
@@ -78,7 +78,12 @@ export class ScoresController {
     const sheet = sheetOf(query.sheet);
     const items: CaseScore[] = [];
     for (const id of ids) {
-      const stored = await this.reviews.latestForCase(id);
+      // scoped like every case read: a case outside the user's agencies is skipped as if it did not exist
+      const entity = await this.cases.getEntity(id).catch((e: unknown) => {
+        if (e instanceof HttpException && e.getStatus() === 404) return undefined;
+        throw e;
+      });
+      const stored = entity && (await this.reviews.latestForCase(entity.id));
       if (stored) items.push(caseScore(stored, scoreStored(stored, sheet)));
     }
     return { items };

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder | void;
   /** log in the default test user for `api(app)` (default true) */
   login?: boolean;
+  /** keep what a file database holds (a restart); by default its tables are dropped first */
+  keepDatabase?: boolean;
 }
 
 const defaultUsers = new WeakMap<INestApplication, LoggedIn>();
@@ -65,7 +67,7 @@ async function resetDatabase(url: string): Promise<void> {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
   const config = testConfig(options.config);
-  await resetDatabase(config.databaseUrl);
+  if (!options.keepDatabase) await resetDatabase(config.databaseUrl);
   let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config);
   builder = options.customize?.(builder) ?? builder;
   const moduleRef = await builder.compile();

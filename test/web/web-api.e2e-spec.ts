@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp } from '../support/create-test-app';
+import { loginAs, testAgency } from '../support/auth';
 import { CASE_STATUS_LABELS, SERVICE_METHOD_LABELS } from '../../src/core/case-file/labels';
 import { defaultDocumentTypes } from '../../src/core/domain/document-types';
 import { SEVERITY_LABELS } from '../../src/core/evaluation/assess';
@@ -16,17 +17,28 @@ const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), 
 
 describe('web API: vocabulary, holidays, scores', () => {
   let app: NestExpressApplication;
-  let http: ReturnType<NestExpressApplication['getHttpServer']>;
+  let api: (method: 'get' | 'post', path: string) => request.Test;
+  let other: { Authorization: string };
   beforeAll(async () => {
     app = await createTestApp();
-    http = app.getHttpServer();
+    const http = app.getHttpServer();
+    const city = await testAgency(app, '沅澧市生态环境局');
+    await testAgency(app, '沅澧市生态环境局临湖分局', city.id);
+    const { headers } = await loginAs(app, { roles: ['reviewer', 'officer'], agencyId: city.id });
+    api = (method, path) => request(http)[method](path).set(headers);
+    other = (await loginAs(app, { roles: ['reviewer'], agencyId: (await testAgency(app, '别市生态环境局')).id })).headers;
   });
   afterAll(async () => {
     await app.close();
   });
 
+  it('needs a session like every API route', async () => {
+    await request(app.getHttpServer()).get('/api/vocabulary').expect(401);
+    await request(app.getHttpServer()).get('/api/scores').query({ caseIds: '3f1c2a9e-7b4d-4c1e-9a35-0d6f2b8e91c4' }).expect(401);
+  });
+
   it('GET /api/vocabulary gives the core labels and the document-type catalog', async () => {
-    const res = await request(http).get('/api/vocabulary').expect(200);
+    const res = await api('get', '/api/vocabulary').expect(200);
     expect(res.body.caseStatuses).toEqual(Object.entries(CASE_STATUS_LABELS).map(([value, label]) => ({ value, label })));
     expect(res.body.serviceMethods).toEqual(Object.entries(SERVICE_METHOD_LABELS).map(([value, label]) => ({ value, label })));
     expect(res.body.severities.map((s: { value: string }) => s.value)).toEqual(['veto', 'error', 'warning', 'info']);
@@ -39,7 +51,7 @@ describe('web API: vocabulary, holidays, scores', () => {
   });
 
   it('GET /api/vocabulary/holidays/:year marks 放假 and 调休上班 days with the calendar explanation', async () => {
-    const res = await request(http).get('/api/vocabulary/holidays/2025').expect(200);
+    const res = await api('get', '/api/vocabulary/holidays/2025').expect(200);
     expect(res.body).toMatchObject({ year: 2025, covered: true, source: '国办发明电〔2024〕12号' });
     const day = (d: string) => res.body.days.find((x: { date: string }) => x.date === d);
     expect(day('2025-01-28')).toMatchObject({ kind: 'holiday', name: '春节' });
@@ -50,19 +62,19 @@ describe('web API: vocabulary, holidays, scores', () => {
   });
 
   it('a year without a published schedule is not covered (never guessed Mon–Fri); a bad year is a 400', async () => {
-    const none = await request(http).get('/api/vocabulary/holidays/2099').expect(200);
+    const none = await api('get', '/api/vocabulary/holidays/2099').expect(200);
     expect(none.body).toEqual({ year: 2099, covered: false, days: [] });
-    const bad = await request(http).get('/api/vocabulary/holidays/20x5').expect(400);
+    const bad = await api('get', '/api/vocabulary/holidays/20x5').expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_YEAR', errors: [{ path: 'year', code: 'INVALID_YEAR' }] });
   });
 
   it('GET /api/scores gives the latest review\'s score, grade, veto and next deadline of each listed case', async () => {
-    const a = await request(http).post('/api/cases').send(fixture('11-decision-before-statement-period-no-education.json')).expect(201);
-    const b = await request(http).post('/api/cases').send(fixture('08-draft-in-progress.json')).expect(201);
-    const c = await request(http).post('/api/cases').send(fixture('01-general-fine-clean.json')).expect(201);
-    await request(http).post(`/api/cases/${a.body.id}/reviews`).send({ mode: 'review', asOf: '2026-11-30' }).expect(201);
-    await request(http).post(`/api/cases/${b.body.id}/reviews`).send({ mode: 'draft', asOf: '2026-02-10' }).expect(201);
-    const res = await request(http).get('/api/scores').query({ caseIds: [a.body.id, b.body.id, c.body.id].join(',') }).expect(200);
+    const a = await api('post', '/api/cases').send(fixture('11-decision-before-statement-period-no-education.json')).expect(201);
+    const b = await api('post', '/api/cases').send(fixture('08-draft-in-progress.json')).expect(201);
+    const c = await api('post', '/api/cases').send(fixture('01-general-fine-clean.json')).expect(201);
+    await api('post', `/api/cases/${a.body.id}/reviews`).send({ mode: 'review', asOf: '2026-11-30' }).expect(201);
+    await api('post', `/api/cases/${b.body.id}/reviews`).send({ mode: 'draft', asOf: '2026-02-10' }).expect(201);
+    const res = await api('get', '/api/scores').query({ caseIds: [a.body.id, b.body.id, c.body.id].join(',') }).expect(200);
     expect(res.body.items).toHaveLength(2); // c was never reviewed
     const sa = res.body.items.find((x: { caseId: string }) => x.caseId === a.body.id);
     expect(sa).toMatchObject({ mode: 'review', veto: true, vetoIds: expect.arrayContaining(['V5']) });
@@ -70,21 +82,27 @@ describe('web API: vocabulary, holidays, scores', () => {
     const sb = res.body.items.find((x: { caseId: string }) => x.caseId === b.body.id);
     expect(sb.nextDeadline).toMatchObject({ dueOn: '2026-02-14', daysLeft: 4 });
 
-    const one = await request(http).get(`/api/scores/${a.body.id}`).expect(200);
+    const one = await api('get', `/api/scores/${a.body.id}`).expect(200);
     expect(one.body.score.grade).toBe(sa.grade);
     expect(one.body.score.categories.length).toBeGreaterThan(0);
     expect(one.body.review).toMatchObject({ caseId: a.body.id, mode: 'review' });
     expect(one.body.review.result).toBeUndefined();
-    const never = await request(http).get(`/api/scores/${c.body.id}`).expect(404);
+    const never = await api('get', `/api/scores/${c.body.id}`).expect(404);
     expect(never.body.code).toBe('REVIEW_NOT_FOUND');
+
+    // another agency's user sees none of these scores, and the case does not exist for them
+    const outside = await request(app.getHttpServer()).get('/api/scores').set(other).query({ caseIds: [a.body.id, b.body.id].join(',') }).expect(200);
+    expect(outside.body.items).toEqual([]);
+    const hidden = await request(app.getHttpServer()).get(`/api/scores/${a.body.id}`).set(other).expect(404);
+    expect(hidden.body.code).toBe('CASE_NOT_FOUND');
   });
 
   it('rejects bad score queries with field paths and changes nothing', async () => {
-    const missing = await request(http).get('/api/scores').expect(400);
+    const missing = await api('get', '/api/scores').expect(400);
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'query.caseIds', code: 'REQUIRED' })]);
-    const bad = await request(http).get('/api/scores').query({ caseIds: 'nope', extra: 1 }).expect(400);
+    const bad = await api('get', '/api/scores').query({ caseIds: 'nope', extra: 1 }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.caseIds[0]', 'query.extra']);
-    const sheet = await request(http).get('/api/scores').query({ caseIds: '3f1c2a9e-7b4d-4c1e-9a35-0d6f2b8e91c4', sheet: 'no-such-sheet' }).expect(400);
+    const sheet = await api('get', '/api/scores').query({ caseIds: '3f1c2a9e-7b4d-4c1e-9a35-0d6f2b8e91c4', sheet: 'no-such-sheet' }).expect(400);
     expect(sheet.body.code).toBe('UNKNOWN_SHEET');
   });
 });

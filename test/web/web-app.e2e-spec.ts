@@ -59,6 +59,9 @@ describe('web app in headless Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', async (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400) process.stdout.write(`[api ${r.status()}] ${r.request().method()} ${r.url()} ${(await r.text().catch(() => '')).slice(0, 300)}\n`);
+    });
   });
 
   afterAll(async () => {

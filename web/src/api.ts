@@ -38,7 +38,9 @@ export function setBearer(token: string | undefined): void {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  // referrerPolicy: the page is served with Referrer-Policy: no-referrer (helmet), under which a browser sends
+  // `Origin: null` on writes; the API refuses cookie-authenticated writes without a same-site Origin (CSRF check).
+  const init: RequestInit = { method, credentials: 'same-origin', referrerPolicy: 'same-origin', headers: { Accept: 'application/json', ...headers } };
   if (bearer) (init.headers as Record<string, string>).Authorization = `Bearer ${bearer}`;
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {

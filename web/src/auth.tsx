@@ -42,13 +42,12 @@ export function useSessionActions() {
   return {
     async login(username: string, password: string): Promise<void> {
       await api.post<{ token: string; user: SessionUser }>('/auth/login', { username, password });
-      qc.clear();
-      await qc.invalidateQueries({ queryKey: ['session'] });
+      // another user may see other agencies' cases: drop everything cached, refetch what is on screen
+      await qc.resetQueries();
     },
     async logout(): Promise<void> {
       await api.post('/auth/logout');
-      qc.clear();
-      await qc.invalidateQueries({ queryKey: ['session'] });
+      await qc.resetQueries();
     },
   };
 }

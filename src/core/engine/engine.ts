@@ -6,7 +6,7 @@
 import type { CaseFile } from '../case-file/types';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
-import { CHECKS } from './checks';
+import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
 import { ReviewContext } from './context';
@@ -84,7 +84,7 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    const outcomes: CheckOutcome[] = CHECKS[rule.check.kind].run(rule.check, ctx, rule);
+    const outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
     for (const o of outcomes) {
       switch (o.status) {
         case 'fail': {

@@ -5,6 +5,7 @@
  * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
  * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
  */
+import { PERIOD_UNIT_WORDS } from '../../domain/period-text';
 import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
@@ -20,6 +21,31 @@ import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
+  doc(c) {
+    const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
+    const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
+    const extras = [
+      c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
+      c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
+      c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
+      c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
+      c.useMailedOn ? '邮寄以交邮日计' : '',
+    ].filter(Boolean);
+    return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
+  },
+  reads: (c) => ({
+    facts: [c.from, c.to],
+    documentTypes: [...(c.periodFrom ? [c.periodFrom.document] : []), ...(c.extensions?.documents ?? []), ...(c.draft?.nextDocument ? [c.draft.nextDocument] : [])],
+  }),
+  specProblems(c) {
+    const problems: string[] = [];
+    if (!c.periodFrom && (c.amount === undefined || c.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
+    if (c.periodFrom && c.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
+    if (c.unit === 'hour' && (c.exclusions?.length || c.extensions || c.direction === 'backward'))
+      problems.push('按小时计算的期限不支持扣除、延长或倒算');
+    if (c.direction === 'backward' && c.unit !== 'workday' && c.unit !== 'day') problems.push('倒算期限只支持日/工作日');
+    return problems;
+  },
   dataKeys: [
     'from', 'fromLabel', 'to', 'toLabel', 'dueOn', 'period', 'label', 'overDays', 'note', 'extensionDays',
     'excludedDays', 'statedText', 'rolledDueOn', 'inclusiveDueOn',

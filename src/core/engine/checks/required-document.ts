@@ -1,4 +1,5 @@
 /** required_document — a document of one of the types must be in the file (optionally dated before a fact). */
+import { factLabel } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { matchesWhere } from '../conditions';
@@ -10,6 +11,8 @@ const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
 
 export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   kind: 'required_document',
+  doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
+  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     if (spec.each && spec.types.length > 1) {
