@@ -51,6 +51,9 @@ export interface ScoreResult {
   maxTotal?: number;
   /** (optional) categories + bonus before a veto zeroed the total */
   totalBeforeVeto?: number;
+  /** (optional, added) 录入完整度: the file has parts not entered yet; `rules` checks wait for them (待补录, no
+   *  deduction), so the score is provisional until they are entered */
+  pendingEntry?: { rules: number; provisional: true };
 }
 
 /* ——————————————————————————————————————————————————————————————————————————————
