@@ -10,11 +10,12 @@ import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
 
 /**
- * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
+ * Root module: one import per feature module.
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
@@ -32,6 +33,7 @@ import { ReviewModule } from './review/review.module';
     ReportModule,
     ReviewModule,
     DeadlinesModule,
+    IntakeModule,
   ],
 })
 export class AppModule {}
