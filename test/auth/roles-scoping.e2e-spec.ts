@@ -127,6 +127,8 @@ describe('roles and agency scoping', () => {
       await http().get(`/api/evaluations/${res.body.id}`).set(outsider.headers).expect(404);
       await http().get(`/api/evaluations/${res.body.id}/results.json`).set(outsider.headers).expect(404);
       expect((await http().get('/api/evaluations').set(outsider.headers).expect(200)).body).toEqual([]);
+      const audit = await http().get('/api/audit').query({ userId: evaluator.user.id, action: 'evaluation.create' }).set(admin.headers).expect(200);
+      expect(audit.body.items.map((e: { entityId: string }) => e.entityId)).toEqual([res.body.id]);
       await http().post('/api/cases').set(evaluator.headers).send(caseFile(city.name, '甲环罚〔2025〕8号')).expect(403);
     });
   });
