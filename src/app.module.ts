@@ -6,6 +6,8 @@ import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { AdjudicationsModule } from './adjudications/adjudications.module';
+import { EvaluationTasksModule } from './evaluation-tasks/evaluation-tasks.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -13,6 +15,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
+import { WebModule } from './web/web.module';
 
 /**
  * Root module: one import per feature module.
@@ -34,6 +37,9 @@ import { ReviewModule } from './review/review.module';
     ReviewModule,
     DeadlinesModule,
     IntakeModule,
+    AdjudicationsModule,
+    EvaluationTasksModule,
+    WebModule,
   ],
 })
 export class AppModule {}
