@@ -21,6 +21,7 @@ import { configureApp } from '../src/app.factory';
 import { APP_CONFIG, loadAppConfig } from '../src/config/app-config';
 import { webDistDir } from '../src/web/serve-web-app';
 import { launchBrowser } from '../test/web/browser';
+import { loginAs } from '../test/support/auth';
 import { generateCaseFiles } from './synthetic';
 
 function arg(name: string, fallback: string): string {
@@ -55,10 +56,14 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
     // 3a. load n cases
+    // a reviewer at a root agency: the synthetic files' agencies are no agency record, so they file under it
+    const user = await loginAs(app, { roles: ['reviewer', 'officer'] });
+    const [cookieName, cookieValue] = user.cookie.split('=');
+    const cookie = { name: cookieName, value: cookieValue, url: base };
     const t0 = Date.now();
     const files = [...generateCaseFiles(n, 2026)];
     for (let i = 0; i < files.length; i += 500) {
-      const res = await request(app.getHttpServer()).post('/api/cases/bulk').send(files.slice(i, i + 500));
+      const res = await request(app.getHttpServer()).post('/api/cases/bulk').set(user.headers).send(files.slice(i, i + 500));
       if (res.status !== 200 && res.status !== 201) throw new Error(`bulk ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     console.log(`stored ${n} synthetic cases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let r = 0; r < runs; r++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await ctx.addCookies([cookie]);
       const page = await ctx.newPage();
       const t = Date.now();
       await page.goto(`${base}/`);
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
 
     // 3b. paging and filtering
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await ctx.addCookies([cookie]);
     const page = await ctx.newPage();
     await page.goto(`${base}/cases`);
     await page.locator('.ant-table-row').first().waitFor();
