@@ -79,7 +79,8 @@ async function main(): Promise<void> {
       await page.goto(`${base}/`);
       await page.locator('.ant-table-row').first().waitFor();
       loads.push(Date.now() - t);
-      await ctx.close();
+      // contexts stay open: closing one ends a --single-process Chromium (@sparticuz/chromium's args)
+      await page.close();
     }
     console.log(`first screen (/ → case rows, cold cache, ${n} cases stored): p50 ${pct(loads, 50)} ms, p95 ${pct(loads, 95)} ms`);
 
@@ -91,10 +92,14 @@ async function main(): Promise<void> {
     await page.locator('.ant-table-row').first().waitFor();
     const pages: number[] = [];
     for (let r = 0; r < runs * 2; r++) {
-      const before = await page.locator('.ant-table-row').first().innerText();
+      const before = (await page.locator('.ant-table-row').first().textContent()) ?? '';
       const t = Date.now();
       await page.locator('.ant-pagination-next').click();
-      await page.waitForFunction(`document.querySelector('.ant-table-row')?.innerText !== ${JSON.stringify(before)} && !document.querySelector('.ant-spin-spinning')`);
+      // a function, not a string: the page's CSP (helmet) forbids eval
+      await page.waitForFunction((prev) => {
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+        return doc.querySelector('.ant-table-row')?.textContent !== prev && !doc.querySelector('.ant-spin-spinning');
+      }, before);
       pages.push(Date.now() - t);
     }
     const filters: number[] = [];
@@ -106,7 +111,6 @@ async function main(): Promise<void> {
     }
     const rows = await page.locator('.ant-table-row').count();
     console.log(`case list, ${n} cases: next page p50 ${pct(pages, 50)} ms, p95 ${pct(pages, 95)} ms; status filter (full navigation) p50 ${pct(filters, 50)} ms, p95 ${pct(filters, 95)} ms; rows in the DOM ${rows}`);
-    await ctx.close();
   } finally {
     await browser?.close();
     await app.close();
