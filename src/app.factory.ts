@@ -17,6 +17,7 @@ import { extendOpenApi } from './common/openapi';
 import { requestContextMiddleware } from './common/request-context';
 import { recoverStorage } from './common/storage-fault';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api';
 export const SWAGGER_PATH = 'api/docs';
@@ -44,6 +45,8 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   express.use(json({ limit: config.bodyLimit, verify: verifyUtf8 }));
   express.use(jsonGuardMiddleware);
   app.useGlobalFilters(new ApiExceptionFilter((fault) => recoverStorage(fault, dataSourceOf(app))));
+  // The web app (web/dist) at `/`, when built; everything else outside /api falls through to the JSON 404 below.
+  serveWebApp(express, API_PREFIX);
   // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();

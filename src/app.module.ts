@@ -15,6 +15,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
+import { WebModule } from './web/web.module';
 
 /**
  * Root module: one import per feature module.
@@ -38,6 +39,7 @@ import { ReviewModule } from './review/review.module';
     IntakeModule,
     AdjudicationsModule,
     EvaluationTasksModule,
+    WebModule,
   ],
 })
 export class AppModule {}
