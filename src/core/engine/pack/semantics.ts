@@ -50,7 +50,15 @@ export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTy
   }
 
   const allowed = new Set<string>([...COMMON_DATA_KEYS, ...meta.dataKeys]);
-  const templates: [string, string][] = [['message', rule.message], ['suggestion', rule.suggestion], ...Object.entries(rule.messages ?? {}).map(([k, v]) => [`messages.${k}`, v] as [string, string])];
+  const problemIds = new Set(meta.problemIds);
+  for (const id of problemIds) if (!rule.problems?.[id]) problems.push(`problems 缺少检查会报告的问题 ${id} 的表述`);
+  for (const id of Object.keys(rule.problems ?? {})) if (!problemIds.has(id)) problems.push(`problems.${id} 不是该检查会报告的问题`);
+  const templates: [string, string][] = [
+    ['message', rule.message],
+    ['suggestion', rule.suggestion],
+    ...Object.entries(rule.messages ?? {}).map(([k, v]) => [`messages.${k}`, v] as [string, string]),
+    ...Object.entries(rule.problems ?? {}).map(([k, v]) => [`problems.${k}`, v] as [string, string]),
+  ];
   for (const [where, text] of templates)
     for (const m of text.matchAll(PLACEHOLDER)) if (!allowed.has(m[1])) problems.push(`${where} 使用了检查不提供的占位符 {${m[1]}}`);
   return problems[0];

@@ -250,6 +250,11 @@ export interface RuleDefinition {
   message: string;
   /** alternative messages by outcome variant (grace, overdue …) */
   messages?: Record<string, string>;
+  /**
+   * the sentences of the problems a check reports, by id (service checks …): the check names the problems it
+   * found, and their sentences, joined with '；', fill the message's {problem}
+   */
+  problems?: Record<string, string>;
   /** passed-check summary template */
   summary?: string;
   suggestion: string;
