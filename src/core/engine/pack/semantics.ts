@@ -3,6 +3,7 @@
  * reads), the check kind's own spec problems (custom parameters against their schema); message placeholders the
  * check kind provides; 【S】/【I】 rules never veto; veto tags only on 【Q】 veto rules.
  */
+import { PENALTY_KIND_LABELS } from '../../case-file/labels';
 import { isKnownFact } from '../facts';
 import { checkOf } from '../checks';
 import { COMMON_DATA_KEYS } from '../checks/types';
@@ -16,7 +17,7 @@ function conditionProblems(c: Condition | undefined, docTypes: DocumentTypeCatal
   for (const t of [...(c.hasDocuments ?? []), ...(c.hasAnyDocument ?? []), ...(c.lacksDocuments ?? [])])
     if (!docTypes.has(t)) out.push(`适用条件引用了未知文书类型 ${t}`);
   for (const f of c.facts ?? []) if (!isKnownFact(f)) out.push(`适用条件引用了未知事实 ${f}`);
-  const kinds = ['warning', 'circulated_criticism', 'fine', 'confiscation_of_illegal_income', 'confiscation_of_property', 'license_downgrade', 'license_revocation', 'temporary_license_suspension', 'restrict_business', 'production_suspension', 'closure', 'employment_restriction', 'detention_transfer'];
+  const kinds = Object.keys(PENALTY_KIND_LABELS);
   for (const k of c.penaltyKinds ?? []) if (!kinds.includes(k)) out.push(`未知处罚种类 ${k}`);
   for (const sub of [...(c.any ?? []), ...(c.all ?? []), ...(c.not ? [c.not] : [])]) conditionProblems(sub, docTypes, out);
 }
