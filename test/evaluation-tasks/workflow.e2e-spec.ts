@@ -147,7 +147,8 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
       if (findings.length > 0) {
         await http().post(`${base}/adjudications`).set(as(me)).send({ fingerprint: findings[0].finding.fingerprint, decision: 'accepted' }).expect(201);
       }
-      await http().post(`${base}/manual-findings`).set(as(me)).send({ item: '合法性评查 裁量', categoryId: 'decision', severity: 'warning', points: 1, text: '裁量说理不充分' }).expect(201);
+      const category = (view.adjudicated.score.categories as { id: string }[]).at(-1)!.id;
+      await http().post(`${base}/manual-findings`).set(as(me)).send({ item: '合法性评查 裁量', categoryId: category, severity: 'warning', points: 1, text: '裁量说理不充分' }).expect(201);
       expect((await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'sign', opinion: 'x' }).expect(403)).body.code).toBe('NOT_ASSIGNED');
       await http().post(`${base}/sign-off`).set(as(me)).send({ action: 'sign', opinion: '基本规范，裁量说理不充分' }).expect(200);
       if (!returned) {
