@@ -10,6 +10,7 @@ export const noticeServiceRecord: CustomCheckImpl = {
   description: '事先告知书有送达记录：送达日期和送达回证或签收人',
   params: NO_PARAMS,
   dataKeys: serviceRecord.dataKeys,
+  problemIds: serviceRecord.problemIds,
   run(_params, ctx, rule) {
     const except = ctx.pack.documentTypes.servable().filter((t) => t !== 'penalty_notice');
     return serviceRecord.run({ except }, ctx, rule);
