@@ -1,9 +1,9 @@
 import { loadScoringSheet, scoreReview, ScoringError } from '../../src/core/scoring';
-import type { ScoringSheet } from '../../src/core/scoring';
+import type { DeductionSheet, ScoringSheet } from '../../src/core/scoring';
 import { finding, review } from './synthetic';
 
-const def = () => loadScoringSheet('default-2024');
-const strict = () => loadScoringSheet('strict-veto-zero');
+const def = () => loadScoringSheet('default-2024') as DeductionSheet;
+const strict = () => loadScoringSheet('strict-veto-zero') as DeductionSheet;
 const cat = (s: ReturnType<typeof scoreReview>, id: string) => s.categories.find((c) => c.id === id)!;
 
 describe('scoreReview — default-2024 (hand-worked examples)', () => {

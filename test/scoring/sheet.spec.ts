@@ -8,6 +8,7 @@ import {
   loadScoringSheetFile,
   ScoringSheetError,
   ScoringSheetNotFoundError,
+  type DeductionSheet,
 } from '../../src/core/scoring';
 import { rulesDir } from '../../src/core/paths';
 
@@ -38,7 +39,7 @@ describe('scoring sheets', () => {
   });
 
   it('ships default-2024 (placeholder 【I】) and strict-veto-zero, both valid', () => {
-    const d = loadScoringSheet('default-2024');
+    const d = loadScoringSheet('default-2024') as DeductionSheet;
     expect(d.status).toBe('placeholder');
     expect(d.categories.reduce((s, c) => s + c.max, 0)).toBe(100);
     expect(d.veto.map((v) => v.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12']);

@@ -18,4 +18,5 @@ export {
   scoringSheetsDir,
 } from './sheet';
 export type { SheetIssue } from './sheet';
-export { ScoringError, scoreReview } from './score';
+export { ScoringError, scoreReview, type ScoringInput } from './score';
+export { scoreXize, validateManualScores, xizeCaseTypeOf, type ManualScoreIssue } from './xize-score';
