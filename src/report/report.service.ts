@@ -89,7 +89,7 @@ export class ReportService {
     return this.render({ caseFile, review: stored.result, sheet: sheet!, notice });
   }
 
-  /** The sheet named by ?sheet (default: SCORING_SHEET / default-2024); an unknown id is a 400 issue. */
+  /** The sheet named by ?sheet (default: SCORING_SHEET / official-2024); an unknown id is a 400 issue. */
   sheetOf(id: unknown, issues: ValidationIssue[]): ScoringSheet | undefined {
     if (Array.isArray(id) || (id !== undefined && typeof id !== 'string')) {
       issues.push({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: 'sheet 只能给一个评分表编号' });
@@ -115,7 +115,7 @@ export class ReportService {
   private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string }): Promise<RenderedReport> {
     let score;
     try {
-      score = scoreReview(input.review, input.sheet);
+      score = scoreReview(input.review, input.sheet, { caseFile: input.caseFile });
     } catch (e) {
       // the sheet cannot score this pack's findings (policy error on an unknown scoringItem): configuration
       if (e instanceof ScoringError) throw apiError(HttpStatus.INTERNAL_SERVER_ERROR, e.code, e.message);

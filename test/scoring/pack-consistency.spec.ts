@@ -5,7 +5,7 @@
  * Every sheet:
  * - names only rules that exist (no dead mapping);
  * - never lets a rule on 【S】/【I】 ground veto (catalog §0: such rules print 依据待核 and never veto).
- * Deduction sheets (default-2024, strict-veto-zero):
+ * Deduction sheets (inferred-2024, strict-veto-zero):
  * - every rule's scoringItem is a category of the sheet, or the sheet falls back (policy fallback) — with
  *   policy error every rule must score into a category;
  * - every veto rule resolves to a veto item (listed by the sheet or by its own tag), never to the unmapped bucket;
@@ -48,7 +48,7 @@ function placements(sheet: XizeSheet): Map<string, string[]> {
 describe('scoring sheets ↔ rule pack (coverage)', () => {
   it('the pack and the sheets are there', () => {
     expect(pack.rules.length).toBeGreaterThan(10);
-    expect(sheets.map((s) => s.id)).toEqual(expect.arrayContaining(['default-2024', 'strict-veto-zero', 'official-2024']));
+    expect(sheets.map((s) => s.id)).toEqual(expect.arrayContaining(['inferred-2024', 'strict-veto-zero', 'official-2024']));
   });
 
   describe.each(deductionSheets.map((s) => [s.id, s] as const))('%s (deduction model)', (_id, sheet) => {

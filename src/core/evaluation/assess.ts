@@ -79,7 +79,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   const caseFile = parsed.value;
   try {
     const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
-    const score = scoreReview(review, ctx.sheet);
+    const score = scoreReview(review, ctx.sheet, { caseFile });
     const points = new Map<string, { points: number; category: string }>();
     for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });
     const findings = sortFindings(review.findings);

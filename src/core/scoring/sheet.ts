@@ -19,7 +19,8 @@ import type {
 } from './types';
 import { parseXizeSheet } from './xize-sheet';
 
-export const DEFAULT_SCORING_SHEET_ID = 'default-2024';
+/** 《生态环境行政执法案卷评查细则（2024年版）》 */
+export const DEFAULT_SCORING_SHEET_ID = 'official-2024';
 const SHEET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SEVERITIES = ['veto', 'error', 'warning', 'info'] as const;
 
@@ -68,7 +69,7 @@ export function scoringSheetsDir(): string {
   return join(rulesDir(), 'scoring');
 }
 
-/** The sheet used when a request names none: env SCORING_SHEET, else default-2024. */
+/** The sheet used when a request names none: env SCORING_SHEET, else official-2024. */
 export function defaultScoringSheetId(): string {
   const fromEnv = process.env.SCORING_SHEET?.trim();
   return fromEnv ? fromEnv : DEFAULT_SCORING_SHEET_ID;

@@ -285,7 +285,7 @@ export interface ScoringSheetBase {
   file: string;
 }
 
-/** 分项扣分 model (default-2024, strict-veto-zero): findings deduct from the category their scoringItem names. */
+/** 分项扣分 model (inferred-2024, strict-veto-zero: the old inferred sheets): findings deduct from the category their scoringItem names. */
 export interface DeductionSheet extends ScoringSheetBase {
   model: 'deduction';
   deductions: {
