@@ -3,6 +3,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
@@ -12,6 +13,6 @@ import { ReviewModule } from './review/review.module';
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule],
+  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule],
 })
 export class AppModule {}

@@ -21,6 +21,7 @@ import type { Request, Response } from 'express';
 import { apiError, badRequest, type ValidationIssue } from '../common/errors';
 import { CASE_STATUS_LABELS } from '../core/case-file/labels';
 import type { CaseStatus } from '../core/case-file/types';
+import { CASE_LIST_QUERY_DOCS, parseSummaryFilters } from './case-summary.query';
 import { type BulkItem, type CaseList, type CaseListQuery, type CaseRecord, CasesService } from './cases.service';
 import {
   ApiErrorModel,
@@ -60,7 +61,7 @@ function one(value: unknown): string | undefined {
 /** Parse and check the list query; every bad parameter is reported (path `query.<name>`). */
 export function parseListQuery(raw: Record<string, unknown>): CaseListQuery {
   const issues: ValidationIssue[] = [];
-  const known = new Set(['status', 'agency', 'year', 'q', 'page', 'pageSize']);
+  const known = new Set(['status', 'agency', 'year', 'q', 'procedure', 'grade', 'veto', 'ruleId', 'officer', 'dueWithinWorkdays', 'after', 'page', 'pageSize']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) issues.push({ path: `query.${key}`, code: 'UNKNOWN_PARAMETER', message: `未知的查询参数「${key}」；可用：${[...known].join('、')}` });
   }
@@ -83,6 +84,7 @@ export function parseListQuery(raw: Record<string, unknown>): CaseListQuery {
     agency: one(raw.agency)?.trim() || undefined,
     year: int('year', 1900, 2199),
     q: one(raw.q)?.trim() || undefined,
+    ...parseSummaryFilters(raw, issues),
     page: int('page', 1, 1_000_000, 1)!,
     pageSize: int('pageSize', 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE)!,
   };
@@ -170,11 +172,15 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: '查询案卷列表', description: '按状态、执法机关、年度筛选，q 按案号或当事人名称模糊查找；分页。按创建时间倒序。' })
+  @ApiOperation({ summary: '查询案卷列表', description:
+      '按状态、执法机关、年度、程序、等级、否决项、规则、承办人、临近期限筛选，q 按案号或当事人名称模糊查找；分页（page，或 after 游标）。' +
+      '按创建时间倒序。只读列表摘要（保存与审查时更新），不读取案卷正文；符合条件超过 10000 件时 total 为 10000、totalExact 为 false。',
+  })
   @ApiQuery({ name: 'status', required: false, enum: Object.keys(CASE_STATUS_LABELS) })
   @ApiQuery({ name: 'agency', required: false, description: '执法机关（完全匹配）' })
   @ApiQuery({ name: 'year', required: false, type: Number, description: '案件年度' })
   @ApiQuery({ name: 'q', required: false, description: '案号或当事人名称中的文字' })
+  @CASE_LIST_QUERY_DOCS()
   @ApiQuery({ name: 'page', required: false, type: Number, description: '页码，从 1 开始（默认 1）' })
   @ApiQuery({ name: 'pageSize', required: false, type: Number, description: `每页条数（默认 ${DEFAULT_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}）` })
   @ApiOkResponse({ type: CaseListModel })

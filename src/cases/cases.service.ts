@@ -6,6 +6,8 @@ import { apiError, ApiException, badRequest, conflict, notFound, type Validation
 import { validateCaseFile } from '../core/case-file/validate';
 import type { CaseFile, CaseStatus } from '../core/case-file/types';
 import { CaseFileEntity } from './case-file.entity';
+import { caseYear } from './case-summary';
+import { CaseSummaryService, type CaseListFilter, type CaseListPaging, type CaseListResult } from './case-summary.service';
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,22 +25,9 @@ export interface CaseRecord {
   caseFile?: CaseFile;
 }
 
-export interface CaseListQuery {
-  status?: CaseStatus;
-  agency?: string;
-  year?: number;
-  /** substring of 案号 or 当事人名称 */
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+export type CaseListQuery = CaseListFilter & CaseListPaging;
 
-export interface CaseList {
-  items: CaseRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type CaseList = CaseListResult;
 
 export interface BulkItem {
   /** file name or label, echoed in the result */
@@ -50,13 +39,7 @@ export type BulkResult =
   | { index: number; name?: string; ok: true; id: string; caseNumber: string }
   | { index: number; name?: string; ok: false; statusCode: number; code: string; message: string; errors: ValidationIssue[] };
 
-/** 案号中的年份：益环罚〔2025〕12号 / [2025] / （2025） → 2025 */
-const CASE_NUMBER_YEAR_RE = /[〔\[［(（【](\d{4})[〕\]］)）】]/;
-
-export function caseYear(cf: CaseFile): number {
-  const m = CASE_NUMBER_YEAR_RE.exec(cf.case.caseNumber);
-  return m ? +m[1] : +cf.case.discovery.discoveredOn.slice(0, 4);
-}
+export { caseYear } from './case-summary';
 
 function toRecord(row: CaseFileEntity, withCaseFile: boolean): CaseRecord {
   return {
@@ -73,11 +56,6 @@ function toRecord(row: CaseFileEntity, withCaseFile: boolean): CaseRecord {
   };
 }
 
-/** Escape LIKE wildcards so a search for "50%" finds "50%". */
-function likePattern(s: string): string {
-  return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
 function isUniqueViolation(e: unknown): boolean {
   if (!(e instanceof QueryFailedError)) return false;
   const d = e.driverError as { code?: string; message?: string } | undefined;
@@ -88,7 +66,10 @@ function isUniqueViolation(e: unknown): boolean {
 export class CasesService {
   private readonly logger = new Logger(CasesService.name);
 
-  constructor(@InjectRepository(CaseFileEntity) private readonly repo: Repository<CaseFileEntity>) {}
+  constructor(
+    @InjectRepository(CaseFileEntity) private readonly repo: Repository<CaseFileEntity>,
+    private readonly summaries: CaseSummaryService,
+  ) {}
 
   // —— reading ——
 
@@ -112,20 +93,10 @@ export class CasesService {
     return JSON.parse((await this.getEntity(id)).document) as CaseFile;
   }
 
+  /** The case list, read from the summary tables only (case-summary.service.ts). */
   async list(query: CaseListQuery): Promise<CaseList> {
-    const qb = this.repo.createQueryBuilder('c');
-    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.agency) qb.andWhere('c.agency = :agency', { agency: query.agency });
-    if (query.year != null) qb.andWhere('c.year = :year', { year: query.year });
-    if (query.q) {
-      qb.andWhere("(LOWER(c.case_number) LIKE LOWER(:q) ESCAPE '\\' OR LOWER(c.party_names) LIKE LOWER(:q) ESCAPE '\\')", {
-        q: likePattern(query.q),
-      });
-    }
-    qb.orderBy('c.created_at', 'DESC').addOrderBy('c.case_number', 'ASC').addOrderBy('c.id', 'ASC');
-    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((r) => toRecord(r, false)), total, page: query.page, pageSize: query.pageSize };
+    const { page, pageSize, after, ...filter } = query;
+    return this.summaries.list(filter, { page, pageSize, after });
   }
 
   async count(): Promise<number> {
@@ -156,7 +127,9 @@ export class CasesService {
       if (isUniqueViolation(e)) this.caseNumberTaken(caseFile, undefined);
       throw e;
     }
-    return toRecord(await this.repo.findOneByOrFail({ id: row.id }), false);
+    const stored = await this.repo.findOneByOrFail({ id: row.id });
+    await this.summaries.caseWritten(stored, caseFile);
+    return toRecord(stored, false);
   }
 
   /**
@@ -183,7 +156,9 @@ export class CasesService {
       throw e;
     }
     if (affected === 0) this.versionConflict(undefined, row.version);
-    return toRecord(await this.repo.findOneByOrFail({ id: row.id }), false);
+    const stored = await this.repo.findOneByOrFail({ id: row.id });
+    await this.summaries.caseWritten(stored, caseFile);
+    return toRecord(stored, false);
   }
 
   /** Delete a case. 404, 409 CASE_ARCHIVED. */

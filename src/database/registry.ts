@@ -9,7 +9,9 @@ import { EvaluationEntity } from '../evaluations/evaluation.entity';
 import { CreateEvaluations1764500000000 } from './migrations/1764500000000-create-evaluations';
 import { ReviewEntity } from '../review/review.entity';
 import { CreateReviews1764600000000 } from './migrations/1764600000000-create-reviews';
+import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
+import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
 
-export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity];
+export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity, CaseSummaryEntity, CaseSummaryTagEntity, CaseDeadlineEntity];
 
-export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000];
+export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000, CreateCaseSummaries1764800000000];

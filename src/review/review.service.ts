@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { CaseSummaryService } from '../cases/case-summary.service';
 import { CasesService } from '../cases/cases.service';
 import { badRequest, conflict, notFound, type ValidationIssue } from '../common/errors';
 import { defaultCalendar } from '../core/calendar';
@@ -67,6 +68,7 @@ export class ReviewService {
   constructor(
     @InjectRepository(ReviewEntity) private readonly repo: Repository<ReviewEntity>,
     private readonly cases: CasesService,
+    private readonly summaries: CaseSummaryService,
   ) {
     this.pack = defaultRulePack();
     this.calendar = defaultCalendar();
@@ -103,7 +105,9 @@ export class ReviewService {
       result: JSON.stringify(result),
     });
     await this.repo.insert(row);
-    return toStored(row);
+    const stored = toStored(row);
+    await this.summaries.reviewStored(entity.id, stored, result);
+    return stored;
   }
 
   /** GET …/reviews/latest: 400/404 for the case as CasesService, 404 REVIEW_NOT_FOUND when never reviewed. */

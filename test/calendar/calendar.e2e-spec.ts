@@ -4,6 +4,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createTestApp } from '../support/create-test-app';
+import { LAST_COVERED_YEAR, NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
 let app: NestExpressApplication;
 
@@ -54,8 +55,8 @@ describe('GET /api/calendar/deadline', () => {
   });
 
   test('a year without a schedule answers 200 with status undeterminable', async () => {
-    const res = await get('/api/calendar/deadline?start=2026-12-28&amount=7&unit=workday').expect(200);
-    expect(res.body).toMatchObject({ status: 'undeterminable', end: null, missingYears: [2027] });
+    const res = await get(`/api/calendar/deadline?start=${LAST_COVERED_YEAR}-12-28&amount=7&unit=workday`).expect(200);
+    expect(res.body).toMatchObject({ status: 'undeterminable', end: null, missingYears: [NO_SCHEDULE_YEAR] });
   });
 
   test.each([
@@ -104,7 +105,7 @@ describe('GET /api/calendar/day/:date', () => {
   });
 
   test('a year without data', async () => {
-    const res = await get('/api/calendar/day/2027-03-01').expect(200);
+    const res = await get(`/api/calendar/day/${NO_SCHEDULE_YEAR}-03-01`).expect(200);
     expect(res.body).toMatchObject({ status: 'undeterminable', kindLabel: null });
     expect(res.body.kind).toBeUndefined();
   });

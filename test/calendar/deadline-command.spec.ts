@@ -2,6 +2,8 @@
  * casefile deadline / casefile day (src/cli/deadline-command.ts), run in-process.
  */
 import { runDayCommand, runDeadlineCommand } from '../../src/cli/deadline-command';
+import { toDays, weekdayName } from '../../src/core/calendar';
+import { LAST_COVERED_YEAR, NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
 function run(args: string[]) {
   let out = '';
@@ -56,13 +58,14 @@ describe('casefile deadline', () => {
   });
 
   test('a missing year: exit 0 with "无法确定" and status undeterminable', () => {
-    const r = run(['deadline', '2026-12-28', '7', 'workday']);
+    const start = `${LAST_COVERED_YEAR}-12-28`;
+    const r = run(['deadline', start, '7', 'workday']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('届满日：无法确定 —— 缺少 2027 年国务院放假调休安排');
-    expect(JSON.parse(run(['deadline', '2026-12-28', '7', 'workday', '--json']).out)).toMatchObject({
+    expect(r.out).toContain(`届满日：无法确定 —— 缺少 ${NO_SCHEDULE_YEAR} 年国务院放假调休安排`);
+    expect(JSON.parse(run(['deadline', start, '7', 'workday', '--json']).out)).toMatchObject({
       status: 'undeterminable',
       end: null,
-      missingYears: [2027],
+      missingYears: [NO_SCHEDULE_YEAR],
     });
   });
 
@@ -118,9 +121,10 @@ describe('casefile day', () => {
   });
 
   test('a year without data says it cannot tell', () => {
-    const r = run(['day', '2027-05-01']);
+    const day = `${NO_SCHEDULE_YEAR}-05-01`;
+    const r = run(['day', day]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('2027-05-01（星期六）：无法判断');
+    expect(r.out).toContain(`${day}（${weekdayName(toDays(day))}）：无法判断`);
   });
 
   test.each([[['2025-02-30']], [[]], [['2025-01-01', '2025-01-02']], [['2025-01-01', '--x']]])('exit 2 for %j', (args) => {

@@ -1,12 +1,14 @@
 /**
  * Holiday data: coverage, the day-by-day cross-check of rules/holidays against chinese-days, the catalog §f5
- * transcription, precedence of year files, new years (2027) and malformed files.
+ * transcription, precedence of year files, new years and malformed files. "The year without data" is the one after
+ * the data's coverage (test/support/holiday-coverage.ts), so adding a year file breaks nothing here.
  */
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLegalCalendar, defaultCalendar, fromDays, HolidayDataError, loadChineseDaysData, parseYearFile, toDays } from '../../src/core/calendar';
 import { rulesDir } from '../../src/core/paths';
+import { BEFORE_DATA_YEAR, firstDayFrom, LAST_COVERED_YEAR, NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
 const cal = defaultCalendar();
 const tempDirs: string[] = [];
@@ -60,18 +62,18 @@ function yearDays(year: number): string[] {
 }
 
 describe('coverage and version', () => {
-  test('covers 2020–2026 at least (chinese-days 2004–2026 plus the project year files)', () => {
+  test('covers 2004–2026 at least (chinese-days 2004–2026 plus the project year files), without a gap', () => {
     const years = cal.coveredYears();
-    for (let y = 2020; y <= 2026; y++) expect(years).toContain(y);
-    expect(years).toContain(2004);
-    expect(years).not.toContain(2027);
-    expect(years).not.toContain(2003);
+    for (let y = 2004; y <= 2026; y++) expect(years).toContain(y);
+    expect(years).toEqual(Array.from({ length: LAST_COVERED_YEAR - BEFORE_DATA_YEAR }, (_, i) => BEFORE_DATA_YEAR + 1 + i));
   });
 
   test('dataVersion names the package version and the year files', () => {
     const pkg = JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')) as { version: string };
     expect(cal.dataVersion()).toContain(`chinese-days@${pkg.version}`);
-    expect(cal.dataVersion()).toMatch(/rules\/holidays 2024,2025,2026 sha256:[0-9a-f]{12}/);
+    const files = readdirSync(join(rulesDir(), 'holidays')).filter((f) => /^\d{4}\.yaml$/.test(f)).map((f) => f.slice(0, 4)).sort();
+    expect(files).toEqual(expect.arrayContaining(['2024', '2025', '2026']));
+    expect(cal.dataVersion()).toMatch(new RegExp(`rules/holidays ${files.join(',')} sha256:[0-9a-f]{12}`));
   });
 
   test('years 2024–2026 come from the project files and cite the notice', () => {
@@ -157,42 +159,48 @@ describe('a year without data', () => {
     '',
   ].join('\n');
 
-  test('a 2027 working-day question is undeterminable and names the year', () => {
-    const r = cal.computePeriod({ start: '2026-12-28', amount: 7, unit: 'workday' });
+  const Y = NO_SCHEDULE_YEAR;
+  const P = LAST_COVERED_YEAR;
+
+  test('a working-day question reaching the year after the data is undeterminable and names the year', () => {
+    // at most three working days are left after 12-28, so seven reach into the next year
+    const r = cal.computePeriod({ start: `${P}-12-28`, amount: 7, unit: 'workday' });
     expect(r.status).toBe('undeterminable');
     expect(r.end).toBeUndefined();
-    expect(r.missingYears).toEqual([2027]);
-    expect(r.explanation.join('\n')).toContain('缺少 2027 年国务院放假调休安排');
-    expect(cal.isWorkday('2027-03-01')).toBeUndefined();
-    expect(cal.dayInfo('2027-03-01').status).toBe('undeterminable');
-    expect(cal.dayInfo('2027-03-01').kind).toBeUndefined();
+    expect(r.missingYears).toEqual([Y]);
+    expect(r.explanation.join('\n')).toContain(`缺少 ${Y} 年国务院放假调休安排`);
+    expect(cal.isWorkday(`${Y}-03-01`)).toBeUndefined();
+    expect(cal.dayInfo(`${Y}-03-01`).status).toBe('undeterminable');
+    expect(cal.dayInfo(`${Y}-03-01`).kind).toBeUndefined();
   });
 
   test('a long period reaching several missing years names them all', () => {
-    const r = cal.computePeriod({ start: '2026-06-01', amount: 400, unit: 'workday' });
+    const r = cal.computePeriod({ start: `${P}-06-01`, amount: 400, unit: 'workday' });
     expect(r.status).toBe('undeterminable');
-    expect(r.missingYears).toEqual([2027, 2028]);
+    expect(r.missingYears).toEqual([Y, Y + 1]);
   });
 
   test('pure calendar arithmetic under strict still answers; the party roll needs the year', () => {
-    const strict = cal.computePeriod({ start: '2026-12-20', amount: 30, unit: 'day', roll: 'strict' });
-    expect(strict).toMatchObject({ status: 'ok', end: '2027-01-19' });
-    const party = cal.computePeriod({ start: '2026-12-20', amount: 30, unit: 'day', roll: 'party' });
-    expect(party).toMatchObject({ status: 'undeterminable', missingYears: [2027], arithmeticEnd: '2027-01-19' });
+    const strict = cal.computePeriod({ start: `${P}-12-20`, amount: 30, unit: 'day', roll: 'strict' });
+    expect(strict).toMatchObject({ status: 'ok', end: `${Y}-01-19` });
+    const party = cal.computePeriod({ start: `${P}-12-20`, amount: 30, unit: 'day', roll: 'party' });
+    expect(party).toMatchObject({ status: 'undeterminable', missingYears: [Y], arithmeticEnd: `${Y}-01-19` });
     expect(party.end).toBeUndefined();
-    // a party period ending on a known working day of 2026 needs nothing else
-    expect(cal.computePeriod({ start: '2026-11-01', amount: 30, unit: 'day' })).toMatchObject({ status: 'ok', end: '2026-12-01' });
+    // a party period ending on a known working day of the last covered year needs nothing else
+    const workday = firstDayFrom(`${P}-12-01`, (d) => cal.isWorkday(d) === true);
+    const start = fromDays(toDays(workday) - 30);
+    expect(cal.computePeriod({ start, amount: 30, unit: 'day' })).toMatchObject({ status: 'ok', end: workday });
     // backward calendar-day arithmetic needs no schedule either
-    expect(cal.computePeriod({ start: '2027-03-10', amount: 7, unit: 'day', direction: 'backward' })).toMatchObject({
+    expect(cal.computePeriod({ start: `${Y}-03-10`, amount: 7, unit: 'day', direction: 'backward' })).toMatchObject({
       status: 'ok',
-      end: '2027-03-03',
+      end: `${Y}-03-03`,
     });
   });
 
-  test('a year before the data (2003) is undeterminable too', () => {
-    expect(cal.computePeriod({ start: '2003-06-01', amount: 5, unit: 'workday' })).toMatchObject({
+  test('a year before the data is undeterminable too', () => {
+    expect(cal.computePeriod({ start: `${BEFORE_DATA_YEAR}-06-01`, amount: 5, unit: 'workday' })).toMatchObject({
       status: 'undeterminable',
-      missingYears: [2003],
+      missingYears: [BEFORE_DATA_YEAR],
     });
   });
 

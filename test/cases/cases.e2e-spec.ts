@@ -46,7 +46,8 @@ describe('/api/cases', () => {
   });
   beforeEach(async () => {
     // each test starts from an empty table
-    await app.get(DataSource).getRepository(CaseFileEntity).clear();
+    // DELETE, not TRUNCATE: the summary tables refer to case_files (ON DELETE CASCADE)
+    await app.get(DataSource).getRepository(CaseFileEntity).createQueryBuilder().delete().execute();
   });
 
   function post(cf: unknown): request.Test {

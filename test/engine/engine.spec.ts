@@ -2,6 +2,7 @@
 import { defaultCalendar } from '../../src/core/calendar';
 import { defaultMode, defaultRulePack, reviewCaseFile, todayInShanghai } from '../../src/core/engine';
 import { buildCase } from './rule-harness';
+import { NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
 const deps = { pack: defaultRulePack(), calendar: defaultCalendar() };
 
@@ -62,14 +63,14 @@ describe('reviewCaseFile', () => {
       name: 'x',
       base: 'general-fine',
       patch: [
-        { op: 'set', path: '/documents/#decision/madeOn', value: '2027-03-01' },
-        { op: 'set', path: '/documents/#decision/service/servedOn', value: '2027-03-05' },
+        { op: 'set', path: '/documents/#decision/madeOn', value: `${NO_SCHEDULE_YEAR}-03-01` },
+        { op: 'set', path: '/documents/#decision/service/servedOn', value: `${NO_SCHEDULE_YEAR}-03-05` },
       ],
     });
-    const r = reviewCaseFile(cf, { mode: 'review', asOf: '2027-06-01' }, deps);
+    const r = reviewCaseFile(cf, { mode: 'review', asOf: `${NO_SCHEDULE_YEAR}-06-01` }, deps);
     const u = r.undeterminable.find((x) => x.ruleId === 'DL-08')!;
-    expect(u.missingYears).toEqual([2027]);
-    expect(u.reason).toContain('2027年');
+    expect(u.missingYears).toEqual([NO_SCHEDULE_YEAR]);
+    expect(u.reason).toContain(`${NO_SCHEDULE_YEAR}年`);
     expect(r.findings.map((f) => f.ruleId)).not.toContain('DL-08');
   });
 

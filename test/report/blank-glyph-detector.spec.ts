@@ -2,11 +2,11 @@
  * Proof that the rendering check catches blank glyphs.
  *
  * The failure it guards against: pdf-lib + @pdf-lib/fontkit with `subset: true` can write a font subset whose
- * glyph outlines are empty while the ToUnicode map is intact — text extraction (pdf-parse) still finds every
+ * glyph outlines are empty while the ToUnicode map is intact — text extraction still finds every
  * word, but the printed page is blank. Here a subset hook reproduces exactly that (every glyph slot gets the
  * outline of the space glyph: same glyph count, same ids, same ToUnicode), and a second hook writes a broken
- * font program. The detector (render with pdftoppm, require ink in every placed text box, require silence on
- * stderr) must fail both, while the real adapter passes (review-report.spec.ts).
+ * font program. The detector (render with MuPDF, require ink in every placed text box, require silence in
+ * MuPDF's log) must fail both, while the real adapter passes (review-report.spec.ts).
  */
 import * as fontkit from 'fontkit';
 import type { FkSubset } from 'fontkit';
@@ -52,7 +52,7 @@ const brokenProgram: Hook = (_font, subset) => {
 const review = () => baseReview([hearingFinding(), educationFinding()]);
 
 describe('blank-glyph detector', () => {
-  it('fails a PDF whose glyphs are blank although pdf-parse still extracts all the text', async () => {
+  it('fails a PDF whose glyphs are blank although text extraction still finds all of it', async () => {
     const { pdf, layout } = await layoutReviewReport(input(review()), { fonts: fontsWith(blankOutlines) });
     // text extraction is fooled: everything is "there"
     const t = squash((await pdfText(pdf)).text);
@@ -60,23 +60,23 @@ describe('blank-glyph detector', () => {
     expect(t).toContain('益环罚〔2025〕12号');
     expect(t).toContain('DL-06');
     // the pixels are not
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.checkedBoxes).toBeGreaterThan(40);
     expect(ink.blankBoxes.length).toBe(ink.checkedBoxes);
     const title = layout.boxes.find((b) => b.text === '行政处罚案卷评查报告')!;
-    expect(darkPixels(renderPdf(pdf, 40).pages[0], 40, layout.pageHeight, title)).toBe(0);
+    expect(darkPixels((await renderPdf(pdf, 40)).pages[0], 40, layout.pageHeight, title)).toBe(0);
   });
 
-  it('fails a PDF whose font program is broken (poppler complains on stderr, glyphs missing)', async () => {
+  it('fails a PDF whose font program is broken (MuPDF reports errors, glyphs missing)', async () => {
     const { pdf, layout } = await layoutReviewReport(input(review()), { fonts: fontsWith(brokenProgram) });
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.stderr).not.toBe('');
     expect(ink.blankBoxes.length).toBeGreaterThan(0);
   });
 
   it('passes the same report made with the real adapter', async () => {
     const { pdf, layout } = await layoutReviewReport(input(review()));
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.stderr).toBe('');
     expect(ink.blankBoxes).toEqual([]);
   });

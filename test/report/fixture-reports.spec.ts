@@ -1,6 +1,6 @@
 /**
  * Reports of real reviews: every case file in fixtures/cases/, reviewed by the engine, scored with the default
- * sheet, rendered — and checked on paper: the text is there, every line has ink, poppler is silent, nothing
+ * sheet, rendered — and checked on paper: the text is there, every line has ink, the renderer is silent, nothing
  * overlaps or leaves the margins.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ describe('reports of the fixture case files (real engine reviews)', () => {
     expect(layout.missingGlyphs.size).toBe(0);
     expect(overlappingPairs(layout.boxes)).toEqual([]);
     expect(misplacedBoxes(layout)).toEqual([]);
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.stderr).toBe('');
     expect(ink.pageCount).toBe(layout.pageCount);
     expect(ink.blankBoxes).toEqual([]);

@@ -64,7 +64,7 @@ describe('PdfLayout toolkit', () => {
     const t = squash((await pdfText(pdf)).text);
     expect(t).toContain('第60分项');
     expect(t).toContain('99%');
-    const ink = inkCheck(pdf, doc.boxes, doc.pageHeight);
+    const ink = await inkCheck(pdf, doc.boxes, doc.pageHeight);
     expect(ink.stderr).toBe('');
     expect(ink.blankBoxes).toEqual([]);
   });
@@ -101,12 +101,12 @@ describe('PdfLayout bold styles', () => {
       doc.title('行政处罚案卷评查报告');
       doc.paragraph('正文：依据《中华人民共和国行政处罚法》第64条。');
       const pdf = await doc.finish();
-      const { fonts, stderr } = pdfFonts(pdf);
+      const { fonts, stderr } = await pdfFonts(pdf);
       expect(stderr).toBe('');
       expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
         boldStyle === 'font' ? ['NotoSansSC-Bold', 'NotoSansSC-Regular'] : ['NotoSansSC-Regular'],
       );
-      const ink = inkCheck(pdf, doc.boxes, doc.pageHeight);
+      const ink = await inkCheck(pdf, doc.boxes, doc.pageHeight);
       expect(ink.stderr).toBe('');
       expect(ink.blankBoxes).toEqual([]);
       expect(squash((await pdfText(pdf)).text)).toContain('行政处罚案卷评查报告');

@@ -100,9 +100,9 @@ describe('review report PDF', () => {
     expect(t).toContain('strict-veto-zero');
   });
 
-  it('renders with poppler without errors, and every text line shows ink', async () => {
+  it('renders with MuPDF without warnings, and every text line shows ink', async () => {
     const { pdf, layout } = await layoutReviewReport(input(baseReview([hearingFinding(), educationFinding()])));
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.stderr).toBe('');
     expect(ink.status).toBe(0);
     expect(ink.pageCount).toBe(layout.pageCount);
@@ -110,10 +110,10 @@ describe('review report PDF', () => {
     expect(ink.blankBoxes).toEqual([]);
     // and the title region in particular is dark where the title is
     const title = layout.boxes.find((b) => b.text === '行政处罚案卷评查报告')!;
-    const page1 = renderPdf(pdf, 40).pages[0];
+    const page1 = (await renderPdf(pdf, 40)).pages[0];
     expect(darkPixels(page1, 40, layout.pageHeight, title)).toBeGreaterThan(50);
     // one font (bold is a stroked fill), embedded as a subset with a ToUnicode map: nothing left to substitution
-    const { fonts, stderr } = pdfFonts(pdf);
+    const { fonts, stderr } = await pdfFonts(pdf);
     expect(stderr).toBe('');
     expect(fonts.map((f) => [f.name.replace(/^[A-Z]{6}\+/, ''), f.type, f.embedded, f.subset, f.unicode])).toEqual([
       ['NotoSansSC-Regular', 'CID TrueType', true, true, true],
@@ -138,7 +138,7 @@ describe('review report PDF', () => {
     const t = squash(text);
     for (const f of review.findings) expect(t).toContain(`${f.ruleId}`);
     expect(t).toContain(squash('发现的问题（200 项）'));
-    const ink = inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
+    const ink = await inkCheck(pdf, layout.boxes, layout.pageHeight, 40);
     expect(ink.stderr).toBe('');
     expect(ink.blankBoxes).toEqual([]);
   });

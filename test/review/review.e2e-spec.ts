@@ -13,7 +13,8 @@ const base = (name = 'general-fine') => JSON.parse(readFileSync(join(BASE, `${na
 describe('review API', () => {
   let app: NestExpressApplication;
   const http = () => request(app.getHttpServer());
-  const storedReviews = async () => (await app.get(DataSource).query('SELECT COUNT(*) AS n FROM reviews'))[0].n as number;
+  // COUNT(*) is a bigint on PostgreSQL, which the driver returns as a string
+  const storedReviews = async () => Number((await app.get(DataSource).query('SELECT COUNT(*) AS n FROM reviews'))[0].n);
 
   beforeAll(async () => {
     app = await createTestApp();

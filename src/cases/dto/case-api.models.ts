@@ -52,15 +52,62 @@ export class CaseDetailModel extends CaseSummaryModel {
   caseFile: unknown;
 }
 
+export class LatestReviewModel {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ format: 'date-time' })
+  reviewedAt: string;
+  @ApiProperty({ description: '审查时的案卷版本' })
+  caseVersion: number;
+  @ApiProperty({ description: '审查之后案卷又被修改过' })
+  stale: boolean;
+  @ApiProperty({ enum: ['review', 'draft'] })
+  mode: string;
+  @ApiProperty()
+  findingCount: number;
+  @ApiProperty({ example: 86.5, description: '按缺省评分表的总分' })
+  score: number;
+  @ApiProperty({ example: '良好' })
+  grade: string;
+  @ApiProperty({ description: '命中否决项' })
+  veto: boolean;
+  @ApiProperty({ example: 'default-2024' })
+  sheetId: string;
+}
+
+export class NextDueModel {
+  @ApiProperty({ example: '2025-07-14', description: '届满日' })
+  dueOn: string;
+  @ApiProperty({ example: '听证申请期限届满' })
+  label: string;
+  @ApiProperty({ example: 'DL-05' })
+  ruleId: string;
+}
+
+export class CaseListItemModel extends CaseSummaryModel {
+  @ApiProperty({ enum: ['simple', 'general'], description: '程序' })
+  procedure: string;
+  @ApiProperty({ type: [String], description: '承办人（执法人员）' })
+  officers: string[];
+  @ApiProperty({ type: LatestReviewModel, nullable: true, description: '最近一次保存的审查（未审查为 null）' })
+  latestReview: LatestReviewModel | null;
+  @ApiProperty({ type: NextDueModel, nullable: true, description: '今日起最近的期限（办理中的案卷）' })
+  nextDue: NextDueModel | null;
+}
+
 export class CaseListModel {
-  @ApiProperty({ type: [CaseSummaryModel] })
-  items: CaseSummaryModel[];
-  @ApiProperty({ example: 13, description: '符合条件的案卷总数' })
+  @ApiProperty({ type: [CaseListItemModel] })
+  items: CaseListItemModel[];
+  @ApiProperty({ example: 13, description: '符合条件的案卷总数（超过 10000 件时为 10000，见 totalExact）' })
   total: number;
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ description: 'false：符合条件的案卷超过 10000 件，total 不是精确数' })
+  totalExact: boolean;
+  @ApiProperty({ example: 1, description: '页码（游标分页时为 0）' })
   page: number;
   @ApiProperty({ example: 20 })
   pageSize: number;
+  @ApiProperty({ type: String, nullable: true, description: '下一页的游标（?after=）；最后一页为 null' })
+  nextCursor: string | null;
 }
 
 export class BulkFileModel {

@@ -6,7 +6,7 @@
  * Why an adapter: pdf-lib 1.17 is written against @pdf-lib/fontkit (a fontkit 1 fork) and calls
  * `subset.encodeStream()`; fontkit 2 has `subset.encode()`. With @pdf-lib/fontkit and `subset: true`, Chinese
  * glyphs can come out blank while the ToUnicode map still makes text extraction pass — so a text-only test
- * proves nothing. The adapter wraps fontkit 2, and test/report renders the PDFs with poppler and looks for ink.
+ * proves nothing. The adapter wraps fontkit 2, and test/report renders the PDFs with MuPDF and looks for ink.
  *
  * The adapter also replaces fontkit's OpenType shaping (`layout`) with a plain cmap lookup, one glyph per code
  * point: Chinese and Latin report text needs no shaping, the lookup is much faster on a 30 000-glyph font, and

@@ -29,3 +29,5 @@ export { adaptFontkitFont, fontFilePath, fontkitAdapter, loadReportFonts, TextMe
 export type { FontWeight, PdfLibFontkit, ReportFonts } from './fonts';
 export { atoms, breakLines, breakUnits, NO_LINE_END, NO_LINE_START } from './linebreak';
 export type { Measure } from './linebreak';
+export { renderFindingJudgement, renderManualJudgement, renderSignOffSection, signedDate } from './sign-off';
+export type { ReportJudgement } from './sign-off';

@@ -11,6 +11,7 @@ import type { CaseFile } from '../case-file/types';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 import { renderXizeScore } from './xize-score-section';
 
 export interface ReviewReportInput {
@@ -19,6 +20,8 @@ export interface ReviewReportInput {
   score: ScoreResult;
   /** a warning printed under the title (e.g. the case file changed since this review) */
   notice?: string;
+  /** rulings, manual findings and scores, sign-off (./sign-off.ts); absent = blank signature lines */
+  judgement?: ReportJudgement;
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
@@ -98,7 +101,7 @@ export async function layoutReviewReport(
         ? `（${CN_NUMERALS[gi] ?? gi + 1}）${g.category.name}　扣 ${fmt(g.category.deducted)} 分，得 ${fmt(g.category.score)}/${fmt(g.category.max)} 分`
         : `（${CN_NUMERALS[gi] ?? gi + 1}）未计入评分表的问题`;
       doc.heading(head, 2);
-      for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score);
+      for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score, input.judgement);
     });
   }
   // ——— 已通过的检查; 无法判定与不适用 ———
@@ -200,19 +203,23 @@ export async function layoutReviewReport(
     renderAhead();
   }
 
-  // ——— 签署 ———
-  const lh = doc.lineHeightOf(doc.baseSize);
-  doc.keepTogether(lh * 9, () => {
-    const who = review.mode === 'draft' ? '自查' : '评查';
-    doc.heading(`${section()}、${who}意见及签署`);
-    doc.paragraph(`${who}意见：`, { spaceAfter: lh * 2.2 });
-    doc.paragraph(`${who}人（签名）：____________________　　　审核人（签名）：____________________`, { spaceAfter: lh * 0.6 });
-    doc.paragraph('日期：________年____月____日　　　　　　　日期：________年____月____日');
-  });
+  // ——— 人工评查; 签署 ———
+  const who = review.mode === 'draft' ? '自查' : '评查';
+  if (input.judgement) {
+    renderManualJudgement(doc, `${section()}、人工评查`, input.judgement);
+    renderSignOffSection(doc, `${section()}、${who}意见及签署`, who, input.judgement.signOff);
+  } else {
+    const lh = doc.lineHeightOf(doc.baseSize);
+    doc.keepTogether(lh * 9, () => {
+      doc.heading(`${section()}、${who}意见及签署`);
+      doc.paragraph(`${who}意见：`, { spaceAfter: lh * 2.2 });
+      doc.paragraph(`${who}人（签名）：____________________　　　审核人（签名）：____________________`, { spaceAfter: lh * 0.6 });
+      doc.paragraph('日期：________年____月____日　　　　　　　日期：________年____月____日');
+    });
+  }
 
   return { pdf: await doc.finish(), layout: doc };
 }
-
 
 function renderCategoryScore(doc: PdfLayout, review: ReviewResult, score: ScoreResult, section: () => string): void {
   doc.heading(`${section()}、评分结果`);
@@ -267,7 +274,7 @@ function renderCategoryScore(doc: PdfLayout, review: ReviewResult, score: ScoreR
   }
 }
 
-function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult): void {
+function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult, judgement?: ReportJudgement): void {
   const lh = doc.lineHeightOf(doc.baseSize);
   doc.gap(4);
   // the header and at least two lines under it on one page
@@ -304,6 +311,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   }
   if (veto) parts.push(score.model === 'xize-2024' ? `；重大问题：${veto.basis ?? veto.vetoId}，案卷评为 0 分` : `；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
+  renderFindingJudgement(doc, f, judgement, ind);
 }
 
 /** 《法》第64条（一）、第85条；《另一法》第3条 — articles of the same law grouped, in order of appearance */

@@ -1,12 +1,10 @@
 /**
- * Render PDFs with poppler (pdftoppm) and look at the pixels — the only check that proves glyphs are drawn.
- * Text extraction (pdf-parse) reads the ToUnicode map, which survives a font whose outlines went missing.
+ * Render PDFs with MuPDF (the official WebAssembly build, `mupdf` on npm) and look at the pixels — the only check
+ * that proves glyphs are drawn. Text extraction reads the ToUnicode map, which survives a font whose outlines went
+ * missing. Nothing outside node_modules is needed: no poppler, no system fonts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PlacedBox } from '../../../src/core/report';
+import { loadMupdf, openPdf, type PdfDocument } from './mupdf';
 
 export interface GrayImage {
   width: number;
@@ -16,65 +14,60 @@ export interface GrayImage {
   pixels: Uint8Array;
 }
 
-/** Binary PGM (P5, maxval ≤ 255) — what `pdftoppm -gray` writes. */
-export function readPgm(buf: Buffer): GrayImage {
-  let pos = 0;
-  const token = (): string => {
-    for (;;) {
-      while (pos < buf.length && /\s/.test(String.fromCharCode(buf[pos]))) pos++;
-      if (buf[pos] === 0x23 /* # */) {
-        while (pos < buf.length && buf[pos] !== 0x0a) pos++;
-        continue;
-      }
-      break;
-    }
-    const start = pos;
-    while (pos < buf.length && !/\s/.test(String.fromCharCode(buf[pos]))) pos++;
-    return buf.subarray(start, pos).toString('latin1');
-  };
-  const magic = token();
-  if (magic !== 'P5') throw new Error(`not a binary PGM: ${magic}`);
-  const width = Number(token());
-  const height = Number(token());
-  const maxval = Number(token());
-  if (maxval > 255) throw new Error('16-bit PGM not supported');
-  pos++; // the single white-space byte after maxval
-  const pixels = new Uint8Array(buf.subarray(pos, pos + width * height));
-  if (pixels.length !== width * height) throw new Error('truncated PGM');
-  return { width, height, maxval, pixels };
-}
-
 export interface Rendered {
   pages: GrayImage[];
   dpi: number;
-  /** everything poppler printed on stderr (font errors, syntax warnings) */
+  /** every warning and error MuPDF reported while reading and drawing (font errors, syntax problems) */
   stderr: string;
-  status: number | null;
+  /** 0 when every page rendered, 1 when MuPDF threw */
+  status: number;
 }
 
-export function pdftoppmAvailable(): boolean {
-  return spawnSync('pdftoppm', ['-v']).status === 0;
+/** Render every page to 8-bit gray at `dpi` (no alpha: white paper). */
+export async function renderPdf(pdf: Uint8Array, dpi = 40): Promise<Rendered> {
+  const mupdf = await loadMupdf();
+  return withLog(async (log) => {
+    const pages: GrayImage[] = [];
+    let status = 0;
+    try {
+      const doc = openPdf(mupdf, pdf);
+      try {
+        for (let i = 0; i < doc.countPages(); i++) {
+          const page = doc.loadPage(i);
+          const pix = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceGray, false, true);
+          pages.push(grayOf(pix.getWidth(), pix.getHeight(), pix.getStride(), pix.getPixels()));
+          pix.destroy();
+          page.destroy();
+        }
+      } finally {
+        doc.destroy();
+      }
+    } catch (e) {
+      log.push(String(e));
+      status = 1;
+    }
+    return { pages, dpi, status };
+  });
 }
 
-/** Render every page to gray PGM at `dpi` with pdftoppm. */
-export function renderPdf(pdf: Uint8Array, dpi = 40): Rendered {
-  const dir = mkdtempSync(join(tmpdir(), 'pdfraster-'));
+/** a tightly packed copy of a gray pixmap (MuPDF rows may be padded to the stride) */
+function grayOf(width: number, height: number, stride: number, samples: ArrayLike<number>): GrayImage {
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[y * width + x] = samples[y * stride + x];
+  return { width, height, maxval: 255, pixels };
+}
+
+/** Run `fn` with MuPDF's warnings and errors collected; they come back joined as `stderr`. */
+async function withLog<T extends object>(fn: (log: string[]) => Promise<T>): Promise<T & { stderr: string }> {
+  const mupdf = await loadMupdf();
+  const log: string[] = [];
+  mupdf.setLog({ error: (m) => log.push(`error: ${m}`), warning: (m) => log.push(`warning: ${m}`) });
   try {
-    const file = join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    const r = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), file, join(dir, 'p')], { encoding: 'utf8' });
-    if (r.error) throw r.error;
-    const files = readdirSync(dir)
-      .filter((f) => f.startsWith('p') && f.endsWith('.pgm'))
-      .sort((a, b) => pageNo(a) - pageNo(b));
-    return { pages: files.map((f) => readPgm(readFileSync(join(dir, f)))), dpi, stderr: r.stderr ?? '', status: r.status };
+    const r = await fn(log);
+    return { ...r, stderr: log.join('\n') };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    mupdf.setLog(null);
   }
-}
-
-function pageNo(f: string): number {
-  return Number(/-(\d+)\.pgm$/.exec(f)?.[1] ?? 0);
 }
 
 /**
@@ -113,7 +106,7 @@ function countPixels(img: GrayImage, dpi: number, pageHeightPt: number, box: Rec
 
 export interface InkReport {
   stderr: string;
-  status: number | null;
+  status: number;
   pageCount: number;
   /** text boxes (with visible characters) that rendered no dark pixel at all */
   blankBoxes: PlacedBox[];
@@ -124,8 +117,8 @@ export interface InkReport {
  * Render the PDF and check that every text line the layout placed shows ink where it was placed.
  * A font whose glyphs are empty (the @pdf-lib/fontkit subset failure) leaves every box blank.
  */
-export function inkCheck(pdf: Uint8Array, boxes: PlacedBox[], pageHeightPt: number, dpi = 40): InkReport {
-  const r = renderPdf(pdf, dpi);
+export async function inkCheck(pdf: Uint8Array, boxes: PlacedBox[], pageHeightPt: number, dpi = 40): Promise<InkReport> {
+  const r = await renderPdf(pdf, dpi);
   const blankBoxes: PlacedBox[] = [];
   let checked = 0;
   for (const b of boxes) {
@@ -148,25 +141,48 @@ export interface PdfFont {
   unicode: boolean;
 }
 
-/** `pdffonts`: the fonts a PDF uses — embedded? subset? ToUnicode? */
-export function pdfFonts(pdf: Uint8Array): { fonts: PdfFont[]; stderr: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'pdffonts-'));
-  try {
-    const file = join(dir, 'in.pdf');
-    writeFileSync(file, pdf);
-    const r = spawnSync('pdffonts', [file], { encoding: 'utf8' });
-    if (r.error) throw r.error;
-    const fonts = r.stdout
-      .split('\n')
-      .slice(2)
-      .filter((l) => l.trim() !== '')
-      .map((l) => {
-        const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
-        if (!m) throw new Error(`pdffonts line not understood: ${l}`);
-        return { name: m[1], type: m[2], embedded: m[4] === 'yes', subset: m[5] === 'yes', unicode: m[6] === 'yes' };
-      });
-    return { fonts, stderr: r.stderr ?? '' };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/**
+ * The fonts a PDF uses, as `pdffonts` lists them: name, type, embedded? subset? ToUnicode? Read from every
+ * page's /Resources /Font dictionary (a Type0 font's program sits in its descendant CID font's descriptor).
+ */
+export async function pdfFonts(pdf: Uint8Array): Promise<{ fonts: PdfFont[]; stderr: string }> {
+  const mupdf = await loadMupdf();
+  return withLog(async () => {
+    const doc: PdfDocument = openPdf(mupdf, pdf);
+    const fonts: PdfFont[] = [];
+    const seen = new Set<string>();
+    try {
+      for (let i = 0; i < doc.countPages(); i++) {
+        const dict = doc.findPage(i).getInheritable('Resources').get('Font');
+        if (!dict.isDictionary()) continue;
+        dict.forEach((ref) => {
+          const key = ref.isIndirect() ? `obj ${ref.asIndirect()}` : ref.toString();
+          if (seen.has(key)) return;
+          seen.add(key);
+          const font = ref.resolve();
+          const subtype = font.get('Subtype').asName();
+          const descendant = subtype === 'Type0' ? font.get('DescendantFonts').get(0).resolve() : font;
+          const descriptor = descendant.get('FontDescriptor').resolve();
+          const program = ['FontFile', 'FontFile2', 'FontFile3'].some((k) => !descriptor.get(k).isNull());
+          const name = font.get('BaseFont').asName();
+          fonts.push({
+            name,
+            type: fontType(subtype, descendant.get('Subtype').asName()),
+            embedded: program,
+            subset: /^[A-Z]{6}\+/.test(name),
+            unicode: !font.get('ToUnicode').isNull(),
+          });
+        });
+      }
+    } finally {
+      doc.destroy();
+    }
+    return { fonts };
+  });
+}
+
+/** pdffonts' type names */
+function fontType(subtype: string, descendantSubtype: string): string {
+  if (subtype === 'Type0') return descendantSubtype === 'CIDFontType2' ? 'CID TrueType' : 'CID Type 0C';
+  return ({ TrueType: 'TrueType', Type1: 'Type 1', Type3: 'Type 3' } as Record<string, string>)[subtype] ?? subtype;
 }

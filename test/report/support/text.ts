@@ -1,13 +1,21 @@
-import { PDFParse } from 'pdf-parse';
+import { loadMupdf, openPdf } from './mupdf';
 
-/** Text of every page (pdf-parse empties the buffer it is given: it gets a copy). */
+/** Text of every page, extracted by MuPDF (structured text, reading order). */
 export async function pdfText(pdf: Uint8Array): Promise<{ text: string; pages: string[]; total: number }> {
-  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  const mupdf = await loadMupdf();
+  const doc = openPdf(mupdf, pdf);
   try {
-    const r = await parser.getText();
-    return { text: r.text, pages: r.pages.map((p) => p.text), total: r.total };
+    const pages: string[] = [];
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = doc.loadPage(i);
+      const st = page.toStructuredText('preserve-whitespace');
+      pages.push(st.asText());
+      st.destroy();
+      page.destroy();
+    }
+    return { text: pages.join('\n'), pages, total: pages.length };
   } finally {
-    await parser.destroy();
+    doc.destroy();
   }
 }
 

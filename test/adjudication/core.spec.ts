@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AdjudicationError,
+  adjudicate,
+  applySignOffEvent,
+  assignReviewers,
+  computeTaskResults,
+  drawSample,
+  factsDigest,
+  newSignOff,
+  peopleOnCase,
+  replaySignOff,
+  type Actor,
+  type AssignableCase,
+  type Evaluator,
+  type Ruling,
+} from '../../src/core/adjudication';
+import type { CaseFile } from '../../src/core/case-file/types';
+import { reviewCaseFile } from '../../src/core/engine';
+import type { ReviewResult } from '../../src/core/engine/types';
+import { factRefs } from '../../src/core/adjudication/digest';
+import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
+
+const fixture = (name: string): CaseFile => JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases', name), 'utf8')) as CaseFile;
+const sheet = loadScoringSheet('default-2024');
+const reviewer: Actor = { id: 'u-rev', name: '李评查' };
+const leader: Actor = { id: 'u-lead', name: '王组长' };
+
+function ruling(review: ReviewResult, i: number, decision: Ruling['decision'], at = '2026-12-01T01:00:00.000Z'): Ruling {
+  const f = review.findings[i];
+  return {
+    id: `r${i}-${at}`,
+    ruleId: f.ruleId,
+    fingerprint: f.fingerprint,
+    factsDigest: factsDigest(f),
+    refs: factRefs(f),
+    decision,
+    reason: decision === 'dismissed' ? '卷内第12页已有送达回证，引擎未识别' : undefined,
+    title: f.title,
+    by: reviewer,
+    at,
+  };
+}
+
+describe('rulings', () => {
+  const file = fixture('11-decision-before-statement-period-no-education.json');
+  const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+
+  it('the sample has findings that deduct', () => {
+    expect(review.findings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a dismissed finding does not deduct, stays visible with reason, reviewer and date', () => {
+    const machine = scoreReview(review, sheet);
+    const i = review.findings.findIndex((f) => f.severity !== 'info' && f.severity !== 'veto');
+    const a = adjudicate({ review, sheet, rulings: [ruling(review, i, 'dismissed')] });
+    const f = a.findings[i];
+    expect(f.status).toBe('dismissed');
+    expect(f.ruling?.reason).toContain('送达回证');
+    expect(a.findings).toHaveLength(review.findings.length);
+    const d = a.score.dismissed[0];
+    expect(d).toMatchObject({ ruleId: review.findings[i].ruleId, by: reviewer, at: '2026-12-01T01:00:00.000Z' });
+    expect(d.points).toBeGreaterThan(0);
+    expect(a.score.totalBeforeVeto).toBeCloseTo((machine.totalBeforeVeto ?? machine.total) + d.points, 5);
+    const charged = a.score.categories.flatMap((c) => c.deductions).map((x) => x.fingerprint);
+    expect(charged).not.toContain(review.findings[i].fingerprint);
+    expect(a.score.provenance.manual[0]).toMatchObject({ by: reviewer, dismissed: 1 });
+  });
+
+  it('a ruling survives a re-review of the same file', () => {
+    const again = reviewCaseFile(structuredClone(file), { mode: 'review', asOf: '2026-06-30' });
+    const a = adjudicate({ review: again, sheet, rulings: [ruling(review, 0, 'accepted')] });
+    expect(a.findings[0].status).toBe('accepted');
+    expect(a.staleRulings).toEqual([]);
+  });
+
+  it('a ruling whose finding is gone is stale, never applied', () => {
+    const clean = reviewCaseFile(fixture('01-general-fine-clean.json'), { mode: 'review', asOf: '2026-06-30' });
+    const a = adjudicate({ review: clean, sheet, rulings: [ruling(review, 0, 'dismissed')] });
+    expect(a.staleRulings).toHaveLength(1);
+    expect(a.staleRulings[0].state).toBe('stale');
+    expect(a.score.dismissed).toEqual([]);
+  });
+
+  it('a changed fact invalidates the ruling (same rule, same documents, other value)', () => {
+    const f = review.findings.find((x) => x.facts.some((y) => y.refId && typeof y.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(y.value)))!;
+    const i = review.findings.indexOf(f);
+    const changed: ReviewResult = {
+      ...review,
+      findings: review.findings.map((x, k) =>
+        k === i ? { ...x, fingerprint: x.fingerprint + 'x', facts: x.facts.map((y, n) => (n === 0 ? { ...y, value: String(y.value) + ' ' } : y)) } : x,
+      ),
+    };
+    const a = adjudicate({ review: changed, sheet, rulings: [ruling(review, i, 'dismissed')] });
+    expect(a.findings[i].status).toBe('open');
+    expect(a.staleRulings[0]).toMatchObject({ state: 'invalidated' });
+    // same fingerprint, other data (e.g. a due date computed on other holiday data) → invalidated as well
+    const sameFp: ReviewResult = { ...review, findings: review.findings.map((x, k) => (k === i ? { ...x, data: { ...(x.data ?? {}), dueOn: '2099-01-01' } } : x)) };
+    const b = adjudicate({ review: sameFp, sheet, rulings: [ruling(review, i, 'dismissed')] });
+    expect(b.findings[i].status).toBe('open');
+    expect(b.staleRulings[0].state).toBe('invalidated');
+  });
+
+  it('the newest ruling on a finding wins', () => {
+    const a = adjudicate({
+      review,
+      sheet,
+      rulings: [ruling(review, 0, 'dismissed', '2026-12-01T01:00:00.000Z'), ruling(review, 0, 'accepted', '2026-12-01T02:00:00.000Z')],
+    });
+    expect(a.findings[0].status).toBe('accepted');
+  });
+});
+
+describe('manual findings and scores', () => {
+  const review = reviewCaseFile(fixture('01-general-fine-clean.json'), { mode: 'review', asOf: '2026-06-30' });
+
+  it('a manual finding deducts in its category, floor 0, and says who set it', () => {
+    const a = adjudicate({
+      review,
+      sheet,
+      manualFindings: [
+        { id: 'm1', item: '合法性评查 裁量', categoryId: 'decision', severity: 'error', points: 3, text: '裁量理由未说明', evidence: '决定书第2页', by: reviewer, at: '2026-12-01T01:00:00.000Z' },
+        { id: 'm2', item: '合法性评查 裁量', categoryId: 'decision', severity: 'error', points: 100, text: '另一处', by: leader, at: '2026-12-01T02:00:00.000Z' },
+      ],
+    });
+    const decision = a.score.categories.find((c) => c.id === 'decision')!;
+    expect(decision.score).toBe(0);
+    expect(a.score.manualDeductions.map((d) => d.points)).toEqual([3, decision.max - 3]);
+    expect(a.score.manualDeductions[1].note).toBe('本分项扣完为止');
+    expect(a.score.provenance.manual.find((p) => p.by.id === reviewer.id)?.deducted).toBe(3);
+    const machine = scoreReview(review, sheet);
+    const machineCategories = machine.categories.reduce((s, c) => s + c.score, 0);
+    const bonus = machine.bonus.reduce((s, b) => s + b.points, 0);
+    expect(a.score.total).toBe(Math.min(sheet.total, machineCategories - decision.max + bonus));
+  });
+
+  it('a manual veto finding is a veto hit of the named sheet item', () => {
+    const a = adjudicate({
+      review,
+      sheet,
+      manualFindings: [{ id: 'm1', item: '合法性评查 事实证据', categoryId: 'investigation', severity: 'veto', vetoId: 'V3', points: 5, text: '违法事实认定缺少监测报告', by: reviewer, at: '2026-12-01T01:00:00.000Z' }],
+    });
+    expect(a.score.grade).toBe('不合格');
+    expect(a.score.vetoHits.map((v) => v.vetoId)).toContain('V3');
+  });
+
+  it('a manual score sets the item; the split machine / manual is reported', () => {
+    const a = adjudicate({ review, sheet, manualScores: [{ id: 's1', itemId: 'investigation', score: 24, by: reviewer, at: '2026-12-01T01:00:00.000Z' }] });
+    const inv = a.score.categories.find((c) => c.id === 'investigation')!;
+    expect(inv.score).toBe(24);
+    expect(a.score.manualScores[0]).toMatchObject({ itemId: 'investigation', machineScore: inv.max, score: 24, by: reviewer });
+    expect(a.score.provenance.manual[0]).toMatchObject({ scoredItems: ['investigation'], scoredMax: inv.max });
+    expect(a.score.provenance.machineJudgedMax).toBe(sheet.total - inv.max);
+  });
+
+  it('bad manual items are refused with a code and a path', () => {
+    const bad = (fn: () => unknown, code: string) => {
+      try {
+        fn();
+        throw new Error('no error');
+      } catch (e) {
+        expect(e).toBeInstanceOf(AdjudicationError);
+        expect((e as AdjudicationError).code).toBe(code);
+      }
+    };
+    bad(() => adjudicate({ review, sheet, manualScores: [{ id: 's', itemId: 'nope', score: 1, by: reviewer, at: 'x' }] }), 'UNKNOWN_SCORING_ITEM');
+    bad(() => adjudicate({ review, sheet, manualScores: [{ id: 's', itemId: 'filing', score: 9, by: reviewer, at: 'x' }] }), 'SCORE_OUT_OF_RANGE');
+    bad(
+      () => adjudicate({ review, sheet, manualFindings: [{ id: 'm', item: 'x', categoryId: 'filing', severity: 'veto', points: 1, text: 't', by: reviewer, at: 'x' }] }),
+      'UNKNOWN_VETO_ITEM',
+    );
+  });
+});
+
+describe('sign-off', () => {
+  const at = '2026-12-01T03:00:00.000Z';
+  it('sign → return (comment) → sign → approve; the leader must be another person', () => {
+    let s = applySignOffEvent(newSignOff(), { type: 'sign', by: reviewer, at, opinion: '程序基本合法，文书不规范' });
+    expect(s.state).toBe('signed');
+    expect(() => applySignOffEvent(s, { type: 'approve', by: reviewer, at })).toThrow(expect.objectContaining({ code: 'SAME_REVIEWER' }));
+    expect(() => applySignOffEvent(s, { type: 'return', by: leader, at, comment: ' ' })).toThrow(expect.objectContaining({ code: 'COMMENT_REQUIRED' }));
+    s = applySignOffEvent(s, { type: 'return', by: leader, at, comment: '裁量问题请补充人工评查' });
+    expect(s).toMatchObject({ state: 'returned', reviewComment: '裁量问题请补充人工评查' });
+    s = applySignOffEvent(s, { type: 'sign', by: reviewer, at, opinion: '已补充' });
+    s = applySignOffEvent(s, { type: 'approve', by: leader, at });
+    expect(s).toMatchObject({ state: 'approved', signedBy: reviewer, reviewedBy: leader, opinion: '已补充' });
+    expect(() => applySignOffEvent(s, { type: 'sign', by: reviewer, at, opinion: 'x' })).toThrow(expect.objectContaining({ code: 'SIGN_OFF_FROZEN' }));
+    expect(replaySignOff(s.history)).toEqual(s);
+  });
+  it('cannot sign without an opinion, cannot review an open file', () => {
+    expect(() => applySignOffEvent(newSignOff(), { type: 'sign', by: reviewer, at, opinion: '' })).toThrow(expect.objectContaining({ code: 'OPINION_REQUIRED' }));
+    expect(() => applySignOffEvent(newSignOff(), { type: 'approve', by: leader, at })).toThrow(expect.objectContaining({ code: 'NOT_SIGNED' }));
+  });
+});
+
+describe('sampling', () => {
+  const pool = Array.from({ length: 30 }, (_, i) => ({ id: `c${String(i).padStart(2, '0')}`, agency: ['甲局', '乙局', '丙局'][i % 3] }));
+  it('same seed → same sample, whatever the input order; another seed → another sample', () => {
+    const a = drawSample(pool, { mode: 'ratio', ratio: 0.3, seed: 'seed-1' });
+    const b = drawSample([...pool].reverse(), { mode: 'ratio', ratio: 0.3, seed: 'seed-1' });
+    const c = drawSample(pool, { mode: 'ratio', ratio: 0.3, seed: 'seed-2' });
+    expect(a).toEqual(b);
+    expect(a.selected.map((x) => x.id)).not.toEqual(c.selected.map((x) => x.id));
+    expect(a.perAgency).toEqual([
+      { agency: '丙局', population: 10, selected: 3 },
+      { agency: '乙局', population: 10, selected: 3 },
+      { agency: '甲局', population: 10, selected: 3 },
+    ]);
+  });
+  it('必查 cases are always in and count toward the ratio; all takes everything', () => {
+    const s = drawSample(pool, { mode: 'ratio', ratio: 0.1, seed: 's', mustInclude: ['c00', 'c03'] });
+    expect(s.selected.filter((x) => x.reason === 'must').map((x) => x.id)).toEqual(['c00', 'c03']);
+    expect(s.selected.filter((x) => x.agency === '甲局')).toHaveLength(2);
+    expect(drawSample(pool, { mode: 'all', seed: 's' }).selected).toHaveLength(30);
+    expect(() => drawSample(pool, { mode: 'ratio', ratio: 0, seed: 's' })).toThrow(expect.objectContaining({ code: 'INVALID_RATIO' }));
+    expect(() => drawSample(pool, { mode: 'all', seed: 's', mustInclude: ['zz'] })).toThrow(expect.objectContaining({ code: 'MUST_INCLUDE_NOT_IN_SCOPE' }));
+  });
+});
+
+describe('assignment with 回避', () => {
+  const file = fixture('01-general-fine-clean.json');
+  const officer = file.officers[0];
+  const cases: AssignableCase[] = Array.from({ length: 12 }, (_, i) => ({
+    id: `c${String(i).padStart(2, '0')}`,
+    caseNumber: `案${i}`,
+    agency: ['甲局', '乙局', '丙局'][i % 3],
+    people: i === 1 ? peopleOnCase(file) : [],
+  }));
+  const evaluators: Evaluator[] = [
+    { id: 'e1', name: '甲一', agency: '甲局' },
+    { id: 'e2', name: '乙一', agency: '乙局' },
+    { id: 'e3', name: officer.name, agency: '丙局' },
+  ];
+  it('never assigns a case to its own agency or to someone who worked on it; balanced; reproducible', () => {
+    const plan = assignReviewers(cases, evaluators, 'seed');
+    const byId = new Map(evaluators.map((e) => [e.id, e]));
+    for (const a of plan.assignments) {
+      const c = cases.find((x) => x.id === a.caseId)!;
+      expect(byId.get(a.evaluatorId)!.agency).not.toBe(c.agency);
+    }
+    expect(plan.assignments.find((a) => a.caseId === 'c01')!.evaluatorId).toBe('e1');
+    expect(plan.recusals).toContainEqual(expect.objectContaining({ caseId: 'c01', evaluatorId: 'e3', reason: 'worked_on_case' }));
+    expect(plan.unassigned).toEqual([]);
+    const loads = evaluators.map((e) => plan.assignments.filter((a) => a.evaluatorId === e.id).length);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    expect(assignReviewers([...cases].reverse(), [...evaluators].reverse(), 'seed')).toEqual(plan);
+  });
+  it('a case every reviewer must recuse from is reported unassigned', () => {
+    const plan = assignReviewers([{ id: 'x', caseNumber: '案X', agency: '甲局', people: [] }], [evaluators[0]], 's');
+    expect(plan.unassigned).toEqual([{ caseId: 'x', caseNumber: '案X', reason: '所有评查人员均须回避' }]);
+  });
+});
+
+describe('task results', () => {
+  it('ranks, tabulates per agency and officer, counts defects and lists 整改 items (dismissed ones excluded)', () => {
+    const r11 = reviewCaseFile(fixture('11-decision-before-statement-period-no-education.json'), { mode: 'review', asOf: '2026-06-30' });
+    const r01 = reviewCaseFile(fixture('01-general-fine-clean.json'), { mode: 'review', asOf: '2026-06-30' });
+    const a11 = adjudicate({ review: r11, sheet, rulings: [ruling(r11, 0, 'dismissed')] });
+    const a01 = adjudicate({ review: r01, sheet });
+    const res = computeTaskResults(
+      [
+        { caseId: 'a', caseNumber: 'A', agency: '甲局', officers: ['张三'], state: 'approved', adjudicated: a11 },
+        { caseId: 'b', caseNumber: 'B', agency: '乙局', officers: ['李四'], state: 'approved', adjudicated: a01 },
+        { caseId: 'c', caseNumber: 'C', agency: '乙局', officers: ['李四'], state: 'open' },
+      ],
+      new Map([[`a:${r11.findings[1].fingerprint}`, { done: true, by: reviewer, at: '2026-12-02T00:00:00.000Z' }]]),
+    );
+    expect(res.ranking.map((x) => x.caseId)).toEqual(['b', 'a']);
+    expect(res.ranking[0].rank).toBe(1);
+    expect(res.agencies.find((x) => x.agency === '乙局')).toMatchObject({ cases: 2, scored: 1 });
+    expect(res.officers.find((x) => x.officer === '李四')).toMatchObject({ cases: 2 });
+    const items = res.rectifications.find((x) => x.agency === '甲局')!.items;
+    expect(items.map((i) => i.key)).not.toContain(`a:${r11.findings[0].fingerprint}`);
+    expect(items.find((i) => i.key === `a:${r11.findings[1].fingerprint}`)?.done).toBe(true);
+    expect(res.topDefects.length).toBeGreaterThan(0);
+    expect(res.topDefects[0].basis).toMatch(/《/);
+  });
+});
