@@ -25,7 +25,8 @@ export const GOLDEN_FILE = join(projectRoot(), 'test', 'golden', 'behaviour.json
 /** the review date of every sample (fixed, so the snapshot does not move with the clock) */
 const SAMPLE_AS_OF = '2026-11-30';
 const FIXTURE_AS_OF = '2026-06-30';
-const SHEET = 'default-2024';
+/** the default sheet: the 2024 评查细则 (official-2024) */
+const SHEET = 'official-2024';
 
 const finding = (f: Finding) => ({
   ruleId: f.ruleId,
@@ -64,7 +65,7 @@ export async function collectBehaviour(): Promise<BehaviourSnapshot> {
     const v = validateCaseFile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     if (!v.ok) throw new Error(`${file}: ${v.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     const review = reviewCaseFile(v.value, { asOf: SAMPLE_AS_OF }, { pack, calendar });
-    const score = scoreReview(review, sheet);
+    const score = scoreReview(review, sheet, { caseFile: v.value });
     const { layout } = await layoutReviewReport({ caseFile: v.value, review, score });
     samples[file] = {
       mode: review.mode,

@@ -106,7 +106,7 @@ export class ReviewService {
     });
     await this.repo.insert(row);
     const stored = toStored(row);
-    await this.summaries.reviewStored(entity.id, stored, result);
+    await this.summaries.reviewStored(entity.id, stored, result, v.value);
     return stored;
   }
 
