@@ -10,9 +10,9 @@ import type { ValidationIssue } from '../case-file/validation-issue';
 import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
 import type { Finding, Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
-import type { ScoringSheet } from '../scoring/types';
+import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
-import type { EvaluatedFileRow, SeverityCounts } from './types';
+import type { EvaluatedFileRow, OfficialRowParts, SeverityCounts } from './types';
 
 export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info'];
 export const SEVERITY_LABELS: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
@@ -100,6 +100,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
         categories: Object.fromEntries(score.categories.map((c) => [c.id, c.score])),
         vetoCount: score.vetoHits.length,
         findings: counts,
+        ...(score.model === 'xize-2024' ? { official: officialParts(score) } : {}),
       },
       lines: findings.map((f) => ({
         file,
@@ -124,4 +125,22 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   } catch (e) {
     return { status: 'failed', file, issues: [{ path: '', code: 'REVIEW_FAILED', message: `审查或评分出错：${(e as Error).message}` }] };
   }
+}
+
+/** The 细则 parts of a score as the summaries print them. */
+export function officialParts(score: ScoreResult): OfficialRowParts {
+  const n = score.normativity!;
+  return {
+    caseType: n.caseType ? n.caseTypeName : '（细则未设该类案卷的文书评查项）',
+    majorIssues: score.legality!.hits.map((h) => `第${h.no}项（${h.evidence.filter((e) => e.kind === 'finding').map((e) => e.ruleId).join('、')}）`),
+    majorIssueNos: score.legality!.hits.map((h) => h.no),
+    legality: score.legality!.score,
+    documentScore: n.documentScore,
+    earned: n.earned,
+    participating: n.participating,
+    formDeducted: score.formDeductions!.deducted,
+    normativity: n.score,
+    manualItems: score.manualItems?.length ?? 0,
+    range: score.totalRange ?? { min: score.total, max: score.total },
+  };
 }
