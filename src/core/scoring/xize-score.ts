@@ -72,24 +72,40 @@ class Evidence {
     for (const p of result.passed) if (!this.passed.has(p.ruleId)) this.passed.set(p.ruleId, p.title);
   }
 
+  private anyFinding(rules: string[]): boolean {
+    for (const r of rules) if (this.findingsByRule.has(r)) return true;
+    return false;
+  }
+
   /** the findings of these rules that take points */
   takers(rules: string[]): Finding[] {
+    if (!this.anyFinding(rules)) return NO_FINDINGS;
     return rules.flatMap((r) => (this.findingsByRule.get(r) ?? []).filter((f) => this.taking.has(f.severity)));
   }
 
   passedOf(rules: string[]): ItemEvidence[] {
-    return rules.filter((r) => this.passed.has(r) && !(this.findingsByRule.get(r) ?? []).some((f) => this.taking.has(f.severity)))
-      .map((r) => ({ ruleId: r, kind: 'passed' as const, title: this.passed.get(r)! }));
+    if (rules.length === 0) return NO_EVIDENCE;
+    const out: ItemEvidence[] = [];
+    for (const r of rules) {
+      const title = this.passed.get(r);
+      if (title !== undefined && !(this.findingsByRule.get(r) ?? NO_FINDINGS).some((f) => this.taking.has(f.severity))) out.push({ ruleId: r, kind: 'passed', title });
+    }
+    return out;
   }
 
   /** findings shown to the reviewer: hint rules (any severity) and mapped rules' non-taking findings */
   hints(hintRules: string[], rules: string[]): ItemEvidence[] {
+    if (!this.anyFinding(hintRules) && !this.anyFinding(rules)) return NO_EVIDENCE;
     const out: ItemEvidence[] = [];
-    for (const r of hintRules) for (const f of this.findingsByRule.get(r) ?? []) out.push(asEvidence(f, 'hint'));
-    for (const r of rules) for (const f of this.findingsByRule.get(r) ?? []) if (!this.taking.has(f.severity)) out.push(asEvidence(f, 'hint'));
+    for (const r of hintRules) for (const f of this.findingsByRule.get(r) ?? NO_FINDINGS) out.push(asEvidence(f, 'hint'));
+    for (const r of rules) for (const f of this.findingsByRule.get(r) ?? NO_FINDINGS) if (!this.taking.has(f.severity)) out.push(asEvidence(f, 'hint'));
     return out;
   }
 }
+
+/** shared empty lists (never mutated): most items have no finding */
+const NO_FINDINGS: Finding[] = [];
+const NO_EVIDENCE: ItemEvidence[] = [];
 
 function asEvidence(f: Finding, kind: ItemEvidence['kind']): ItemEvidence {
   return { ruleId: f.ruleId, fingerprint: f.fingerprint, kind, title: f.title, severity: f.severity, basisPending: f.basisPending };
@@ -104,15 +120,18 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
   const deductions: Deduction[] = [];
 
   // —— 合法性评查 ——
+  // (object literals with one fixed shape, not spreads: this runs for every file of an evaluation)
+  const legalityItem = (it: XizeSheet['legality']['items'][number], status: LegalityItemResult['status'], evidence: ItemEvidence[]): LegalityItemResult => ({
+    id: it.id, no: it.no, group: it.group, name: it.name, status, coverage: it.coverage, evidence, note: it.note,
+  });
   const legalityItems: LegalityItemResult[] = sheet.legality.items.map((it) => {
-    const base = { id: it.id, no: it.no, group: it.group, name: it.name, coverage: it.coverage, ...(it.note ? { note: it.note } : {}) };
-    if (holds(it.notApplicableWhen)) return { ...base, status: 'not_applicable', evidence: [] };
+    if (holds(it.notApplicableWhen)) return legalityItem(it, 'not_applicable', NO_EVIDENCE);
     const takers = ev.takers(it.rules);
     const hints = ev.hints(it.hints, it.rules);
-    if (takers.length > 0) return { ...base, status: 'hit', evidence: [...takers.map((f) => asEvidence(f, 'finding')), ...hints] };
+    if (takers.length > 0) return legalityItem(it, 'hit', [...takers.map((f) => asEvidence(f, 'finding')), ...hints]);
     const passed = ev.passedOf(it.rules);
     const status = it.coverage === 'machine' && passed.length > 0 ? 'clear' : 'pending';
-    return { ...base, status, evidence: [...passed, ...hints] };
+    return legalityItem(it, status, hints.length ? [...passed, ...hints] : passed);
   });
   const hits = legalityItems.filter((i) => i.status === 'hit');
   const legalityScore = hits.length > 0 ? 0 : sheet.legality.points;
@@ -131,21 +150,24 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
   const documents: DocumentItemResult[] = [];
   for (const { no, item } of caseType?.documents ?? []) {
     const docId = `${caseType!.code}${no}`;
-    const docs = item.documentTypes.flatMap((t) => caseFile.documents.filter((d) => d.type === t));
+    const docs = item.documentTypes.length > 0 ? ctx.docsOf(item.documentTypes) : [];
     const present = item.documentTypes.length === 0 || docs.length >= item.minCount;
-    const base = {
-      id: docId, no, name: item.name, points: item.points, ...(item.bonus ? { bonus: true } : {}),
-      documentIds: docs.map((d) => d.id), ...(item.note ? { note: item.note } : {}),
-    };
-    const subBase = (s: (typeof item.subItems)[number]) => ({ id: `${docId}.${s.no}`, no: s.no, text: s.text, points: s.points, ...(item.bonus ? { bonus: true } : {}) });
+    const documentIds = docs.map((d) => d.id);
+    const bonus = item.bonus ? true : undefined;
+    const docResult = (status: DocumentItemResult['status'], awarded: number, subItems: SubItemResult[], note = item.note): DocumentItemResult => ({
+      id: docId, no, name: item.name, points: item.points, bonus, status, documentIds, awarded, subItems, note,
+    });
+    const subResult = (s: (typeof item.subItems)[number], awarded: number, status: SubItemResult['status'], evidence: ItemEvidence[], note?: string): SubItemResult => ({
+      id: `${docId}.${s.no}`, no: s.no, text: s.text, points: s.points, awarded, status, bonus, evidence, note,
+    });
     const notApplicable = (item.applicableWhen !== undefined && !holds(item.applicableWhen)) || holds(item.notApplicableWhen);
     if (notApplicable || (!present && item.whenAbsent === 'not_applicable')) {
-      documents.push({ ...base, status: 'not_applicable', awarded: 0, subItems: item.subItems.map((s) => ({ ...subBase(s), awarded: 0, status: 'not_applicable', evidence: [] })) });
+      documents.push(docResult('not_applicable', 0, item.subItems.map((s) => subResult(s, 0, 'not_applicable', NO_EVIDENCE))));
       continue;
     }
     if (!present && item.whenAbsent === 'zero') {
       if (!item.bonus) participating += item.points;
-      documents.push({ ...base, status: 'absent', awarded: 0, subItems: item.subItems.map((s) => ({ ...subBase(s), awarded: 0, status: 'machine', evidence: [], note: '卷内无该文书，本项得0分' })) });
+      documents.push(docResult('absent', 0, item.subItems.map((s) => subResult(s, 0, 'machine', NO_EVIDENCE, '卷内无该文书，本项得0分'))));
       continue;
     }
     if (!present) {
@@ -154,40 +176,40 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
       if (m) {
         if (!item.bonus) participating += item.points;
         earned += m.points;
-        documents.push({ ...base, status: 'scored', awarded: m.points, subItems: [], note: `评查人员评分${m.note ? `：${m.note}` : ''}` });
+        documents.push(docResult('scored', m.points, [], `评查人员评分${m.note ? `：${m.note}` : ''}`));
       } else {
         if (item.bonus) pendingBonus += item.points;
         else pendingMax += item.points;
         manualItems.push({ itemId: docId, label: `${item.name}（卷内无该文书：得分或无需评审由评查人员认定）`, points: item.points, kind: 'score' });
-        documents.push({ ...base, status: 'pending', awarded: 0, subItems: item.subItems.map((s) => ({ ...subBase(s), awarded: 0, status: 'pending', evidence: [] })) });
+        documents.push(docResult('pending', 0, item.subItems.map((s) => subResult(s, 0, 'pending', NO_EVIDENCE))));
       }
       continue;
     }
     const subItems: SubItemResult[] = [];
     for (const s of item.subItems) {
-      const sb = subBase(s);
+      const subId = `${docId}.${s.no}`;
       if (holds(s.notApplicableWhen)) {
-        subItems.push({ ...sb, awarded: 0, status: 'not_applicable', evidence: [] });
+        subItems.push(subResult(s, 0, 'not_applicable', NO_EVIDENCE));
         continue;
       }
       const takers = ev.takers(s.rules);
       const passed = ev.passedOf(s.rules);
       const hints = ev.hints(s.hints, s.rules);
-      const m = manual.get(sb.id);
+      const m = manual.get(subId);
       let sub: SubItemResult;
       if (m) {
         const machineNote = takers.length > 0 ? `（机器评定 0 分）` : passed.length > 0 ? `（机器评定 ${s.points} 分）` : '';
-        sub = { ...sb, awarded: m.points, status: 'reviewer', evidence: [...takers.map((f) => asEvidence(f, 'finding')), ...passed, ...hints], note: `评查人员评分${machineNote}${m.note ? `：${m.note}` : ''}` };
+        sub = subResult(s, m.points, 'reviewer', [...takers.map((f) => asEvidence(f, 'finding')), ...passed, ...hints], `评查人员评分${machineNote}${m.note ? `：${m.note}` : ''}`);
       } else if (takers.length > 0) {
-        sub = { ...sb, awarded: 0, status: 'machine', evidence: [...takers.map((f) => asEvidence(f, 'finding')), ...hints] };
+        sub = subResult(s, 0, 'machine', [...takers.map((f) => asEvidence(f, 'finding')), ...hints]);
         for (const f of takers) {
-          deductions.push({ ruleId: f.ruleId, fingerprint: f.fingerprint, severity: f.severity, points: s.points, requested: s.points, title: f.title, note: `${sb.id} ${item.name}：${s.text}（${s.points}分）` });
+          deductions.push({ ruleId: f.ruleId, fingerprint: f.fingerprint, severity: f.severity, points: s.points, requested: s.points, title: f.title, note: `${subId} ${item.name}：${s.text}（${s.points}分）` });
         }
       } else if (passed.length > 0) {
-        sub = { ...sb, awarded: s.points, status: 'machine', evidence: [...passed, ...hints] };
+        sub = subResult(s, s.points, 'machine', hints.length ? [...passed, ...hints] : passed);
       } else {
-        sub = { ...sb, awarded: 0, status: 'pending', evidence: hints };
-        manualItems.push({ itemId: sb.id, label: `${item.name} 第${s.no}目：${s.text}`, points: s.points, kind: 'score' });
+        sub = subResult(s, 0, 'pending', hints);
+        manualItems.push({ itemId: subId, label: `${item.name} 第${s.no}目：${s.text}`, points: s.points, kind: 'score' });
       }
       if (sub.status === 'pending') {
         if (item.bonus) pendingBonus += s.points;
@@ -198,7 +220,7 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
       }
       subItems.push(sub);
     }
-    documents.push({ ...base, status: 'scored', awarded: r2(subItems.reduce((t, x) => t + x.awarded, 0)), subItems });
+    documents.push(docResult('scored', r2(subItems.reduce((t, x) => t + x.awarded, 0)), subItems));
   }
   earned = r2(earned);
   participating = r2(participating);
