@@ -4,6 +4,9 @@
  *   node scripts/run-ts.cjs scripts/load-samples.ts                       # fixtures/cases/*.json → http://localhost:3000
  *   node scripts/run-ts.cjs scripts/load-samples.ts --url http://host:3000 docs/examples/full-case.json my-cases/
  *
+ * The service needs a login: pass a token from POST /api/auth/login with `--token …` or CASEFILE_TOKEN=… (an
+ * officer's account; the cases are filed under that officer's agency or the agency they name within it).
+ *
  * Files whose case number the service already holds are reported as skipped (running it twice is harmless).
  * Exit code: 0 when every file was stored or skipped, 1 when a file was rejected, 2 when the service is unreachable.
  * (Alternative without a second process: start the server with LOAD_SAMPLES=1.)
@@ -50,7 +53,12 @@ function batches(sources: CaseFileSource[]): CaseFileSource[][] {
   return out;
 }
 
-export async function loadSamples(baseUrl: string, paths: string[], log: (line: string) => void = console.log): Promise<LoadSummary> {
+export async function loadSamples(
+  baseUrl: string,
+  paths: string[],
+  log: (line: string) => void = console.log,
+  token: string | undefined = process.env.CASEFILE_TOKEN,
+): Promise<LoadSummary> {
   const summary: LoadSummary = { created: 0, skipped: 0, failed: 0 };
   const sources = readCaseFileSources(paths);
   for (const batch of batches(sources)) {
@@ -66,7 +74,7 @@ export async function loadSamples(baseUrl: string, paths: string[], log: (line: 
     if (!files.length) continue;
     const res = await fetch(new URL('/api/cases/bulk', baseUrl), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ files }),
     });
     const body = (await res.json()) as { results?: BulkResult[]; message?: string };
@@ -92,17 +100,19 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   let url = `http://localhost:${process.env.PORT ?? 3000}`;
   const paths: string[] = [];
+  let token = process.env.CASEFILE_TOKEN;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--url') url = args[++i];
+    else if (args[i] === '--token') token = args[++i];
     else if (args[i] === '--help' || args[i] === '-h') {
-      console.log('用法：node scripts/run-ts.cjs scripts/load-samples.ts [--url http://localhost:3000] [文件或目录…]（默认 fixtures/cases）');
+      console.log('用法：node scripts/run-ts.cjs scripts/load-samples.ts [--url http://localhost:3000] [--token 登录令牌（或环境变量 CASEFILE_TOKEN）] [文件或目录…]（默认 fixtures/cases）');
       return;
     } else paths.push(args[i]);
   }
   if (!paths.length) paths.push(join(__dirname, '..', 'fixtures', 'cases'));
   let summary: LoadSummary;
   try {
-    summary = await loadSamples(url, paths);
+    summary = await loadSamples(url, paths, console.log, token);
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause;
     if (cause?.code === 'ECONNREFUSED') {

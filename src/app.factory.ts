@@ -3,27 +3,44 @@ import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { ApiErrorBody } from './common/errors';
+import { jsonGuardMiddleware, rejectUnsupportedBodies, verifyUtf8 } from './common/request-guards';
 import { extendOpenApi } from './common/openapi';
+import { requestContextMiddleware } from './common/request-context';
+import { recoverStorage } from './common/storage-fault';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
 export const SWAGGER_PATH = 'api/docs';
 
 /**
- * Everything about the app that is not a module: the `/api` prefix, the JSON body parser and its limit,
- * the error filter that renders every error as { statusCode, code, message, errors }, and Swagger at /api/docs.
+ * Everything about the app that is not a module: the `/api` prefix, security headers (helmet, no X-Powered-By),
+ * CORS (only for CORS_ORIGINS), the request id, the session cookie parser, refusing non-JSON bodies (415), the
+ * JSON body parser with its limit, strict UTF-8 and the depth/Unicode guard, the error filter that renders every
+ * error as { statusCode, code, message, errors }, and Swagger at /api/docs (not in production unless SWAGGER=1).
  * main.ts and every e2e test call this, so they behave identically.
  */
 export function configureApp(app: INestApplication, config: AppConfig = app.get<AppConfig>(APP_CONFIG)): INestApplication {
   const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
-  express.useBodyParser('json', { limit: config.bodyLimit });
-  express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: true });
-  app.useGlobalFilters(new ApiExceptionFilter());
+  express.use(requestContextMiddleware);
+  express.use(helmet());
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Content-Disposition'] });
+  }
+  express.use(cookieParser());
+  express.use(rejectUnsupportedBodies(`/${API_PREFIX}`));
+  // express.json directly: Nest's useBodyParser does not pass `verify` through
+  express.use(json({ limit: config.bodyLimit, verify: verifyUtf8 }));
+  express.use(jsonGuardMiddleware);
+  app.useGlobalFilters(new ApiExceptionFilter((fault) => recoverStorage(fault, dataSourceOf(app))));
   // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();
@@ -36,8 +53,16 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
     res.status(404).json(body);
   });
   app.enableShutdownHooks();
-  setupSwagger(app);
+  if (config.swagger) setupSwagger(app);
   return app;
+}
+
+function dataSourceOf(app: INestApplication): DataSource | undefined {
+  try {
+    return app.get(DataSource, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfigModule } from './config/app-config';
@@ -13,6 +18,20 @@ import { ReviewModule } from './review/review.module';
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
-  imports: [AppConfigModule, DatabaseModule, CasesModule, CalendarModule, EvaluationsModule, ReportModule, ReviewModule, DeadlinesModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AgenciesModule,
+    UsersModule,
+    AuthModule,
+    HealthModule,
+    CasesModule,
+    CalendarModule,
+    EvaluationsModule,
+    ReportModule,
+    ReviewModule,
+    DeadlinesModule,
+  ],
 })
 export class AppModule {}

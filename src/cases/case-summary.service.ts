@@ -7,6 +7,7 @@ import type { CaseFile, CaseStatus, Procedure } from '../core/case-file/types';
 import { defaultRulePack, reviewCaseFile, type ReviewResult } from '../core/engine';
 import { loadScoringSheet, scoreReview } from '../core/scoring';
 import type { CaseFileEntity } from './case-file.entity';
+import { requestScope } from './case-scope';
 import {
   deadlineRows,
   normaliseSearch,
@@ -42,6 +43,8 @@ export interface CaseListFilter {
   officer?: string;
   /** a deadline falls within this many working days from today (0 = today) */
   dueWithinWorkdays?: number;
+  /** only cases of these agencies (the caller's scope, see case-scope.ts); undefined: all */
+  agencyIds?: readonly string[];
 }
 
 export interface CaseListPaging {
@@ -94,6 +97,8 @@ export interface CaseListResult {
 
 export interface DeadlineQuery {
   agency?: string;
+  /** only cases of these agencies; defaults to the requesting user's scope (case-scope.ts) */
+  agencyIds?: readonly string[];
   withinWorkdays: number;
   limit: number;
 }
@@ -313,6 +318,10 @@ export class CaseSummaryService implements OnApplicationBootstrap {
       .createQueryBuilder('d')
       .where('d.due_on >= :today AND d.due_on <= :through', { today, through });
     if (query.agency) qb.andWhere('d.agency = :agency', { agency: query.agency });
+    const scope = query.agencyIds ?? requestScope();
+    if (scope) {
+      qb.andWhere(scope.length ? 'd.case_id IN (SELECT c.id FROM case_files c WHERE c.agency_id IN (:...agencyIds))' : '1 = 0', { agencyIds: [...scope] });
+    }
     const [rows, total] = await qb
       .orderBy('d.due_on', 'ASC')
       .addOrderBy('d.agency', 'ASC')
@@ -357,6 +366,9 @@ export class CaseSummaryService implements OnApplicationBootstrap {
 
   private filtered(filter: CaseListFilter, today: string, through: string | undefined): SelectQueryBuilder<CaseSummaryEntity> {
     const qb = this.db.getRepository(CaseSummaryEntity).createQueryBuilder('s');
+    if (filter.agencyIds) {
+      qb.andWhere(filter.agencyIds.length ? 's.case_id IN (SELECT c.id FROM case_files c WHERE c.agency_id IN (:...agencyIds))' : '1 = 0', { agencyIds: [...filter.agencyIds] });
+    }
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.agency) qb.andWhere('s.agency = :agency', { agency: filter.agency });
     if (filter.year != null) qb.andWhere('s.year = :year', { year: filter.year });

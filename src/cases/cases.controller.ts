@@ -18,6 +18,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { Roles } from '../auth/roles.decorator';
 import { apiError, badRequest, type ValidationIssue } from '../common/errors';
 import { CASE_STATUS_LABELS } from '../core/case-file/labels';
 import type { CaseStatus } from '../core/case-file/types';
@@ -64,6 +66,11 @@ export function parseListQuery(raw: Record<string, unknown>): CaseListQuery {
   const known = new Set(['status', 'agency', 'year', 'q', 'procedure', 'grade', 'veto', 'ruleId', 'officer', 'dueWithinWorkdays', 'after', 'page', 'pageSize']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) issues.push({ path: `query.${key}`, code: 'UNKNOWN_PARAMETER', message: `未知的查询参数「${key}」；可用：${[...known].join('、')}` });
+    // a NUL would cut the search pattern short in the database (「%00」 matched every case); no text has control characters
+    const value = one(raw[key]);
+    if (value !== undefined && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u.test(value)) {
+      issues.push({ path: `query.${key}`, code: 'INVALID_CHARACTERS', message: `查询参数「${key}」含有控制字符或无效的 Unicode 字符` });
+    }
   }
   const int = (name: string, min: number, max: number, fallback?: number): number | undefined => {
     const v = one(raw[name]);
@@ -129,6 +136,11 @@ export function parseBulkBody(body: unknown): BulkItem[] {
   return items;
 }
 
+/** What the audit log keeps of a case: identity, state and version — never party data. */
+function auditFields(c: { version: number; status: string; caseNumber: string; agencyId: string | null }) {
+  return { version: c.version, status: c.status, caseNumber: c.caseNumber, agencyId: c.agencyId };
+}
+
 const ID_PARAM = { name: 'id', description: '案卷 id（UUID）', example: '3f1c2a9e-7b4d-4c1e-9a35-0d6f2b8e91c4' };
 const IF_MATCH = { name: 'If-Match', required: false, description: '可选：期望的案卷版本号（如 "3"）；与当前版本不符时返回 412 VERSION_CONFLICT' };
 
@@ -136,9 +148,13 @@ const IF_MATCH = { name: 'If-Match', required: false, description: '可选：期
 @ApiExtraModels(CaseSummaryModel, CaseDetailModel, ApiErrorModel, BulkRequestModel)
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
+  @Roles('officer')
   @ApiOperation({ summary: '提交案卷', description: '校验并保存一份案卷（卷宗 JSON）。校验不通过返回 400，列出每处问题；不保存任何内容。' })
   @ApiBody({ schema: { $ref: getSchemaPath(CASE_FILE_SCHEMA) } })
   @ApiCreatedResponse({ type: CaseSummaryModel, description: '已保存；Location 头指向新案卷' })
@@ -148,12 +164,14 @@ export class CasesController {
   async create(@Req() req: Request, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<CaseRecord> {
     requireJson(req);
     const created = await this.cases.create(body);
+    await this.audit.record({ action: 'case.create', entityType: 'case', entityId: created.id, caseId: created.id, after: auditFields(created) });
     res.location(`/api/cases/${created.id}`);
     res.setHeader('ETag', `"${created.version}"`);
     return created;
   }
 
   @Post('bulk')
+  @Roles('officer')
   @HttpCode(200)
   @ApiOperation({
     summary: '批量提交案卷',
@@ -167,6 +185,9 @@ export class CasesController {
   async bulk(@Req() req: Request, @Body() body: unknown): Promise<BulkResponseModel> {
     requireJson(req);
     const results = await this.cases.bulkCreate(parseBulkBody(body));
+    for (const r of results) {
+      if (r.ok) await this.audit.record({ action: 'case.create', entityType: 'case', entityId: r.id, caseId: r.id, after: { version: 1, caseNumber: r.caseNumber, via: 'bulk' } });
+    }
     const created = results.filter((r) => r.ok).length;
     return { created, failed: results.length - created, results };
   }
@@ -215,6 +236,7 @@ export class CasesController {
   }
 
   @Put(':id')
+  @Roles('officer')
   @ApiOperation({ summary: '修改案卷', description: '以提交的案卷整体替换。已归档（archived）的案卷只读：409 CASE_ARCHIVED。' })
   @ApiParam(ID_PARAM)
   @ApiHeader(IF_MATCH)
@@ -233,12 +255,15 @@ export class CasesController {
   ): Promise<CaseRecord> {
     const expected = parseIfMatch(ifMatch);
     requireJson(req);
+    const before = await this.cases.getEntity(id);
     const updated = await this.cases.replace(id, body, expected);
+    await this.audit.record({ action: 'case.update', entityType: 'case', entityId: updated.id, caseId: updated.id, before: { ...auditFields(before), version: updated.version - 1 }, after: auditFields(updated) });
     res.setHeader('ETag', `"${updated.version}"`);
     return updated;
   }
 
   @Delete(':id')
+  @Roles('officer')
   @HttpCode(204)
   @ApiOperation({ summary: '删除案卷', description: '已归档（archived）的案卷不得删除：409 CASE_ARCHIVED。' })
   @ApiParam(ID_PARAM)
@@ -247,6 +272,7 @@ export class CasesController {
   @ApiNotFoundResponse({ type: ApiErrorModel })
   @ApiConflictResponse({ type: ApiErrorModel, description: 'CASE_ARCHIVED' })
   async remove(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    await this.cases.remove(id, parseIfMatch(ifMatch));
+    const removed = await this.cases.remove(id, parseIfMatch(ifMatch));
+    await this.audit.record({ action: 'case.delete', entityType: 'case', entityId: removed.id, caseId: removed.id, before: auditFields(removed) });
   }
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiErrorBody, isApiErrorBody, statusDefaults } from './errors';
+import { type StorageFault, storageFaultBody, storageFaultOf } from './storage-fault';
 
 /** Errors raised by body-parser (express.json) carry `type` and `status` (http-errors). */
 interface BodyParserError {
@@ -55,6 +56,8 @@ export function bodyParserErrorToApi(e: BodyParserError): ApiErrorBody {
       return { statusCode: 415, code: 'UNSUPPORTED_CHARSET', message: `不支持的字符集：${e.charset ?? ''}，请使用 UTF-8`, errors: [] };
     case 'encoding.unsupported':
       return { statusCode: 415, code: 'UNSUPPORTED_ENCODING', message: `不支持的内容编码：${e.encoding ?? ''}`, errors: [] };
+    case 'entity.invalid.utf8':
+      return { statusCode: 400, code: 'INVALID_UTF8', message: '请求体不是有效的 UTF-8 编码文本（含有无法解码的字节）', errors: [] };
     case 'request.aborted':
       return { statusCode: 400, code: 'REQUEST_ABORTED', message: '请求在传输完成前被中断', errors: [] };
     case 'request.size.invalid':
@@ -74,14 +77,28 @@ export function bodyParserErrorToApi(e: BodyParserError): ApiErrorBody {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  /** `onStorageFault`: told about every storage fault (the app reopens a read-only SQLite connection). */
+  constructor(private readonly onStorageFault?: (fault: StorageFault) => void) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
+    const fault = exception instanceof HttpException ? undefined : storageFaultOf(exception);
+    if (fault) {
+      const { body, retryAfter } = storageFaultBody(fault);
+      this.logger.warn(`${req?.method} ${req?.path} → 503 ${body.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.onStorageFault?.(fault);
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', String(retryAfter));
+      res.status(503).json(body);
+      return;
+    }
     const body = this.toBody(exception, req);
     if (body.statusCode >= 500) {
+      // the path without the query string: a search for a person's name must not end up in the log
       this.logger.error(
-        `${req?.method} ${req?.originalUrl ?? req?.url} → ${body.statusCode}`,
+        `${req?.method} ${req?.path ?? req?.url} → ${body.statusCode}`,
         exception instanceof Error ? exception.stack : String(exception),
       );
     }

@@ -1,7 +1,32 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './registry';
+
+/**
+ * PostgreSQL connection pool and TLS, from the environment:
+ * | variable            | default | meaning                                                                  |
+ * |---------------------|---------|--------------------------------------------------------------------------|
+ * | DATABASE_POOL_SIZE  | 10      | connections per instance (all instances together stay under max_connections) |
+ * | DATABASE_SSL        | (off)   | `require`: TLS without checking the certificate; `verify`: TLS, certificate checked against DATABASE_SSL_CA (or the system CAs) |
+ * | DATABASE_SSL_CA     | —       | file with the CA certificate(s) of the server (PEM)                      |
+ * `sslmode=…` in DATABASE_URL works too (the pg driver reads it).
+ */
+export function postgresPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number.parseInt(env.DATABASE_POOL_SIZE ?? '', 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
+export function postgresSsl(env: NodeJS.ProcessEnv = process.env): undefined | { rejectUnauthorized: boolean; ca?: string } {
+  const mode = env.DATABASE_SSL?.trim().toLowerCase();
+  if (!mode || mode === 'off' || mode === '0' || mode === 'false') return undefined;
+  if (mode === 'require') return { rejectUnauthorized: false };
+  if (mode === 'verify' || mode === 'verify-full') {
+    const caFile = env.DATABASE_SSL_CA?.trim();
+    return { rejectUnauthorized: true, ...(caFile ? { ca: readFileSync(caFile, 'utf8') } : {}) };
+  }
+  throw new Error(`DATABASE_SSL 取值无效：${env.DATABASE_SSL}（应为 require 或 verify）`);
+}
 
 export interface DatabaseOptionsExtra {
   logging?: boolean;
@@ -32,7 +57,8 @@ export function databaseOptions(databaseUrl: string, extra: DatabaseOptionsExtra
     return { type: 'sqlite', database: file, ...common };
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return { type: 'postgres', url: databaseUrl, ...common };
+    const ssl = postgresSsl();
+    return { type: 'postgres', url: databaseUrl, poolSize: postgresPoolSize(), ...(ssl !== undefined ? { ssl } : {}), ...common };
   }
   throw new Error(
     `不支持的 DATABASE_URL：${databaseUrl}（应为 sqlite:路径、sqlite::memory: 或 postgres://用户:密码@主机:端口/库名）`,

@@ -9,9 +9,33 @@ import { EvaluationEntity } from '../evaluations/evaluation.entity';
 import { CreateEvaluations1764500000000 } from './migrations/1764500000000-create-evaluations';
 import { ReviewEntity } from '../review/review.entity';
 import { CreateReviews1764600000000 } from './migrations/1764600000000-create-reviews';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { UserEntity } from '../users/user.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { AuditEntryEntity } from '../audit/audit.entity';
+import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
+import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
 
-export const ENTITIES: Function[] = [CaseFileEntity, EvaluationEntity, ReviewEntity, CaseSummaryEntity, CaseSummaryTagEntity, CaseDeadlineEntity];
+export const ENTITIES: Function[] = [
+  CaseFileEntity,
+  EvaluationEntity,
+  ReviewEntity,
+  AgencyEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEntryEntity,
+  CaseSummaryEntity,
+  CaseSummaryTagEntity,
+  CaseDeadlineEntity,
+];
 
-export const MIGRATIONS: Function[] = [CreateCaseFiles1764400000000, CreateEvaluations1764500000000, CreateReviews1764600000000, CreateCaseSummaries1764800000000];
+export const MIGRATIONS: Function[] = [
+  CreateCaseFiles1764400000000,
+  CreateEvaluations1764500000000,
+  CreateReviews1764600000000,
+  CreateAuth1764700000000,
+  CreateCaseSummaries1764800000000,
+  EvaluationLeases1764900000000,
+];

@@ -57,4 +57,16 @@ export class EvaluationEntity {
 
   @Column({ name: 'finished_at', type: 'varchar', length: 30, nullable: true })
   finishedAt: string | null;
+
+  /** the instance running it (host:pid:random) while status is running */
+  @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
+  leaseOwner: string | null;
+
+  /** UTC ISO instant until which the owner's lease holds (renewed while it runs) */
+  @Column({ name: 'lease_until', type: 'varchar', length: 30, nullable: true })
+  leaseUntil: string | null;
+
+  /** how many times a run was started */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
 }

@@ -3,15 +3,18 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createReadStream } from 'node:fs';
+import { Roles } from '../auth/roles.decorator';
 import { DOWNLOADS, EvaluationsService, type EvaluationView } from './evaluations.service';
 
 /** 年度案卷评查 API: submit a batch, poll its progress, download the summaries. */
 @ApiTags('evaluations 年度案卷评查')
+@Roles('evaluation_admin', 'reviewer')
 @Controller('evaluations')
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
   @Post()
+  @Roles('evaluation_admin')
   @HttpCode(202)
   @UseInterceptors(FileInterceptor('file'))
   @ApiOperation({

@@ -3,6 +3,9 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { CasesModule } from '../cases/cases.module';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { postgresSsl } from '../database/database-options';
+import { createJobQueue, JOB_QUEUE } from './job-queue';
 import { EvaluationEntity } from './evaluation.entity';
 import { EvaluationsController } from './evaluations.controller';
 import { EVALUATIONS_OPTIONS, EvaluationsService, loadEvaluationsOptions, type EvaluationsOptions } from './evaluations.service';
@@ -33,7 +36,11 @@ export class EvaluationsOptionsModule {}
     }),
   ],
   controllers: [EvaluationsController],
-  providers: [EvaluationsService],
+  providers: [
+    EvaluationsService,
+    // the shared queue (pg-boss) on PostgreSQL, the in-process queue on SQLite
+    { provide: JOB_QUEUE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createJobQueue(config.databaseUrl, process.env, postgresSsl()) },
+  ],
   exports: [EvaluationsService],
 })
 export class EvaluationsModule {}

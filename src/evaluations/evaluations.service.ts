@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { In, Repository } from 'typeorm';
+import { projectRoot } from '../core/paths';
+import { JOB_QUEUE, type JobQueue } from './job-queue';
 import { CasesService } from '../cases/cases.service';
 import { badRequest, conflict, notFound } from '../common/errors';
 import type { ValidationIssue } from '../core/case-file/validation-issue';
@@ -17,22 +19,51 @@ import { EvaluationEntity, type EvaluationSource } from './evaluation.entity';
 export const EVALUATIONS_OPTIONS = Symbol('EVALUATIONS_OPTIONS');
 
 /**
- * | variable                 | default              | meaning                                     |
- * |--------------------------|----------------------|---------------------------------------------|
- * | EVALUATIONS_DIR          | ./data/evaluations   | where uploads and outputs are kept          |
- * | EVALUATION_UPLOAD_LIMIT  | 200 (MB)             | largest accepted zip upload                 |
+ * | variable                  | default              | meaning                                                  |
+ * |---------------------------|----------------------|----------------------------------------------------------|
+ * | EVALUATIONS_DIR           | ./data/evaluations   | where uploads and outputs are kept (shared by all instances) |
+ * | EVALUATION_UPLOAD_LIMIT   | 200 (MB)             | largest accepted zip upload                              |
+ * | EVALUATION_LEASE_SECONDS  | 60                   | an instance that stops renewing its lease this long is taken for dead; its evaluation starts again elsewhere |
  */
 export interface EvaluationsOptions {
   dir: string;
   maxUploadBytes: number;
+  leaseSeconds?: number;
 }
 
 export function loadEvaluationsOptions(env: NodeJS.ProcessEnv = process.env): EvaluationsOptions {
   const mb = Number.parseInt(env.EVALUATION_UPLOAD_LIMIT ?? '', 10);
+  const lease = Number.parseFloat(env.EVALUATION_LEASE_SECONDS ?? '');
   return {
     dir: resolve(env.EVALUATIONS_DIR?.trim() || './data/evaluations'),
     maxUploadBytes: (Number.isInteger(mb) && mb > 0 ? mb : 200) * 1024 * 1024,
+    leaseSeconds: Number.isFinite(lease) && lease >= 1 ? lease : DEFAULT_LEASE_SECONDS,
   };
+}
+
+export const DEFAULT_LEASE_SECONDS = 60;
+/** the queue every instance takes evaluations from */
+export const EVALUATION_QUEUE = 'evaluation';
+/** a run interrupted this many times (its instance died each time) is recorded as failed */
+export const MAX_ATTEMPTS = 5;
+/** tries of the final status write before the job is handed back to the queue */
+const FINAL_WRITE_TRIES = 5;
+
+/** thrown from the progress callback to stop a run: the lease was lost, or this instance is stopping */
+class RunStopped extends Error {
+  constructor(readonly reason: 'lease-lost' | 'stopping') {
+    super(reason);
+  }
+}
+
+/**
+ * An error message fit for a user: no absolute server paths (the evaluation folder, the project, any other
+ * absolute path is cut to its last part).
+ */
+export function publicMessage(e: unknown, dirs: string[]): string {
+  let m = e instanceof Error ? e.message : String(e);
+  for (const d of dirs.filter(Boolean).sort((a, b) => b.length - a.length)) m = m.split(d + '/').join('').split(d).join('');
+  return m.replace(/(^|[\s'"`(（：:=])((?:[A-Za-z]:)?[\\/][^\s'"`)）,，。；;]+)/g, (_all, pre: string, path: string) => pre + (basename(path) || path));
 }
 
 export const DOWNLOADS = {
@@ -75,35 +106,78 @@ export interface EvaluationSummary {
 @Injectable()
 export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Evaluations');
-  /** the in-process queue: one evaluation at a time, in submission order */
-  private queue: Promise<void> = Promise.resolve();
   private readonly live = new Map<string, { done: number; total: number; failed: number }>();
   private stopping = false;
+  private reaper: NodeJS.Timeout | undefined;
+  /** counters for tests and the bench: runs this instance started and completed */
+  readonly stats = { started: 0, completed: 0 };
 
   constructor(
     @InjectRepository(EvaluationEntity) private readonly repo: Repository<EvaluationEntity>,
     private readonly cases: CasesService,
     @Inject(EVALUATIONS_OPTIONS) private readonly options: EvaluationsOptions,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
   ) {}
 
-  /** Runs interrupted by a restart start again from the beginning (their inputs are kept). */
+  private get leaseMs(): number {
+    return (this.options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
+  }
+
+  /**
+   * Take evaluations from the queue. With the in-process queue (one instance) whatever was queued or running when
+   * the service stopped starts again from the beginning (inputs are kept until an outcome is recorded); with the
+   * shared queue the same happens for runs whose instance's lease ran out, checked now and every lease period.
+   */
   async onModuleInit(): Promise<void> {
-    const pending = await this.repo.find({ where: { status: In(['queued', 'running']) }, order: { createdAt: 'ASC' } });
-    for (const row of pending) {
-      await this.repo.update(row.id, { status: 'queued', done: 0, startedAt: null });
-      this.enqueue(row.id);
+    await this.queue.work(EVALUATION_QUEUE, (id) => this.run(id));
+    if (this.queue.kind === 'in-process') {
+      const pending = await this.repo.find({ where: { status: In(['queued', 'running']) }, order: { createdAt: 'ASC' } });
+      for (const row of pending) {
+        await this.repo.update(row.id, { status: 'queued', done: 0, startedAt: null, leaseOwner: null, leaseUntil: null });
+        await this.queue.send(EVALUATION_QUEUE, row.id);
+      }
+    } else {
+      await this.reap();
     }
+    if (this.reaper) clearInterval(this.reaper);
+    this.reaper = setInterval(() => void this.reap().catch((e) => this.logger.warn(`检查中断的评查任务失败：${(e as Error).message}`)), this.leaseMs);
+    this.reaper.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (this.reaper) clearInterval(this.reaper);
+    await this.queue.stop();
   }
 
-  /** Wait until the queue is empty (tests, graceful shutdown). */
+  /** Wait until this instance has no evaluation waiting or running (tests, graceful shutdown). */
   async idle(): Promise<void> {
-    for (let q = this.queue; ; q = this.queue) {
-      await q;
-      if (q === this.queue) return;
+    await this.queue.idle();
+  }
+
+  /**
+   * Hand runs whose lease ran out (their instance died) back to the queue, and queue again rows whose job was
+   * never sent (the queue was unreachable when they were submitted). A run interrupted MAX_ATTEMPTS times fails.
+   */
+  async reap(): Promise<void> {
+    const now = new Date().toISOString();
+    const rows = await this.repo
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.status', 'e.attempts'])
+      .where("(e.status = 'running' AND (e.lease_until IS NULL OR e.lease_until < :now)) OR e.status = 'queued'", { now })
+      .orderBy('e.created_at', 'ASC')
+      .getMany();
+    for (const row of rows) {
+      if (row.status === 'running' && row.attempts >= MAX_ATTEMPTS) {
+        await this.repo
+          .createQueryBuilder()
+          .update(EvaluationEntity)
+          .set({ status: 'failed', error: `评查失败：运行中断 ${row.attempts} 次（服务实例停止），已放弃`, finishedAt: now, leaseOwner: null, leaseUntil: null })
+          .where("id = :id AND status = 'running' AND (lease_until IS NULL OR lease_until < :now)", { id: row.id, now })
+          .execute();
+        continue;
+      }
+      if (row.status === 'queued' || this.queue.kind === 'pg-boss') await this.queue.send(EVALUATION_QUEUE, row.id);
     }
   }
 
@@ -195,24 +269,85 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
       finishedAt: null,
     });
     await this.repo.save(row);
-    this.enqueue(row.id);
+    try {
+      await this.queue.send(EVALUATION_QUEUE, row.id);
+    } catch (e) {
+      // the row stays queued: the next reap() sends it again
+      this.logger.warn(`评查任务 ${row.id} 暂未进入队列：${(e as Error).message}`);
+    }
     return this.view(row);
   }
 
-  private enqueue(id: string): void {
-    this.queue = this.queue.then(() => this.run(id)).catch((e) => this.logger.error(`评查 ${id} 失败：${(e as Error).stack}`));
+  /** Take the evaluation for this run: queued, or running under a lease that ran out. The row, or null. */
+  private async claim(id: string, token: string): Promise<EvaluationEntity | null> {
+    const now = new Date();
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(EvaluationEntity)
+      .set({
+        status: 'running',
+        leaseOwner: token,
+        leaseUntil: new Date(now.getTime() + this.leaseMs).toISOString(),
+        startedAt: now.toISOString(),
+        done: 0,
+        attempts: () => 'attempts + 1',
+      })
+      .where("id = :id AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < :now)))", { id, now: now.toISOString() })
+      .execute();
+    return result.affected ? this.repo.findOneBy({ id }) : null;
   }
 
+  /** Write the outcome if this run still holds the lease, retrying a failing write with backoff. */
+  private async recordOutcome(id: string, token: string, outcome: Partial<EvaluationEntity>): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.repo
+          .createQueryBuilder()
+          .update(EvaluationEntity)
+          .set({ ...outcome, leaseOwner: null, leaseUntil: null })
+          .where("id = :id AND lease_owner = :token AND status = 'running'", { id, token })
+          .execute();
+        return !!result.affected;
+      } catch (e) {
+        if (attempt >= FINAL_WRITE_TRIES) throw e;
+        this.logger.warn(`评查 ${id} 结果写入失败（第 ${attempt} 次），稍后重试：${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  private publicError(e: unknown): string {
+    return publicMessage(e, [this.options.dir, projectRoot(), process.cwd()]);
+  }
+
+  /**
+   * Run one evaluation if this instance can claim it (see claim): the lease is renewed while it runs, progress is
+   * saved every second, the outcome is written only while the lease is still ours, and the uploaded zip is removed
+   * only once an outcome is recorded (a run that could not record it starts again with its input).
+   */
   private async run(id: string): Promise<void> {
     if (this.stopping) return;
-    const row = await this.repo.findOneBy({ id });
-    if (!row || row.status !== 'queued') return;
+    const token = `${process.pid}-${randomUUID()}`;
+    const row = await this.claim(id, token);
+    if (!row) return; // finished, gone, or running on a live instance
+    this.stats.started++;
+    this.logger.log(`评查 ${id} 开始（第 ${row.attempts} 次，实例 ${process.pid}）`);
     const source = JSON.parse(row.source) as EvaluationSource;
-    const startedAt = new Date().toISOString();
-    await this.repo.update(id, { status: 'running', startedAt });
     const live = { done: 0, total: row.total, failed: 0 };
     this.live.set(id, live);
+    let lost = false;
+    const fenced = () => this.repo.createQueryBuilder().update(EvaluationEntity).where('id = :id AND lease_owner = :token', { id, token });
+    const heartbeat = setInterval(() => {
+      fenced()
+        .set({ leaseUntil: new Date(Date.now() + this.leaseMs).toISOString() })
+        .execute()
+        .then((r) => {
+          if (!r.affected) lost = true;
+        })
+        .catch((e) => this.logger.warn(`评查 ${id} 续租失败：${(e as Error).message}`));
+    }, Math.max(200, this.leaseMs / 3));
     let lastSaved = 0;
+    let outcome: Partial<EvaluationEntity>;
     try {
       const run = await runEvaluation({
         input: source.kind === 'zip' ? source.path : this.storedCasesInput(source.ids),
@@ -221,11 +356,13 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
         sheetId: row.sheetId,
         asOf: row.asOf,
         onProgress: (p) => {
+          if (lost) throw new RunStopped('lease-lost');
+          if (this.stopping) throw new RunStopped('stopping');
           Object.assign(live, { done: p.done, total: p.total, failed: p.failed });
           const now = Date.now();
           if (now - lastSaved > 1000) {
             lastSaved = now;
-            void this.repo.update(id, { done: p.done, total: p.total, failedFiles: p.failed }).catch(() => undefined);
+            void fenced().set({ done: p.done, total: p.total, failedFiles: p.failed }).execute().catch(() => undefined);
           }
         },
       });
@@ -239,21 +376,34 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
         byAgency: r.aggregates.byAgency,
         failed: r.failed.slice(0, 50).map((f) => ({ file: f.file, message: f.issues.map((i) => (i.path ? `${i.path} ` : '') + i.message).slice(0, 3).join('；') })),
       };
-      await this.repo.update(id, {
+      outcome = {
         status: 'completed',
         done: r.totals.files,
         total: r.totals.files,
         failedFiles: r.totals.failed,
         summary: JSON.stringify(summary),
         finishedAt: new Date().toISOString(),
-      });
+      };
     } catch (e) {
-      await this.repo.update(id, { status: 'failed', error: `评查失败：${(e as Error).message}`, finishedAt: new Date().toISOString() });
+      if (e instanceof RunStopped) {
+        // stopping: hand the run back at once (another instance, or this one after its restart, starts it again)
+        if (e.reason === 'stopping') {
+          await fenced().set({ status: 'queued', leaseOwner: null, leaseUntil: null, done: 0 }).execute().catch(() => undefined);
+        }
+        return;
+      }
+      outcome = { status: 'failed', error: `评查失败：${this.publicError(e)}`, finishedAt: new Date().toISOString() };
     } finally {
+      clearInterval(heartbeat);
       this.live.delete(id);
-      // the uploaded zip is kept only until its run has finished (outputs stay in the evaluation's folder)
-      if (source.kind === 'zip') await rm(source.path, { force: true });
     }
+    // throws when the write keeps failing: the queue retries the job, the input is kept
+    const recorded = await this.recordOutcome(id, token, outcome);
+    if (!recorded) return; // the lease was lost meanwhile: the run that holds it records the outcome
+    if (outcome.status === 'completed') this.stats.completed++;
+    this.logger.log(`评查 ${id} ${outcome.status === 'completed' ? '完成' : '失败'}（实例 ${process.pid}）`);
+    // the uploaded zip is kept only until its run's outcome is recorded (outputs stay in the evaluation's folder)
+    if (source.kind === 'zip') await rm(source.path, { force: true });
   }
 
   /** Stored cases, loaded one at a time as the evaluation asks for them. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { ReviewModule } from '../review/review.module';
 import { ReportController } from './report.controller';
+import { loadReportRenderOptions, REPORT_RENDER_OPTIONS, ReportRenderer } from './report-renderer';
 import { ReportService } from './report.service';
 
 /**
@@ -9,11 +10,12 @@ import { ReportService } from './report.service';
  *   POST /api/review/report.pdf      case-file JSON in the body, nothing stored
  *   GET  /api/cases/:id/report.pdf   the latest stored review of a stored case (ReviewService.latestForCase)
  *   GET  /api/scoring/sheets         the scoring sheets
+ * PDFs render on worker threads (ReportRenderer); those of stored reviews are cached by review, sheet and version.
  */
 @Module({
   imports: [CasesModule, ReviewModule],
   controllers: [ReportController],
-  providers: [ReportService],
+  providers: [ReportService, ReportRenderer, { provide: REPORT_RENDER_OPTIONS, useFactory: () => loadReportRenderOptions() }],
   exports: [ReportService],
 })
 export class ReportModule {}

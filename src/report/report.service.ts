@@ -4,7 +4,6 @@ import { apiError, badRequest, notFound, type ValidationIssue } from '../common/
 import { isLegalDate } from '../core/case-file/calendar-date';
 import type { CaseFile } from '../core/case-file/types';
 import type { ReviewMode, ReviewResult } from '../core/engine/types';
-import { renderReviewReport } from '../core/report';
 import {
   availableScoringSheetIds,
   listScoringSheets,
@@ -17,6 +16,7 @@ import {
   type ScoringSheetSummary,
 } from '../core/scoring';
 import { ReviewService } from '../review/review.service';
+import { ReportRenderer } from './report-renderer';
 
 /** Query of the report endpoints: ?mode=review|draft&asOf=YYYY-MM-DD&sheet=<id> (all optional). */
 export interface ReportQuery {
@@ -39,6 +39,7 @@ export class ReportService {
   constructor(
     private readonly reviews: ReviewService,
     private readonly cases: CasesService,
+    private readonly renderer: ReportRenderer,
   ) {}
 
   listSheets(): ScoringSheetSummary[] {
@@ -74,19 +75,24 @@ export class ReportService {
     const sheet = this.sheetOf(query.sheet, issues);
     if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`, QUERY_CODE);
     const entity = await this.cases.getEntity(caseId); // 404 CASE_NOT_FOUND
-    const stored = await this.reviews.latestForCase(entity.id);
-    if (!stored) {
+    const latest = await this.reviews.latestHeaderForCase(entity.id);
+    if (!latest) {
       notFound(
         `案卷 ${entity.caseNumber} 尚未审查，无法生成评查报告；请先 POST /api/cases/${entity.id}/reviews 进行审查`,
         'REVIEW_NOT_FOUND',
       );
     }
-    const caseFile = JSON.parse(entity.document) as CaseFile;
     const notice =
-      stored.caseVersion !== entity.version
-        ? `注意：本报告依据 ${stored.createdAt.slice(0, 10)} 对第 ${stored.caseVersion} 版案卷的审查结果；案卷现为第 ${entity.version} 版，建议重新审查。`
+      latest.caseVersion !== entity.version
+        ? `注意：本报告依据 ${latest.createdAt.slice(0, 10)} 对第 ${latest.caseVersion} 版案卷的审查结果；案卷现为第 ${entity.version} 版，建议重新审查。`
         : undefined;
-    return this.render({ caseFile, review: stored.result, sheet: sheet!, notice });
+    // the PDF depends on the stored review (immutable), the sheet and the notice; the review holds the case file's
+    // version it saw, and the notice only the case's current version
+    const key = `${latest.id}|${sheet!.id}@${sheet!.version}|${notice ? `v${entity.version}` : 'current'}`;
+    return this.renderer.cached(key, async () => {
+      const review = (await this.reviews.resultOf(latest.id))!;
+      return this.render({ caseFile: JSON.parse(entity.document) as CaseFile, review, sheet: sheet!, notice });
+    });
   }
 
   /** The sheet named by ?sheet (default: SCORING_SHEET / official-2024); an unknown id is a 400 issue. */
@@ -113,17 +119,21 @@ export class ReportService {
   }
 
   private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string }): Promise<RenderedReport> {
-    let score;
+    const score = this.score(input.review, input.sheet, input.caseFile);
+    const pdf = await this.renderer.render({ caseFile: input.caseFile, review: input.review, score, notice: input.notice });
+    const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
+    return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
+  }
+
+  private score(review: ReviewResult, sheet: ScoringSheet, caseFile: CaseFile) {
     try {
-      score = scoreReview(input.review, input.sheet, { caseFile: input.caseFile });
+      // the 细则 sheet scores documents: it needs the case file itself
+      return scoreReview(review, sheet, { caseFile });
     } catch (e) {
       // the sheet cannot score this pack's findings (policy error on an unknown scoringItem): configuration
       if (e instanceof ScoringError) throw apiError(HttpStatus.INTERNAL_SERVER_ERROR, e.code, e.message);
       throw e;
     }
-    const pdf = await renderReviewReport({ caseFile: input.caseFile, review: input.review, score, notice: input.notice });
-    const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
-    return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
   }
 }
 

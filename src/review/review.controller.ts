@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { Roles } from '../auth/roles.decorator';
 import { apiError, badRequest } from '../common/errors';
 import { parseReviewOptions, ReviewService, type ScoredReview, type StoredReview } from './review.service';
 
@@ -18,7 +20,10 @@ const AS_OF_QUERY = { name: 'asOf', required: false, description: '审查基准�
 @ApiTags('审查 review')
 @Controller()
 export class ReviewController {
-  constructor(private readonly reviews: ReviewService) {}
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post('review')
   @HttpCode(200)
@@ -53,6 +58,7 @@ export class ReviewController {
   }
 
   @Post('cases/:id/reviews')
+  @Roles('officer', 'reviewer')
   @ApiOperation({
     summary: '审查已保存的案卷并保存结果',
     description: '可选 mode、asOf（查询参数或 JSON 请求体），sheet、manualScores（JSON 请求体：评查人员对待人工评分项的评分 [{ itemId, points, note? }]，按评分表校验）。返回的 score 按请求计算，不保存。',
@@ -78,6 +84,13 @@ export class ReviewController {
       scoring = { sheet: b.sheet, manualScores: b.manualScores };
     }
     const stored = await this.reviews.reviewStored(id, options, scoring);
+    await this.audit.record({
+      action: 'review.create',
+      entityType: 'review',
+      entityId: stored.id,
+      caseId: stored.caseId,
+      after: { caseVersion: stored.caseVersion, mode: stored.mode, asOf: stored.asOf, findings: stored.result.findings.length },
+    });
     res.setHeader('Location', `/api/cases/${stored.caseId}/reviews/${stored.id}`);
     return stored;
   }

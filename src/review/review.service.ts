@@ -136,6 +136,22 @@ export class ReviewService {
     return latest;
   }
 
+  /** Which review is the latest of a case (id, case version, time, mode), without reading its result. */
+  async latestHeaderForCase(caseId: string): Promise<Pick<StoredReview, 'id' | 'caseVersion' | 'createdAt' | 'mode'> | undefined> {
+    const row = await this.repo.findOne({
+      select: { id: true, caseVersion: true, createdAt: true, mode: true },
+      where: { caseId: caseId.toLowerCase() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return row ? { id: row.id, caseVersion: row.caseVersion, createdAt: row.createdAt.toISOString(), mode: row.mode } : undefined;
+  }
+
+  /** The result of a stored review by its id, or undefined. */
+  async resultOf(reviewId: string): Promise<ReviewResult | undefined> {
+    const row = await this.repo.findOne({ select: { id: true, result: true }, where: { id: reviewId } });
+    return row ? (JSON.parse(row.result) as ReviewResult) : undefined;
+  }
+
   /** The latest stored review of a case (the report module prints it), or undefined. */
   async latestForCase(caseId: string): Promise<StoredReview | undefined> {
     const row = await this.repo.findOne({ where: { caseId: caseId.toLowerCase() }, order: { createdAt: 'DESC', id: 'DESC' } });

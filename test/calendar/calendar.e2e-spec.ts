@@ -3,7 +3,7 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 import { LAST_COVERED_YEAR, NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
 let app: NestExpressApplication;
@@ -15,7 +15,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const get = (url: string) => request(app.getHttpServer()).get(url);
+const get = (url: string) => api(app).get(url);
 
 describe('GET /api/calendar/deadline', () => {
   test('working days across 春节 (catalog #5)', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseFile } from '../../src/core/case-file/types';
 import { parseCaseFileJson, validateCaseFile, type ValidationIssue } from '../../src/core/case-file/validate';
-import { documentTypeCatalog } from '../../src/core/case-file/document-types';
+import { documentTypeCatalog } from '../../src/core/domain/document-types';
 
 const MINIMAL = readFileSync(join(__dirname, '..', 'fixtures', 'minimal-case.json'), 'utf8');
 
@@ -377,7 +377,15 @@ describe('validateCaseFile — every class of bad input: path, code, Chinese mes
   });
 
   it('checks document types against the catalog it is given', () => {
-    const catalog = documentTypeCatalog({ version: 'test', types: [{ id: 'other', name: '其他', form: null, stage: 'other', servable: false, sealRequired: false }] });
+    const catalog = documentTypeCatalog({
+      version: 'test',
+      stages: { handling: ['education', 'other'], fileOrder: [['education'], ['other']] },
+      groups: {},
+      types: [
+        { id: 'education_record', name: '普法教育记录', form: null, stage: 'education', servable: false, sealRequired: false },
+        { id: 'other', name: '其他', form: null, stage: 'other', servable: false, sealRequired: false },
+      ],
+    });
     const r = validateCaseFile(JSON.parse(MINIMAL), { documentTypes: catalog });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: 'documents[0].type', code: 'UNKNOWN_DOCUMENT_TYPE' });

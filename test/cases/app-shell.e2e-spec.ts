@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 describe('app shell: /api prefix, error shape, body limits, Swagger', () => {
   let app: NestExpressApplication;
@@ -12,7 +12,7 @@ describe('app shell: /api prefix, error shape, body limits, Swagger', () => {
   });
 
   it('renders an unknown route as 404 ROUTE_NOT_FOUND in the error shape', async () => {
-    const res = await request(app.getHttpServer()).get('/api/no-such-thing').expect(404);
+    const res = await api(app).get('/api/no-such-thing').expect(404);
     expect(res.body).toEqual({
       statusCode: 404,
       code: 'ROUTE_NOT_FOUND',
@@ -22,12 +22,12 @@ describe('app shell: /api prefix, error shape, body limits, Swagger', () => {
   });
 
   it('serves nothing outside the /api prefix', async () => {
-    const res = await request(app.getHttpServer()).get('/cases').expect(404);
+    const res = await api(app).get('/cases').expect(404);
     expect(res.body.code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('renders malformed JSON as 400 INVALID_JSON with a Chinese message', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/cases')
       .set('Content-Type', 'application/json')
       .send('{"formatVersion": "1.0",')
@@ -39,7 +39,7 @@ describe('app shell: /api prefix, error shape, body limits, Swagger', () => {
   });
 
   it('renders a body over the limit as 413 PAYLOAD_TOO_LARGE naming the limit', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/cases')
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ padding: 'x'.repeat(4096) }))
@@ -50,9 +50,9 @@ describe('app shell: /api prefix, error shape, body limits, Swagger', () => {
   });
 
   it('serves the Swagger UI at /api/docs and the OpenAPI JSON at /api/docs-json', async () => {
-    const ui = await request(app.getHttpServer()).get('/api/docs').redirects(1).expect(200);
+    const ui = await api(app).get('/api/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger');
-    const json = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    const json = await api(app).get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(json.body.info.title).toContain('案卷');
   });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CaseFileEntity } from '../../src/cases/case-file.entity';
 import { CasesService } from '../../src/cases/cases.service';
 import type { CaseFile } from '../../src/core/case-file/types';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 const root = join(__dirname, '..', '..');
 const MINIMAL_TEXT = readFileSync(join(root, 'test', 'fixtures', 'minimal-case.json'), 'utf8');
@@ -34,7 +34,7 @@ const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 describe('/api/cases', () => {
   let app: NestExpressApplication;
   let service: CasesService;
-  const http = () => request(app.getHttpServer());
+  const http = () => api(app);
   const stored = () => service.count();
 
   beforeAll(async () => {
@@ -65,6 +65,7 @@ describe('/api/cases', () => {
         id: expect.stringMatching(UUID),
         caseNumber: '测环罚〔2025〕1号',
         agency: '测试市生态环境局',
+        agencyId: expect.stringMatching(UUID),
         status: 'in_progress',
         year: 2025,
         partyNames: ['测试某某科技有限公司'],
@@ -165,7 +166,7 @@ describe('/api/cases', () => {
       expect(res.body).toEqual({
         statusCode: 409,
         code: 'CASE_NUMBER_EXISTS',
-        message: `案号已存在：测试市生态环境局 测环罚〔2025〕1号（已有案卷 id ${id}）`,
+        message: `案号已存在：测试市生态环境局 测环罚〔2025〕1号（已有案卷「测环罚〔2025〕1号」，id ${id}）`,
         errors: [{ path: 'case.caseNumber', code: 'CASE_NUMBER_EXISTS', message: expect.stringContaining('同一执法机关的案号不得重复') }],
       });
       expect(await stored()).toBe(1);
@@ -197,7 +198,7 @@ describe('/api/cases', () => {
       const id = await create(minimal());
       const res = await http().get(`/api/cases/${id}`).expect(200);
       expect(Object.keys(res.body).sort()).toEqual(
-        ['id', 'caseNumber', 'agency', 'status', 'year', 'partyNames', 'version', 'createdAt', 'updatedAt', 'caseFile'].sort(),
+        ['id', 'caseNumber', 'agency', 'agencyId', 'status', 'year', 'partyNames', 'version', 'createdAt', 'updatedAt', 'caseFile'].sort(),
       );
       expect(res.headers.etag).toBe('"1"');
     });

@@ -99,7 +99,7 @@ describe('database options and migrations', () => {
       expect(ran.map((m) => m.name)).toContain('CreateCaseFiles1764400000000');
       expect(await ds.runMigrations()).toEqual([]);
       const columns = (await ds.query(`PRAGMA table_info('case_files')`)).map((c: { name: string }) => c.name);
-      expect(columns).toEqual(['id', 'case_number', 'agency', 'status', 'year', 'party_names', 'document', 'created_at', 'updated_at', 'version']);
+      expect(columns).toEqual(['id', 'case_number', 'agency', 'status', 'year', 'party_names', 'document', 'created_at', 'updated_at', 'version', 'agency_id', 'case_key']);
       const indexes = (await ds.query(`PRAGMA index_list('case_files')`)).map((i: { name: string; unique: number }) => [i.name, i.unique]);
       expect(indexes).toEqual(expect.arrayContaining([['IDX_case_files_agency_case_number', 1]]));
       for (let i = 0; i < ran.length; i++) await ds.undoLastMigration();

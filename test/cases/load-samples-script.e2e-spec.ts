@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadSamples } from '../../scripts/load-samples';
 import { CasesService } from '../../src/cases/cases.service';
-import { createTestApp } from '../support/create-test-app';
+import { createTestApp, defaultUser } from '../support/create-test-app';
 
 const root = join(__dirname, '..', '..');
 
@@ -22,7 +22,9 @@ describe('scripts/load-samples.ts against a running service', () => {
 
   it('loads the fixtures, then skips them on a second run, and reports broken files', async () => {
     const lines: string[] = [];
-    const first = await loadSamples(url, [join(root, 'fixtures', 'cases'), join(root, 'docs', 'examples', 'full-case.json')], (l) => lines.push(l));
+    const token = defaultUser(app).token;
+    await expect(loadSamples(url, [join(root, 'fixtures', 'cases')], () => undefined, undefined)).rejects.toThrow(/401/);
+    const first = await loadSamples(url, [join(root, 'fixtures', 'cases'), join(root, 'docs', 'examples', 'full-case.json')], (l) => lines.push(l), token);
     expect(first.failed).toBe(0);
     expect(first.created).toBeGreaterThanOrEqual(2);
     expect(await app.get(CasesService).count()).toBe(first.created);
@@ -30,7 +32,7 @@ describe('scripts/load-samples.ts against a running service', () => {
     const dir = mkdtempSync(join(tmpdir(), 'casefile-load-'));
     writeFileSync(join(dir, 'bad-date.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'minimal-case.json'), 'utf8')), formatVersion: '9' }));
     writeFileSync(join(dir, 'not-json.json'), '{');
-    const second = await loadSamples(url, [join(root, 'fixtures', 'cases'), dir], (l) => lines.push(l));
+    const second = await loadSamples(url, [join(root, 'fixtures', 'cases'), dir], (l) => lines.push(l), token);
     expect(second).toEqual({ created: 0, skipped: first.created - 1, failed: 2 });
     expect(lines).toContainEqual(expect.stringMatching(/^✗ bad-date\.json {2}400 VALIDATION_FAILED/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {4}formatVersion {2}UNSUPPORTED_FORMAT_VERSION/));

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { AgenciesService } from '../../src/agencies/agencies.service';
+import { CasesService } from '../../src/cases/cases.service';
 import { SampleLoader } from '../../src/cases/sample-loader';
-import { createTestApp } from '../support/create-test-app';
+import { loginAs } from '../support/auth';
+import { api, createTestApp } from '../support/create-test-app';
 
 const root = join(__dirname, '..', '..');
 
@@ -35,9 +38,16 @@ describe('LOAD_SAMPLES=1', () => {
     await app.close();
   });
 
-  it('stores every valid sample at start-up', async () => {
-    const res = await request(app.getHttpServer()).get('/api/cases').query({ pageSize: 100 }).expect(200);
-    expect(res.body.total).toBe(valid);
+  it('stores every valid sample at start-up, each under the agency record its case file names', async () => {
+    expect(await app.get(CasesService).count()).toBe(valid);
+    // the test user's agency has none of them: scoping hides the samples from it
+    expect((await api(app).get('/api/cases').query({ pageSize: 100 }).expect(200)).body.total).toBe(0);
+    const agency = await app.get(AgenciesService).findByName('沅澧市生态环境局临湖分局');
+    expect(agency).not.toBeNull();
+    const officer = await loginAs(app, { roles: ['officer'], agencyId: agency!.id });
+    const res = await request(app.getHttpServer()).get('/api/cases').set(officer.headers).query({ pageSize: 100 }).expect(200);
+    expect(res.body.total).toBeGreaterThan(0);
+    expect(res.body.items.every((c: { agency: string }) => c.agency === '沅澧市生态环境局临湖分局')).toBe(true);
   });
 
   it('loading again skips what is stored and reports the broken file', async () => {

@@ -10,7 +10,7 @@ import { EvaluationEntity } from '../../src/evaluations/evaluation.entity';
 import { generateSyntheticCases } from '../../bench/synthetic';
 import type { EvaluationResults } from '../../src/core/evaluation';
 import { EVALUATIONS_OPTIONS, EvaluationsService } from '../../src/evaluations/evaluations.service';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 const AS_OF = '2026-11-30';
 let app: NestExpressApplication;
@@ -20,7 +20,7 @@ const N = 6;
 
 async function waitDone(id: string): Promise<Record<string, unknown>> {
   await app.get(EvaluationsService).idle();
-  const res = await request(app.getHttpServer()).get(`/api/evaluations/${id}`).expect(200);
+  const res = await api(app).get(`/api/evaluations/${id}`).expect(200);
   return res.body as Record<string, unknown>;
 }
 
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('POST /api/evaluations (zip upload)', () => {
   it('accepts a zip with 202, runs it in the background, reports progress and a summary, serves the four files', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/evaluations')
       .field('asOf', AS_OF)
       .attach('file', zip, { filename: '2025年度.zip', contentType: 'application/zip' })
@@ -58,15 +58,15 @@ describe('POST /api/evaluations (zip upload)', () => {
     expect(summary.failed[0].file).toBe('cases/broken.json');
 
     const base = `/api/evaluations/${res.body.id}`;
-    const json = await request(app.getHttpServer()).get(`${base}/results.json`).expect(200).expect('Content-Type', /application\/json/);
+    const json = await api(app).get(`${base}/results.json`).expect(200).expect('Content-Type', /application\/json/);
     const results = JSON.parse(json.text) as EvaluationResults;
     expect(results.ranking).toHaveLength(N);
     expect(results.parameters.asOf).toBe(AS_OF);
-    const csv = await request(app.getHttpServer()).get(`${base}/summary.csv`).expect(200).expect('Content-Type', /text\/csv/);
+    const csv = await api(app).get(`${base}/summary.csv`).expect(200).expect('Content-Type', /text\/csv/);
     expect(csv.text.replace(/^\ufeff/, '').split('\r\n').filter(Boolean)).toHaveLength(1 + N + 1);
-    const pdf = await request(app.getHttpServer()).get(`${base}/summary.pdf`).responseType('blob').expect(200).expect('Content-Type', 'application/pdf');
+    const pdf = await api(app).get(`${base}/summary.pdf`).responseType('blob').expect(200).expect('Content-Type', 'application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    const xlsx = await request(app.getHttpServer()).get(`${base}/summary.xlsx`).responseType('blob').expect(200);
+    const xlsx = await api(app).get(`${base}/summary.xlsx`).responseType('blob').expect(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     expect(xlsx.headers['content-disposition']).toContain('summary.xlsx');
     // outputs live in <dir>/<id>/, the upload itself is gone once the run has finished
@@ -75,15 +75,15 @@ describe('POST /api/evaluations (zip upload)', () => {
   });
 
   it('refuses a file that is not a zip (400, Chinese message, nothing stored)', async () => {
-    const before = (await request(app.getHttpServer()).get('/api/evaluations').expect(200)).body.length;
-    const res = await request(app.getHttpServer()).post('/api/evaluations').attach('file', Buffer.from('hello'), 'cases.zip').expect(400);
+    const before = (await api(app).get('/api/evaluations').expect(200)).body.length;
+    const res = await api(app).post('/api/evaluations').attach('file', Buffer.from('hello'), 'cases.zip').expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: [{ path: 'file', code: 'INVALID_ZIP' }] });
     expect(res.body.errors[0].message).toMatch(/zip/);
-    expect((await request(app.getHttpServer()).get('/api/evaluations').expect(200)).body.length).toBe(before);
+    expect((await api(app).get('/api/evaluations').expect(200)).body.length).toBe(before);
   });
 
   it('refuses an unknown scoring sheet and a bad asOf', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/evaluations')
       .field('sheet', 'no-such-sheet')
       .field('asOf', '2025-02-30')
@@ -95,7 +95,7 @@ describe('POST /api/evaluations (zip upload)', () => {
   it('refuses an upload over the size limit with 413', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024, 1);
     big.writeUInt32LE(0x04034b50, 0);
-    const res = await request(app.getHttpServer()).post('/api/evaluations').attach('file', big, 'big.zip').expect(413);
+    const res = await api(app).post('/api/evaluations').attach('file', big, 'big.zip').expect(413);
     expect(res.body.statusCode).toBe(413);
   });
 });
@@ -104,21 +104,21 @@ describe('POST /api/evaluations (stored cases)', () => {
   it('evaluates stored cases by id', async () => {
     const ids: string[] = [];
     for (const c of generateSyntheticCases(3, 9)) {
-      const created = await request(app.getHttpServer()).post('/api/cases').send(c.caseFile);
+      const created = await api(app).post('/api/cases').send(c.caseFile);
       if (created.status !== 201) throw new Error(`POST /api/cases → ${created.status} ${created.text}`);
       ids.push(created.body.id);
     }
-    const res = await request(app.getHttpServer()).post('/api/evaluations').send({ caseIds: ids, asOf: AS_OF }).expect(202);
+    const res = await api(app).post('/api/evaluations').send({ caseIds: ids, asOf: AS_OF }).expect(202);
     expect(res.body.source).toBe('cases');
     const done = await waitDone(res.body.id);
     expect(done.status).toBe('completed');
     expect(done.progress).toEqual({ done: 3, total: 3, failed: 0 });
-    const results = JSON.parse((await request(app.getHttpServer()).get(`/api/evaluations/${res.body.id}/results.json`).expect(200)).text) as EvaluationResults;
+    const results = JSON.parse((await api(app).get(`/api/evaluations/${res.body.id}/results.json`).expect(200)).text) as EvaluationResults;
     expect(results.ranking.map((r) => r.file).every((f) => ids.some((id) => f.includes(id)))).toBe(true);
   });
 
   it('a run interrupted by a restart is queued again and completes', async () => {
-    const created = await request(app.getHttpServer()).post('/api/cases').send([...generateSyntheticCases(1, 31)][0].caseFile).expect(201);
+    const created = await api(app).post('/api/cases').send([...generateSyntheticCases(1, 31)][0].caseFile).expect(201);
     const repo = app.get<Repository<EvaluationEntity>>(getRepositoryToken(EvaluationEntity));
     const id = '3c9f1e2a-7b4d-4e8f-a1b2-c3d4e5f60718';
     await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [created.body.id] }), sheetId: 'inferred-2024', asOf: AS_OF, total: 1, done: 0, failedFiles: 0 }));
@@ -129,11 +129,11 @@ describe('POST /api/evaluations (stored cases)', () => {
   });
 
   it('400 for a body without caseIds, bad ids, unknown fields; 400 CASE_NOT_FOUND for ids that do not exist', async () => {
-    const empty = await request(app.getHttpServer()).post('/api/evaluations').send({}).expect(400);
+    const empty = await api(app).post('/api/evaluations').send({}).expect(400);
     expect(empty.body.errors[0]).toMatchObject({ path: 'caseIds', code: 'REQUIRED' });
-    const bad = await request(app.getHttpServer()).post('/api/evaluations').send({ caseIds: ['x'], extra: 1 }).expect(400);
+    const bad = await api(app).post('/api/evaluations').send({ caseIds: ['x'], extra: 1 }).expect(400);
     expect(bad.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['INVALID_CASE_ID', 'UNKNOWN_PROPERTY']);
-    const missing = await request(app.getHttpServer())
+    const missing = await api(app)
       .post('/api/evaluations')
       .send({ caseIds: ['6f1c1d5e-8f0a-4c39-9d6b-2b8f3f0c9a11'] })
       .expect(400);
@@ -143,20 +143,20 @@ describe('POST /api/evaluations (stored cases)', () => {
 
 describe('GET /api/evaluations/:id', () => {
   it('404 for an unknown id and an unknown output name', async () => {
-    await request(app.getHttpServer()).get('/api/evaluations/6f1c1d5e-8f0a-4c39-9d6b-2b8f3f0c9a11').expect(404);
-    await request(app.getHttpServer()).get('/api/evaluations/not-a-uuid').expect(404);
-    const list = (await request(app.getHttpServer()).get('/api/evaluations').expect(200)).body as { id: string }[];
-    await request(app.getHttpServer()).get(`/api/evaluations/${list[0].id}/secrets.txt`).expect(404);
+    await api(app).get('/api/evaluations/6f1c1d5e-8f0a-4c39-9d6b-2b8f3f0c9a11').expect(404);
+    await api(app).get('/api/evaluations/not-a-uuid').expect(404);
+    const list = (await api(app).get('/api/evaluations').expect(200)).body as { id: string }[];
+    await api(app).get(`/api/evaluations/${list[0].id}/secrets.txt`).expect(404);
   });
 
   it('409 while an evaluation has not finished', async () => {
     const repo = app.get<Repository<EvaluationEntity>>(getRepositoryToken(EvaluationEntity));
     const id = '0b6b7c2e-1d2f-4a8e-9c1b-5e6f7a8b9c0d';
     await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [] }), sheetId: 'inferred-2024', asOf: AS_OF, total: 10, done: 3, failedFiles: 0 }));
-    const res = await request(app.getHttpServer()).get(`/api/evaluations/${id}/summary.pdf`).expect(409);
+    const res = await api(app).get(`/api/evaluations/${id}/summary.pdf`).expect(409);
     expect(res.body).toMatchObject({ code: 'EVALUATION_NOT_FINISHED' });
     expect(res.body.message).toMatch(/尚未完成/);
-    const view = await request(app.getHttpServer()).get(`/api/evaluations/${id}`).expect(200);
+    const view = await api(app).get(`/api/evaluations/${id}`).expect(200);
     expect(view.body).toMatchObject({ status: 'running', progress: { done: 3, total: 10, failed: 0 } });
     expect(view.body.downloads).toBeUndefined();
   });

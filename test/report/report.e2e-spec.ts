@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { projectRoot } from '../../src/core/paths';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 import { pdfText, squash } from './support/text';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(projectRoot(), 'fixtures', 'cases', name), 'utf8'));
@@ -27,7 +27,7 @@ describe('report endpoints (e2e)', () => {
 
   it('POST /api/review/report.pdf → the review report of the posted case file', async () => {
     const body = fixture('02-hearing-case.json');
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/review/report.pdf?mode=review&asOf=2025-12-31')
       .send(body)
       .buffer(true)
@@ -47,7 +47,7 @@ describe('report endpoints (e2e)', () => {
   });
 
   it('mode=draft gives the 自查报告; sheet=strict-veto-zero is used when asked', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/review/report.pdf?mode=draft&asOf=2025-03-01&sheet=strict-veto-zero')
       .send(fixture('08-draft-in-progress.json'))
       .buffer(true)
@@ -63,7 +63,7 @@ describe('report endpoints (e2e)', () => {
     const saved = process.env.SCORING_SHEET;
     process.env.SCORING_SHEET = 'strict-veto-zero';
     try {
-      const res = await request(app.getHttpServer())
+      const res = await api(app)
         .post('/api/review/report.pdf?asOf=2025-12-31')
         .send(fixture('01-general-fine-clean.json'))
         .buffer(true)
@@ -77,7 +77,7 @@ describe('report endpoints (e2e)', () => {
   });
 
   it('400 for an unknown sheet, a bad mode or asOf — with field paths', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await api(app)
       .post('/api/review/report.pdf?sheet=official-2099&mode=final&asOf=2025-02-30')
       .send(fixture('01-general-fine-clean.json'))
       .expect(400);
@@ -94,13 +94,13 @@ describe('report endpoints (e2e)', () => {
   it('400 for an invalid case file, nothing rendered', async () => {
     const body = fixture('01-general-fine-clean.json');
     delete body.case.caseNumber;
-    const res = await request(app.getHttpServer()).post('/api/review/report.pdf').send(body).expect(400);
+    const res = await api(app).post('/api/review/report.pdf').send(body).expect(400);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'case.caseNumber' })]));
   });
 
   describe('GET /api/cases/:id/report.pdf', () => {
-    const http = () => request(app.getHttpServer());
+    const http = () => api(app);
     const pdfOf = async (url: string) => {
       const res = await http().get(url).buffer(true).parse(binary).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
@@ -157,7 +157,7 @@ describe('report endpoints (e2e)', () => {
   });
 
   it('GET /api/scoring/sheets lists the sheets', async () => {
-    const res = await request(app.getHttpServer()).get('/api/scoring/sheets').expect(200);
+    const res = await api(app).get('/api/scoring/sheets').expect(200);
     expect(res.body).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'official-2024', status: 'official', model: 'xize-2024', isDefault: true, vetoZeroesTotal: true }),
@@ -172,7 +172,7 @@ describe('report endpoints in the OpenAPI document', () => {
   it('are documented with their PDF responses', async () => {
     const app = await createTestApp();
     try {
-      const doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+      const doc = (await api(app).get('/api/docs-json').expect(200)).body;
       expect(Object.keys(doc.paths['/api/review/report.pdf'].post.responses)).toEqual(expect.arrayContaining(['200', '400']));
       expect(doc.paths['/api/review/report.pdf'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CaseFile');
       expect(Object.keys(doc.paths['/api/cases/{id}/report.pdf'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));

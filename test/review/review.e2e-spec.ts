@@ -5,14 +5,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { defaultRulePack } from '../../src/core/engine';
 import { ReviewService } from '../../src/review/review.service';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 const BASE = join(__dirname, '..', '..', 'fixtures', 'rules', 'base');
 const base = (name = 'general-fine') => JSON.parse(readFileSync(join(BASE, `${name}.json`), 'utf8'));
 
 describe('review API', () => {
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  const http = () => api(app);
   // COUNT(*) is a bigint on PostgreSQL, which the driver returns as a string
   const storedReviews = async () => Number((await app.get(DataSource).query('SELECT COUNT(*) AS n FROM reviews'))[0].n);
 

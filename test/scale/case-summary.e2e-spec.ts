@@ -12,7 +12,7 @@ import { defaultCalendar } from '../../src/core/calendar';
 import type { CaseFile } from '../../src/core/case-file/types';
 import { reviewCaseFile } from '../../src/core/engine';
 import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 const root = join(__dirname, '..', '..');
 const fixtureDir = join(root, 'fixtures', 'cases');
@@ -23,7 +23,7 @@ const TODAY = '2026-02-10';
 
 describe('case summaries: list, filters, search, deadlines', () => {
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  const http = () => api(app);
   const ids = new Map<string, string>();
 
   beforeAll(async () => {

@@ -1,9 +1,14 @@
 /**
  * Build the real application (AppModule + configureApp, exactly as main.ts) on an in-memory SQLite database.
  *
- *   const app = await createTestApp();               // migrations have run, DB is empty
- *   await request(app.getHttpServer()).get('/api/cases').expect(200);
+ *   const app = await createTestApp();               // migrations have run, DB is empty but for one test user
+ *   await api(app).get('/api/cases').expect(200);    // as that user (all four roles, test root agency)
+ *   await request(app.getHttpServer()).get('/api/cases').expect(401);   // anonymous
  *   await app.close();
+ *
+ * Every /api route but login and health needs a login; `api(app)` is a supertest agent carrying the Bearer token
+ * of a user created and logged in through the real service when the app was built (`login: false` skips it).
+ * For a particular role or agency use `loginAs` from ./auth.
  *
  * Options: `config` overrides APP_CONFIG (e.g. { bodyLimit: '1kb' }); `customize` gets the TestingModuleBuilder
  * to override further providers before compiling.
@@ -11,23 +16,45 @@
  * TEST_DATABASE_URL=postgres://user@host:port/db runs the same tests on postgres instead: the database's schema is
  * dropped before each app is built (use a throw-away database).
  */
+import type { INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.factory';
 import { APP_CONFIG, AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { databaseOptions } from '../../src/database/database-options';
+import { loginAs, type LoggedIn } from './auth';
 
 export interface TestAppOptions {
   config?: Partial<AppConfig>;
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder | void;
+  /** log in the default test user for `api(app)` (default true) */
+  login?: boolean;
+  /** keep what a file database holds (a restart); by default its tables are dropped first */
+  keepDatabase?: boolean;
+}
+
+const defaultUsers = new WeakMap<INestApplication, LoggedIn>();
+
+/** The default test user of an app built by createTestApp (all four roles, test root agency). */
+export function defaultUser(app: INestApplication): LoggedIn {
+  const user = defaultUsers.get(app);
+  if (!user) throw new Error('this app was built with login: false (or not by createTestApp)');
+  return user;
+}
+
+/** A supertest agent sending the default test user's Bearer token. */
+export function api(app: INestApplication) {
+  return request.agent(app.getHttpServer()).set('Authorization', defaultUser(app).headers.Authorization);
 }
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'sqlite::memory:';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadAppConfig({}), databaseUrl: TEST_DATABASE_URL, loadSamples: false, ...overrides };
+  // generous rate limits: suites make many writes quickly; test/auth checks the limits with low values
+  return { ...loadAppConfig({}), databaseUrl: TEST_DATABASE_URL, loadSamples: false, loginRateLimit: 10_000, writeRateLimit: 100_000, ...overrides };
 }
 
 /** Drop every table of a persistent test database, so each app starts empty (no-op for in-memory SQLite). */
@@ -40,12 +67,13 @@ async function resetDatabase(url: string): Promise<void> {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
   const config = testConfig(options.config);
-  await resetDatabase(config.databaseUrl);
+  if (!options.keepDatabase) await resetDatabase(config.databaseUrl);
   let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config);
   builder = options.customize?.(builder) ?? builder;
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error', 'warn'] });
   configureApp(app, config);
   await app.init();
+  if (options.login !== false) defaultUsers.set(app, await loginAs(app, { roles: ['officer', 'reviewer', 'evaluation_admin', 'admin'] }));
   return app;
 }

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { daysToCivil, fromDays, isWeekend, parseLegalDate, toDays, weekdayName, type DayNumber } from './civil';
+import { daysToCivil, fromDays, isWeekend, parseLegalDate, toDays, weekdayName, type DayNumber } from '../domain/legal-date';
 
 export type ScheduleEntryKind = 'holiday' | 'adjusted_workday';
 

@@ -15,12 +15,10 @@ import { LegalCalendar } from './legal-calendar';
 export * from './types';
 export { LegalCalendar } from './legal-calendar';
 export { HolidayDataError, loadChineseDaysData, parseYearFile, type HolidayDataDiscrepancy, type YearFile } from './holiday-data';
-export { CalendarInputError, validatePeriodRequest, UNITS, UNIT_NAMES, MAX_AMOUNT, type NormalizedPeriodRequest } from './validate';
-export { isLegalDate, parseLegalDate, weekdayName, toDays, fromDays } from './civil';
+export { CalendarInputError, validatePeriodRequest, UNITS, MAX_AMOUNT, type NormalizedPeriodRequest } from './validate';
+export { isLegalDate, parseLegalDate, weekdayName, toDays, fromDays } from '../domain/legal-date';
 export { parseDeadlineQuery, DEADLINE_QUERY_KEYS } from './query';
 export { DAY_KIND_LABELS } from './labels';
-export { addHours, withinHours, parseLegalDateTime, formatLegalDateTime } from './hours';
-export { lateFeeSchedule, lateFeeAccrued, type LateFeeSchedule } from './late-payment';
 
 export interface LegalCalendarOptions {
   /** the rules folder whose holidays/ subfolder holds the year files; defaults to rulesDir() (RULES_DIR or rules/) */

@@ -22,11 +22,12 @@ import {
   toDays,
   weekdayName,
   type DayNumber,
-} from './civil';
+} from '../domain/legal-date';
+import { chineseNumber, periodDigits } from '../domain/period-text';
 import { type HolidayDataDiscrepancy, type HolidaySchedule, type ScheduleEntry } from './holiday-data';
 import type { ValidationIssue } from '../case-file/validation-issue';
 import type { DayInfo, DayKind, LegalCalendarApi, PeriodRequest, PeriodResult } from './types';
-import { CalendarInputError, checkDate, UNIT_NAMES, validatePeriodRequest, type NormalizedPeriodRequest } from './validate';
+import { CalendarInputError, checkDate, validatePeriodRequest, type NormalizedPeriodRequest } from './validate';
 
 type DayStatus =
   | { covered: false; year: number }
@@ -45,23 +46,8 @@ class MissingYear {
   constructor(readonly year: number) {}
 }
 
-const CN_NUMBERS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 function d(day: DayNumber): string {
   return `${fromDays(day)}（${weekdayName(day)}）`;
-}
-
-function amountText(amount: number, unit: NormalizedPeriodRequest['unit']): string {
-  switch (unit) {
-    case 'day':
-      return `${amount}日`;
-    case 'workday':
-      return `${amount}个工作日`;
-    case 'month':
-      return `${amount}个月`;
-    case 'year':
-      return `${amount}年`;
-  }
 }
 
 /** Merged, sorted exclusion intervals as day-number pairs (overlaps counted once). */
@@ -284,7 +270,7 @@ export class LegalCalendar implements LegalCalendarApi {
   /** The statute that makes a short "N日" a working-day period, when the basis names that law. */
   private workdayStatute(n: number, basis?: string): string | undefined {
     if (!basis) return undefined;
-    const cn = CN_NUMBERS[n];
+    const cn = chineseNumber(n);
     if (basis.includes('行政处罚法') && [2, 3, 5, 7].includes(n)) return `行政处罚法第85条："${cn}日"指工作日，不含法定节假日`;
     if (basis.includes('行政强制法') && n <= 10) return `行政强制法第69条：十日以内期限指工作日，不含法定节假日`;
     if (basis.includes('行政复议法') && [3, 5, 7, 10].includes(n)) return `行政复议法第88条第2款："${cn}日"指工作日，不含法定休假日`;
@@ -464,7 +450,7 @@ export class LegalCalendar implements LegalCalendarApi {
 
   private backward(r: NormalizedPeriodRequest, lines: string[]): PeriodResult {
     const target = toDays(r.start);
-    lines.push(`目标日：${d(target)}，当日不计入（民法典第201条），自前一日起向前倒数${amountText(r.amount, r.unit)}`);
+    lines.push(`目标日：${d(target)}，当日不计入（民法典第201条），自前一日起向前倒数${periodDigits(r.amount, r.unit)}`);
     this.unitLines(r, lines);
     if (r.exclusions.length > 0) lines.push('扣除期间只适用于向后计算的期间，倒数时未适用');
 
@@ -480,7 +466,7 @@ export class LegalCalendar implements LegalCalendarApi {
       case 'year': {
         const months = (r.unit === 'year' ? 12 : 1) * r.amount;
         conservative = addMonthsDays(target, -months);
-        lines.push(`倒数：${fromDays(target)} 前${amountText(r.amount, r.unit)}的对应日（无对应日取月末）为 ${d(conservative)}（民法典第202条）`);
+        lines.push(`倒数：${fromDays(target)} 前${periodDigits(r.amount, r.unit)}的对应日（无对应日取月末）为 ${d(conservative)}（民法典第202条）`);
         break;
       }
       case 'workday': {
@@ -505,12 +491,12 @@ export class LegalCalendar implements LegalCalendarApi {
 
     let latest = conservative;
     if (r.backwardReading === 'conservative') {
-      lines.push(`保守口径：目标日不计入，倒数满${amountText(r.amount, r.unit)}之日（该日本身计入）为最迟日`);
+      lines.push(`保守口径：目标日不计入，倒数满${periodDigits(r.amount, r.unit)}之日（该日本身计入）为最迟日`);
     } else {
       // inclusive: the period counted forward from the act (act day not counted) may end on the target day itself;
       // never earlier than the conservative date.
       while (this.plainForwardEnd(latest + 1, r) <= target) latest++;
-      lines.push(`宽松口径：自最迟日次日起算的${amountText(r.amount, r.unit)}可以在目标日当日届满`);
+      lines.push(`宽松口径：自最迟日次日起算的${periodDigits(r.amount, r.unit)}可以在目标日当日届满`);
       lines.push(
         latest === conservative
           ? `宽松口径与保守口径结果相同`

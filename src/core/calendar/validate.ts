@@ -3,7 +3,8 @@
  * Every problem is a ValidationIssue: field path, English code, Chinese message.
  */
 import type { ValidationIssue } from '../case-file/validation-issue';
-import { parseLegalDate, toDays } from './civil';
+import { legalDateProblem, MAX_YEAR, MIN_YEAR, toDays } from '../domain/legal-date';
+import { PERIOD_UNIT_WORDS } from '../domain/period-text';
 import type { BackwardReading, ExcludedInterval, PeriodRequest, RollPolicy } from './types';
 
 export type PeriodUnitNoHour = PeriodRequest['unit'];
@@ -28,26 +29,21 @@ export class CalendarInputError extends Error {
 }
 
 export const UNITS: readonly PeriodUnitNoHour[] = ['day', 'workday', 'month', 'year'];
-export const UNIT_NAMES: Record<PeriodUnitNoHour, string> = { day: '日', workday: '工作日', month: '月', year: '年' };
 
 /** Upper bounds that keep every computation small (far above any statutory period). */
 export const MAX_AMOUNT: Record<PeriodUnitNoHour, number> = { day: 36600, workday: 2000, month: 1200, year: 100 };
-
-/** Dates the calendar accepts as a start or an exclusion bound. */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2199;
 
 export function checkDate(value: unknown, path: string, issues: ValidationIssue[], label = '日期'): string | undefined {
   if (value === undefined || value === null || value === '') {
     issues.push({ path, code: 'REQUIRED', message: `缺少${label}（格式 YYYY-MM-DD）` });
     return undefined;
   }
-  const c = parseLegalDate(value);
-  if (!c) {
+  const problem = typeof value === 'string' ? legalDateProblem(value) : 'format';
+  if (problem === 'format' || problem === 'nonexistent') {
     issues.push({ path, code: 'INVALID_DATE', message: `${label}不存在或格式有误：${String(value)}（应为 YYYY-MM-DD）` });
     return undefined;
   }
-  if (c.year < MIN_YEAR || c.year > MAX_YEAR) {
+  if (problem === 'out_of_range') {
     issues.push({ path, code: 'DATE_OUT_OF_RANGE', message: `${label}须在 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间：${String(value)}` });
     return undefined;
   }
@@ -67,7 +63,7 @@ export function validatePeriodRequest(
   let unit: PeriodUnitNoHour | undefined;
   if (r.unit === undefined) issues.push({ path: 'unit', code: 'REQUIRED', message: '缺少期间单位 unit（day/workday/month/year）' });
   else if (r.unit === 'hour') {
-    issues.push({ path: 'unit', code: 'INVALID_UNIT', message: '按小时计算的期间不在此计算，请用 addHours（民法典第201条第2款）' });
+    issues.push({ path: 'unit', code: 'INVALID_UNIT', message: '按小时计算的期间不在此计算：小时自法律规定或者当事人约定的时间开始计算（民法典第201条第2款）' });
   } else if (!UNITS.includes(r.unit as PeriodUnitNoHour)) {
     issues.push({ path: 'unit', code: 'INVALID_UNIT', message: `期间单位无效：${String(r.unit)}（应为 day 日、workday 工作日、month 月、year 年 之一）` });
   } else unit = r.unit as PeriodUnitNoHour;
@@ -77,7 +73,7 @@ export function validatePeriodRequest(
   else if (typeof r.amount !== 'number' || !Number.isInteger(r.amount) || r.amount < 1) {
     issues.push({ path: 'amount', code: 'INVALID_AMOUNT', message: `期间数额须为正整数：${String(r.amount)}` });
   } else if (unit && r.amount > MAX_AMOUNT[unit]) {
-    issues.push({ path: 'amount', code: 'AMOUNT_TOO_LARGE', message: `期间数额过大：${r.amount}${UNIT_NAMES[unit]}（上限 ${MAX_AMOUNT[unit]}）` });
+    issues.push({ path: 'amount', code: 'AMOUNT_TOO_LARGE', message: `期间数额过大：${r.amount}${PERIOD_UNIT_WORDS[unit]}（上限 ${MAX_AMOUNT[unit]}）` });
   } else amount = r.amount;
 
   const direction = r.direction ?? 'forward';

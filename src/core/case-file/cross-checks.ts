@@ -5,8 +5,8 @@
  * They run on input whose field-level validation may have failed, so every access is defensive: a value
  * of the wrong type is skipped here (the field-level check has already reported it).
  */
-import { isLegalDate } from './calendar-date';
-import type { DocumentTypeCatalog } from './document-types';
+import { isLegalDate } from '../domain/legal-date';
+import type { DocumentTypeCatalog } from '../domain/document-types';
 import type { ValidationIssue } from './validation-issue';
 
 type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * The field reference of docs/case-file-format.md, rendered from the DTO metadata (Chinese term, type, required,
  * explanation, law) so the documentation lists every field and cannot drift from the validator.
  */
-import { MAX_YEAR, MIN_YEAR } from './calendar-date';
+import { MAX_YEAR, MIN_YEAR } from '../domain/legal-date';
 import { CaseFileDto } from './dto/case-file.dto';
 import { type FieldCheck, type FieldMeta, fieldsOf, modelInfo, type ScalarCheck } from './dto/field';
 import { schemaName } from './json-schema';

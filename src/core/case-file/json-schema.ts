@@ -10,8 +10,8 @@
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { MAX_YEAR, MIN_YEAR } from './calendar-date';
-import { defaultDocumentTypes, type DocumentTypeCatalog } from './document-types';
+import { MAX_YEAR, MIN_YEAR } from '../domain/legal-date';
+import { defaultDocumentTypes, type DocumentTypeCatalog } from '../domain/document-types';
 import { CaseFileDto } from './dto/case-file.dto';
 import { CONSTRAINT_PREFIX, type FieldMeta, fieldsOf, MAX_AMOUNT, modelInfo, type ScalarCheck } from './dto/field';
 import { CaseDocumentDto } from './dto/document.dto';

@@ -2,7 +2,8 @@
  * 卷宗 JSON — the case-file format (format version 1).
  *
  * This file is the domain contract shared by the validator, the persistence layer, the legal
- * calendar's callers, the rule engine, scoring and reports. It imports nothing: it is plain data.
+ * calendar's callers, the rule engine, scoring and reports. It is plain data: it imports only the date types of
+ * the domain kernel.
  *
  * Conventions
  * - `LegalDate` is a date-only string `YYYY-MM-DD` (公历日期). Periods are counted on dates, never on
@@ -15,9 +16,10 @@
  * - Every optional field may be omitted; `null` is not used.
  */
 
-export type LegalDate = string;
+import type { LegalDate, LegalDateTime } from '../domain/legal-date';
+
+export type { LegalDate, LegalDateTime };
 export type ClockTime = string;
-export type LegalDateTime = string;
 
 export const CASE_FILE_FORMAT_VERSION = '1.0' as const;
 

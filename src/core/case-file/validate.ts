@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync, ValidatorOptions } from 'class-validator';
 import { crossCheckCaseFile } from './cross-checks';
-import { defaultDocumentTypes, type DocumentTypeCatalog } from './document-types';
+import { defaultDocumentTypes, type DocumentTypeCatalog } from '../domain/document-types';
 import { CaseFileDto } from './dto/case-file.dto';
 import { fieldsAreValid, joinPath, notAnObjectIssue, unknownPropertyIssue, validateFields } from './dto/execute';
 import { decodeProblems, describeValue, fieldsOf } from './dto/field';

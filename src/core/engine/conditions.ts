@@ -46,15 +46,17 @@ export function hasFine(ctx: ReviewContext): boolean {
   if (ctx.penaltyKinds().has('fine')) return true;
   const p = ctx.caseFile.case.penalty;
   if ((p?.decidedFine ?? 0) > 0) return true;
-  for (const t of ['penalty_decision', 'on_the_spot_decision', 'daily_penalty_decision'])
-    for (const d of ctx.docs(t)) if ((d.amounts?.fine ?? 0) > 0) return true;
+  for (const d of ctx.docsInGroup('fine_decision')) if ((d.amounts?.fine ?? 0) > 0) return true;
   return false;
 }
+
+/** a `where` filter: field (dotted path) → value or list of values */
+export type Where = Record<string, string | number | boolean | (string | number | boolean)[]>;
 
 /** does a document match a `where` filter (field → value or list of values; dotted paths allowed) */
 export function matchesWhere(
   obj: object,
-  where: Record<string, string | number | boolean | (string | number | boolean)[]> | undefined,
+  where: Where | undefined,
 ): boolean {
   if (!where) return true;
   for (const [path, want] of Object.entries(where)) {

@@ -2,7 +2,9 @@
  * Per-review context: the case file indexed once (documents by type and id), the pack, the calendar with a
  * memo, and the fact cache. Everything a check needs goes through here.
  */
-import type { CaseDocument, CaseFile, LegalDate, PenaltyKind } from '../case-file/types';
+import type { CaseDocument, CaseFile, EducationRecord, LegalDate, PenaltyKind } from '../case-file/types';
+import { EDUCATION_RECORD_TYPE } from '../domain/document-types';
+import { getPath, matchesWhere, type Where } from './conditions';
 import type { LegalCalendarApi, PeriodRequest, PeriodResult } from '../calendar/types';
 import type { ReviewMode } from './types';
 import type { RulePack } from './pack/types';
@@ -50,6 +52,47 @@ export class ReviewContext {
     return out;
   }
 
+  /**
+   * The documents of the types, where 普法教育记录 kept in `educationRecords` count as documents of type
+   * education_record (dated by the day they were held) — for checks that ask "is there one, and when".
+   */
+  docsWithRecords(types: readonly string[]): CaseDocument[] {
+    const docs = this.docsOf(types);
+    if (!types.includes(EDUCATION_RECORD_TYPE)) return docs;
+    const records = this.caseFile.educationRecords ?? [];
+    return records.length ? [...docs, ...records.map((r) => this.recordAsDocument(r))] : docs;
+  }
+
+  private recordAsDocument(r: EducationRecord): CaseDocument {
+    return { id: r.id, type: EDUCATION_RECORD_TYPE, madeOn: r.heldOn, title: this.docName(EDUCATION_RECORD_TYPE) } as CaseDocument;
+  }
+
+  /**
+   * What a rule about the contents of documents of the types looks at: each document (matching `where`, holding
+   * every field of `whereHas`). For education_record it is each record of `educationRecords` (matching `where`):
+   * the record is the structured form of a 普法教育记录 (heldOn, place, educatees …), which a document of that
+   * type does not carry.
+   */
+  targets(types: readonly string[], where?: Where, whereHas?: readonly string[]): Target[] {
+    const out: Target[] = [];
+    for (const t of types) {
+      if (t === EDUCATION_RECORD_TYPE) {
+        for (const r of this.caseFile.educationRecords ?? [])
+          if (matchesWhere(r, where)) out.push({ id: r.id, name: this.docName(t), label: `${this.docName(t)}（${r.heldOn}）`, obj: r });
+        continue;
+      }
+      for (const d of this.docs(t))
+        if (matchesWhere(d, where) && (!whereHas || whereHas.every((f) => getPath(d, f) !== undefined)))
+          out.push({ id: d.id, name: this.docName(d.type), label: this.docLabel(d), obj: d, signatories: d.signatories });
+    }
+    return out;
+  }
+
+  /** documents of a group of the catalog (rules/document-types.yaml `groups`), in the group's order */
+  docsInGroup(group: string): CaseDocument[] {
+    return this.docsOf(this.pack.documentTypes.group(group));
+  }
+
   has(type: string): boolean {
     return this.docsByType.has(type);
   }
@@ -74,7 +117,7 @@ export class ReviewContext {
   penaltyKinds(): Set<PenaltyKind> {
     if (!this.penaltyKindSet) {
       const set = new Set<PenaltyKind>(this.caseFile.case.penalty?.kinds ?? []);
-      for (const t of DECISION_TYPES) for (const d of this.docs(t)) for (const k of d.penaltyKinds ?? []) set.add(k);
+      for (const d of this.docsInGroup('decision')) for (const k of d.penaltyKinds ?? []) set.add(k);
       this.penaltyKindSet = set;
     }
     return this.penaltyKindSet;
@@ -102,5 +145,15 @@ export class ReviewContext {
   }
 }
 
+/** a document or 普法教育记录 a check looks at */
+export interface Target {
+  id: string;
+  /** 文书名称 */
+  name: string;
+  /** 文书名称 + 文号 / id, or 普法教育记录（date） */
+  label: string;
+  obj: CaseDocument | EducationRecord;
+  signatories?: CaseDocument['signatories'];
+}
+
 const EMPTY: CaseDocument[] = [];
-export const DECISION_TYPES = ['penalty_decision', 'on_the_spot_decision', 'daily_penalty_decision', 'no_penalty_decision'];

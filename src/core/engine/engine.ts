@@ -6,11 +6,13 @@
 import type { CaseFile } from '../case-file/types';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
-import { CHECKS } from './checks';
+import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
 import { ReviewContext } from './context';
-import { daysBetween, todayInShanghai } from './dates';
+import { todayInShanghai } from '../domain/clock';
+import { daysBetween } from '../domain/legal-date';
+import { SEVERITY_RANK } from '../domain/severity';
 import { factLabel } from './facts';
 import { fingerprint } from './fingerprint';
 import { defaultRulePack } from './pack/loader';
@@ -32,7 +34,6 @@ export interface ReviewDeps {
   calendar?: LegalCalendarApi;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
 
 /** review mode for closed/archived files; draft mode (time-aware) for files still being handled */
 export function defaultMode(caseFile: CaseFile): ReviewMode {
@@ -83,7 +84,7 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    const outcomes: CheckOutcome[] = CHECKS[rule.check.kind].run(rule.check, ctx, rule);
+    const outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
     for (const o of outcomes) {
       switch (o.status) {
         case 'fail': {
@@ -167,9 +168,7 @@ function addNext(map: Map<string, NextDocument>, doc: NextDocument) {
   map.set(doc.type, { ...first, reason: first.reason.includes(second.reason) ? first.reason : `${first.reason}；${second.reason}` });
 }
 
-const STAGES = ['source', 'filing', 'party', 'investigation', 'coercive_measure', 'review', 'notice', 'hearing', 'decision_review', 'decision', 'enforcement', 'transfer', 'disclosure', 'education', 'closing', 'cover', 'remarks', 'other'];
+/** 办理顺序 of the catalog (rules/document-types.yaml `stages.handling`) */
 function stageRank(pack: RulePack, type: string): number {
-  const stage = type === 'education_record' ? 'education' : pack.documentTypes.get(type)?.stage ?? 'other';
-  const i = STAGES.indexOf(stage);
-  return i < 0 ? STAGES.length : i;
+  return pack.documentTypes.handlingRank(type);
 }

@@ -29,6 +29,12 @@ interface FactDef {
 }
 
 type DateField = 'madeOn' | 'approvedOn' | 'publishedOn' | 'hearingOn';
+
+/** document types named one by one, or a group of the catalog (rules/document-types.yaml `groups`) */
+type DocTypes = readonly string[] | { readonly group: string };
+const inGroup = (group: string): DocTypes => ({ group });
+const docsFor = (ctx: ReviewContext, types: DocTypes): CaseDocument[] =>
+  'group' in types ? ctx.docsInGroup(types.group) : ctx.docsOf(types);
 type Pick = 'min' | 'max';
 
 function pickDoc(docs: CaseDocument[], get: (d: CaseDocument) => string | undefined, pick: Pick) {
@@ -46,22 +52,22 @@ function pickDoc(docs: CaseDocument[], get: (d: CaseDocument) => string | undefi
 }
 
 /** a date field of the earliest/latest document of the given types */
-function docDate(types: string[], field: DateField, pick: Pick, label: string, fallback?: DateField): FactDef {
+function docDate(types: DocTypes, field: DateField, pick: Pick, label: string, fallback?: DateField): FactDef {
   return {
     label,
     resolve(ctx, name) {
-      const hit = pickDoc(ctx.docsOf(types), (d) => d[field] ?? (fallback ? d[fallback] : undefined), pick);
+      const hit = pickDoc(docsFor(ctx, types), (d) => d[field] ?? (fallback ? d[fallback] : undefined), pick);
       return hit && { name, label, value: hit.value, refId: hit.doc.id };
     },
   };
 }
 
 /** a date-time field (approvedAt / implementedAt) */
-function docDateTime(types: string[], field: 'approvedAt' | 'implementedAt', pick: Pick, label: string): FactDef {
+function docDateTime(types: DocTypes, field: 'approvedAt' | 'implementedAt', pick: Pick, label: string): FactDef {
   return {
     label,
     resolve(ctx, name) {
-      const hit = pickDoc(ctx.docsOf(types), (d) => d[field], pick);
+      const hit = pickDoc(docsFor(ctx, types), (d) => d[field], pick);
       return hit && { name, label, value: hit.value, refId: hit.doc.id };
     },
   };
@@ -93,11 +99,11 @@ export function serviceFact(ctx: ReviewContext, doc: CaseDocument, name: string,
 }
 
 /** the service of the earliest/latest (by madeOn) document of the types */
-function served(types: string[], pick: Pick, label: string): FactDef {
+function served(types: DocTypes, pick: Pick, label: string): FactDef {
   return {
     label,
     resolve(ctx, name) {
-      const hit = pickDoc(ctx.docsOf(types).filter((d) => d.service), (d) => d.madeOn ?? d.service?.servedOn, pick);
+      const hit = pickDoc(docsFor(ctx, types).filter((d) => d.service), (d) => d.madeOn ?? d.service?.servedOn, pick);
       return hit && serviceFact(ctx, hit.doc, name, label);
     },
   };
@@ -145,7 +151,7 @@ function noticeOfDecision(ctx: ReviewContext): CaseDocument | undefined {
 function ofFirstDecision(ctx: ReviewContext, type: string): CaseDocument[] {
   const docs = ctx.docs(type);
   if (!docs.length) return docs;
-  const decision = pickDoc(ctx.docsOf(DECISIONS), (d) => d.madeOn ?? d.id, 'min')?.doc;
+  const decision = pickDoc(docsFor(ctx, DECISIONS), (d) => d.madeOn ?? d.id, 'min')?.doc;
   if (!decision) return docs;
   const related = docs.filter((r) => r.relatesToDocumentId === decision.id);
   if (related.length) return related;
@@ -153,16 +159,8 @@ function ofFirstDecision(ctx: ReviewContext, type: string): CaseDocument[] {
 }
 
 /** the case's (first) decision: 处罚决定书, 不予处罚决定书 or 当场处罚决定书 (按日连续处罚决定书 has its own facts) */
-const DECISIONS = ['penalty_decision', 'no_penalty_decision', 'on_the_spot_decision'];
-
-const INVESTIGATION_EVIDENCE = [
-  'site_inspection_record',
-  'inquiry_record',
-  'sampling_record',
-  'photo_evidence',
-  'monitoring_report',
-  'appraisal_opinion',
-];
+const DECISIONS = inGroup('case_decision');
+const INVESTIGATION_EVIDENCE = inGroup('investigation_evidence');
 
 export const FACTS: Record<string, FactDef> = {
   // —— 线索、时效 ——
@@ -187,7 +185,7 @@ export const FACTS: Record<string, FactDef> = {
   // —— 立案、调查 ——
   filingDate: docDate(['filing_approval'], 'approvedOn', 'min', '立案日（立案审批表批准日）'),
   firstInquiryOn: docDate(['inquiry_record'], 'madeOn', 'min', '首次调查询问日'),
-  firstFormalActOn: docDate(['inquiry_record', 'investigation_report', 'penalty_notice'], 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
+  firstFormalActOn: docDate(inGroup('formal_investigation_act'), 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
   evidenceLatestOn: docDate(INVESTIGATION_EVIDENCE, 'madeOn', 'max', '最后一份调查证据日期'),
   investigationReportDate: docDate(['investigation_report'], 'madeOn', 'max', '调查报告日期'),
   preservationDate: docDate(['evidence_preservation_notice'], 'madeOn', 'min', '先行登记保存日'),
@@ -223,12 +221,12 @@ export const FACTS: Record<string, FactDef> = {
   decisionDate: docDate(DECISIONS, 'madeOn', 'min', '处罚决定日（决定书落款日期）'),
   decisionServedOn: served(DECISIONS, 'min', '决定书送达日'),
   decisionAnnouncedOn: custom('决定书公告发出日', (ctx, name, label) => {
-    const hit = pickDoc(ctx.docsOf(DECISIONS), (d) => d.service?.announcedOn, 'min');
+    const hit = pickDoc(docsFor(ctx, DECISIONS), (d) => d.service?.announcedOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
   /** the service day the file itself states (not the deemed day) */
   decisionServedOnAsStated: custom('卷内记载的决定书送达日', (ctx, name, label) => {
-    const hit = pickDoc(ctx.docsOf(DECISIONS), (d) => d.service?.servedOn, 'min');
+    const hit = pickDoc(docsFor(ctx, DECISIONS), (d) => d.service?.servedOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
   dailyDecisionDate: docDate(['daily_penalty_decision'], 'madeOn', 'max', '按日连续处罚决定日'),

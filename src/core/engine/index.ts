@@ -11,8 +11,8 @@
  */
 export * from './types';
 export { reviewCaseFile, defaultMode, formatTemplate, type ReviewDeps } from './engine';
-export { loadRulePack, defaultRulePack, RulePackError, loadDocumentTypeInfo } from './pack/loader';
+export { loadRulePack, defaultRulePack, RulePackError } from './pack/loader';
 export type { RulePack, LoadedRule, RuleDefinition, CheckSpec, Condition, ScoringItem, VetoItem } from './pack/types';
 export { FACTS, factLabel, isKnownFact } from './facts';
 export { CUSTOM_CHECKS } from './checks/custom/registry';
-export { todayInShanghai } from './dates';
+export { todayInShanghai } from '../domain/clock';

@@ -6,14 +6,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../paths';
-import { CHECKS } from './checks';
+import { CHECKS, checkOf } from './checks';
 import { COMMON_DATA_KEYS } from './checks/types';
 import { CUSTOM_CHECKS } from './checks/custom/registry';
 import { FACTS, factLabel } from './facts';
 import { defaultRulePack } from './pack/loader';
+import { SEVERITY_LABELS } from '../domain/severity';
 import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
 
-const SEVERITY: Record<string, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
 const CONFIDENCE: Record<string, string> = { Q: '【Q】原文已核', S: '【S】二手转述（依据待核）', I: '【I】推断（依据待核）' };
 const SCORING: Record<string, string> = {
   subject: '主体与管辖',
@@ -25,7 +25,6 @@ const SCORING: Record<string, string> = {
   archiving: '立卷归档与卷面',
   education: '普法与三项制度',
 };
-const UNIT: Record<string, string> = { day: '日', workday: '工作日', month: '月', year: '年', hour: '小时' };
 
 /** catalog rules the format cannot express, and why */
 export const NOT_EXPRESSED: [string, string][] = [
@@ -62,48 +61,11 @@ function condText(c: Condition | undefined): string {
   return parts.join('；');
 }
 
-function checkText(c: CheckSpec): string {
-  switch (c.kind) {
-    case 'deadline': {
-      const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${UNIT[c.unit ?? 'day']}`;
-      const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
-      const extras = [
-        c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
-        c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
-        c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
-        c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
-        c.useMailedOn ? '邮寄以交邮日计' : '',
-      ].filter(Boolean);
-      return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
-    }
-    case 'order':
-      return `顺序：${c.sequence.map(factLabel).join(c.strict ? ' < ' : ' ≤ ')}`;
-    case 'required_document':
-      return `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`;
-    case 'required_field':
-      return `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`;
-    case 'signature':
-      return `签名：${c.documents.join('、')}`;
-    case 'seal':
-      return `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`;
-    case 'officers':
-      return `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`;
-    case 'consistency':
-      return `一致性：${c.field === 'partyName' ? '当事人名称' : '案号'}`;
-    case 'amount':
-      return `金额/日数：${c.variant}`;
-    case 'stated_period':
-      return `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${UNIT[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${UNIT[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`;
-    case 'service':
-      return `送达：${c.variant}`;
-    case 'custom':
-      return `专项检查 ${c.name}：${CUSTOM_CHECKS.get(c.name)?.description ?? ''}`;
-  }
-}
+const checkText = (c: CheckSpec): string => checkOf(c).doc;
 
 function ruleSection(r: LoadedRule): string {
   const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];
-  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
+  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
   if (r.effective) lines.push(`- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
   const applies = condText(r.applies);
   if (applies) lines.push(`- 适用情形：${applies}`);

@@ -6,7 +6,8 @@
  */
 import type { LegalDate } from '../case-file/types';
 
-export type Severity = 'veto' | 'error' | 'warning' | 'info';
+export type { Severity } from '../domain/severity';
+import type { Severity } from '../domain/severity';
 /** 【Q】 quoted law · 【S】 second-hand · 【I】 inferred (catalog §0). 【N】 rules are never built. */
 export type Confidence = 'Q' | 'S' | 'I';
 export type ReviewMode = 'review' | 'draft';

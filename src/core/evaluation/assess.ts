@@ -14,8 +14,9 @@ import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
 import type { EvaluatedFileRow, OfficialRowParts, SeverityCounts } from './types';
 
-export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info'];
-export const SEVERITY_LABELS: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
+import { SEVERITIES, SEVERITY_LABELS } from '../domain/severity';
+
+export { SEVERITIES, SEVERITY_LABELS };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -103,7 +103,7 @@ async function* readFolder(root: string, files: string[]): AsyncGenerator<Evalua
         yield { name, issue: tooLarge(size) };
         continue;
       }
-      yield { name, text: decodeUtf8(readFileSync(full)) };
+      yield guarded(name, decodeUtf8(readFileSync(full)));
     } catch (e) {
       yield { name, issue: { path: '', code: 'READ_FAILED', message: `读取文件失败：${(e as Error).message}` } };
     }
@@ -116,6 +116,40 @@ function tooLarge(size: number): ValidationIssue {
     code: 'FILE_TOO_LARGE',
     message: `文件过大（${size} 字节），单个卷宗 JSON 不得超过 ${MAX_CASE_FILE_BYTES} 字节`,
   };
+}
+
+/**
+ * Deepest nesting of objects and arrays accepted in a case file. The format nests about six levels
+ * (case → documents[] → document → service → receiver); a file nested thousands deep would exhaust the stack of
+ * every recursive reader after JSON.parse and abort the whole run, so it is recorded as that file's error instead.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The depth of the deepest object/array in JSON text (brackets inside strings do not count), scanning once. */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** The item for a file's text: the text, or the nesting issue that keeps it from being read. */
+function guarded(name: string, text: string): EvaluationItem {
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return { name, issue: { path: '', code: 'JSON_TOO_DEEP', message: `JSON 嵌套过深（${depth} 层，最多 ${MAX_JSON_DEPTH} 层），不是案卷文件` } };
+  }
+  return { name, text };
 }
 
 /** UTF-8 text without a byte-order mark (Excel and Windows editors add one). */
@@ -201,7 +235,7 @@ async function* readZip(path: string): AsyncGenerator<EvaluationItem> {
         continue;
       }
       try {
-        yield { name, text: decodeUtf8(await readEntry(zip, entry)) };
+        yield guarded(name, decodeUtf8(await readEntry(zip, entry)));
       } catch (e) {
         yield { name, issue: { path: '', code: 'ZIP_ENTRY_UNREADABLE', message: `解压失败：${(e as Error).message}` } };
       }

@@ -2,29 +2,14 @@
  * A small pool of worker threads for the CPU-bound part of an evaluation (parse, validate, review, score).
  * Outcomes come back in submission order, so a run with workers writes exactly what a run without them writes.
  *
- * Compiled (dist/…/worker-main.js) the worker file is loaded directly; from TypeScript sources (tests, benches via
- * scripts/run-ts.cjs) a bootstrap registers @swc/core (a dev dependency) to transpile it, as run-ts does.
+ * The worker module (worker-main) is started by ../worker-thread.ts, compiled or from the TypeScript sources.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread';
 import { assessItem, type AssessContext, type FileOutcome } from './assess';
 import type { EvaluationItem } from './input';
 
-const TS_BOOTSTRAP = `
-const { transformSync } = require('@swc/core');
-const fs = require('node:fs');
-require.extensions['.ts'] = function (module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename, swcrc: false, configFile: false,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-require(require('node:worker_threads').workerData.__entry);
-`;
 
 /** Workers used when the caller names no number: none for small batches (start-up costs more than it saves). */
 export function defaultWorkerCount(total: number): number {
@@ -46,12 +31,8 @@ class AssessPool {
   private failure: Error | undefined;
 
   constructor(count: number, init: { sheetId?: string; asOf: string }) {
-    const js = join(__dirname, 'worker-main.js');
-    const entry = existsSync(js) ? js : join(__dirname, 'worker-main.ts');
     for (let k = 0; k < count; k++) {
-      const worker = entry.endsWith('.js')
-        ? new Worker(entry, { workerData: init })
-        : new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...init, __entry: entry } });
+      const worker = startWorker(__dirname, 'worker-main', init);
       const slot = { worker, inFlight: 0 };
       worker.on('message', (msg: { seq: number; outcome: FileOutcome }) => {
         slot.inFlight--;

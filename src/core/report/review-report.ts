@@ -10,6 +10,8 @@
 import type { CaseFile } from '../case-file/types';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
+import { chineseNumber } from '../domain/period-text';
+import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
 import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
 import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 import { renderXizeScore } from './xize-score-section';
@@ -24,10 +26,7 @@ export interface ReviewReportInput {
   judgement?: ReportJudgement;
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = { veto: '否决', error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_COLOR: Record<Severity, Color> = { veto: [0.5, 0.0, 0.0], error: COLORS.red, warning: COLORS.orange, info: COLORS.blue };
-const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
-const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 export function reportTitle(mode: ReviewResult['mode']): string {
   return mode === 'draft' ? '行政处罚案卷自查报告' : '行政处罚案卷评查报告';
@@ -98,8 +97,8 @@ export async function layoutReviewReport(
     let n = 0;
     groups.forEach((g, gi) => {
       const head = g.category
-        ? `（${CN_NUMERALS[gi] ?? gi + 1}）${g.category.name}　扣 ${fmt(g.category.deducted)} 分，得 ${fmt(g.category.score)}/${fmt(g.category.max)} 分`
-        : `（${CN_NUMERALS[gi] ?? gi + 1}）未计入评分表的问题`;
+        ? `（${chineseNumber(gi + 1)}）${g.category.name}　扣 ${fmt(g.category.deducted)} 分，得 ${fmt(g.category.score)}/${fmt(g.category.max)} 分`
+        : `（${chineseNumber(gi + 1)}）未计入评分表的问题`;
       doc.heading(head, 2);
       for (const f of g.findings) renderFinding(doc, ++n, f, deductionOf(f, score), score, input.judgement);
     });
@@ -281,7 +280,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   doc.ensureSpace(lh * 3);
   doc.paragraph(`${n}. ${f.ruleId}　${f.title}`, {
     bold: true,
-    label: { text: SEVERITY_LABEL[f.severity], fill: SEVERITY_COLOR[f.severity] },
+    label: { text: SEVERITY_LABELS[f.severity], fill: SEVERITY_COLOR[f.severity] },
   });
   const ind = 14;
   doc.paragraph(f.message, { label: { text: '说明：' }, indent: ind });
@@ -345,7 +344,7 @@ function fmt(n: number): string {
 
 function sectionCounter(): () => string {
   let i = 0;
-  return () => CN_NUMERALS[i++] ?? String(i);
+  return () => chineseNumber(++i);
 }
 
 function deductionOf(f: Finding, score: ScoreResult): Deduction | undefined {

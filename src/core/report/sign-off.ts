@@ -6,7 +6,7 @@
  */
 import { SIGN_OFF_STATE_LABEL, type SignOff } from '../adjudication/sign-off';
 import type { AdjudicatedReview } from '../adjudication/types';
-import { todayInShanghai } from '../engine/dates';
+import { todayInShanghai } from '../domain/clock';
 import type { Finding } from '../engine/types';
 import { COLORS, type PdfLayout } from './layout';
 

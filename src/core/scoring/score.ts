@@ -14,6 +14,7 @@
  * - bonus items (加分项) add points, the total never exceeding the sheet's total.
  */
 import type { CaseFile } from '../case-file/types';
+import { SEVERITY_RANK } from '../domain/severity';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
 import { ScoringError } from './errors';
 import { loadScoringSheet } from './sheet';
@@ -40,8 +41,6 @@ export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScor
   }
   return scoreDeduction(result, sheet);
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 };
 
 /** hundredths, so that 0.1 + 0.2 style drift never shows up in a total */
 const r2 = (x: number): number => Math.round(x * 100) / 100;

@@ -7,7 +7,7 @@
  * test/scoring/pack-consistency.spec.ts checks the shipped sheets cover the shipped pack.
  */
 import { basename } from 'node:path';
-import { defaultDocumentTypes } from '../case-file/document-types';
+import { defaultDocumentTypes } from '../domain/document-types';
 import { isKnownFact } from '../engine/facts';
 import type { Obj, Validator } from './sheet';
 import type {

@@ -5,11 +5,13 @@
  * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
  * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
  */
+import { PERIOD_UNIT_WORDS } from '../../domain/period-text';
 import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { evaluateCondition } from '../conditions';
-import { daysBetween, datePart, fromMinuteNumber, isDateTime, minuteNumber, periodText } from '../dates';
+import { daysBetween, datePart, formatLegalDateTime, isDateTime, toMinutes } from '../../domain/legal-date';
+import { periodText } from '../../domain/period-text';
 import type { FactValue } from '../facts';
 import { factLabel } from '../facts';
 import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
@@ -19,6 +21,31 @@ import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
+  doc(c) {
+    const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
+    const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
+    const extras = [
+      c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
+      c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
+      c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
+      c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
+      c.useMailedOn ? '邮寄以交邮日计' : '',
+    ].filter(Boolean);
+    return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
+  },
+  reads: (c) => ({
+    facts: [c.from, c.to],
+    documentTypes: [...(c.periodFrom ? [c.periodFrom.document] : []), ...(c.extensions?.documents ?? []), ...(c.draft?.nextDocument ? [c.draft.nextDocument] : [])],
+  }),
+  specProblems(c) {
+    const problems: string[] = [];
+    if (!c.periodFrom && (c.amount === undefined || c.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
+    if (c.periodFrom && c.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
+    if (c.unit === 'hour' && (c.exclusions?.length || c.extensions || c.direction === 'backward'))
+      problems.push('按小时计算的期限不支持扣除、延长或倒算');
+    if (c.direction === 'backward' && c.unit !== 'workday' && c.unit !== 'day') problems.push('倒算期限只支持日/工作日');
+    return problems;
+  },
   dataKeys: [
     'from', 'fromLabel', 'to', 'toLabel', 'dueOn', 'period', 'label', 'overDays', 'note', 'extensionDays',
     'excludedDays', 'statedText', 'rolledDueOn', 'inclusiveDueOn',
@@ -121,7 +148,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   const basis = basisText(rule.basis);
   if (unit === 'hour') {
     if (!isDateTime(from.value)) return na(`${from.label}未记载到时分，无法按小时计算`);
-    due = fromMinuteNumber(minuteNumber(from.value) + amount * 60);
+    due = formatLegalDateTime(toMinutes(from.value) + amount * 60);
     calendar.push(`按小时计算（民法典第201条第2款：自规定的时间开始计算）：${from.value} 起 ${amount} 小时，至 ${due}`);
   } else {
     const exclusions = gatherExclusions(ctx, spec.exclusions);
@@ -192,7 +219,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       calendar,
     };
   }
-  data.overDays = unit === 'hour' ? Math.round((minuteNumber(subject) - minuteNumber(due)) / 60) : Math.abs(daysBetween(due, subject));
+  data.overDays = unit === 'hour' ? Math.round((toMinutes(subject) - toMinutes(due)) / 60) : Math.abs(daysBetween(due, subject));
 
   // strict agency period met only inside the party-roll window → warning (catalog §a 注, DL-01 【I】)
   if (spec.rollGrace && unit !== 'workday' && unit !== 'hour' && (spec.direction ?? 'forward') === 'forward') {

@@ -3,13 +3,14 @@ import type { ReviewContext } from '../context';
 import type { OfficersCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
 import { na, pass } from './util';
-import { targetsOf } from './required-field';
 
 export const officersCheck: CheckImpl<OfficersCheck> = {
   kind: 'officers',
+  doc: (c) => `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['count', 'min', 'problem', 'names'],
   run(spec: OfficersCheck, ctx: ReviewContext): CheckOutcome[] {
-    const targets = targetsOf(ctx, spec.documents);
+    const targets = ctx.targets(spec.documents);
     if (!targets.length) return [na('卷内无所涉文书')];
     const byId = new Map(ctx.caseFile.officers.map((o) => [o.id, o]));
     const out: CheckOutcome[] = [];

@@ -1,4 +1,5 @@
 /** required_document — a document of one of the types must be in the file (optionally dated before a fact). */
+import { factLabel } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { matchesWhere } from '../conditions';
@@ -8,23 +9,15 @@ import { docRef, factRef, pass } from './util';
 
 const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
 
-/** documents of the types; 'education' brings in the 普法教育记录 as pseudo-documents */
-function candidates(ctx: ReviewContext, types: string[]): CaseDocument[] {
-  const docs = ctx.docsOf(types.filter((t) => t !== 'education'));
-  if (!types.includes('education')) return docs;
-  const records = (ctx.caseFile.educationRecords ?? []).map(
-    (r) => ({ id: r.id, type: 'education_record', madeOn: r.heldOn, title: '普法教育记录' }) as CaseDocument,
-  );
-  return [...docs, ...records];
-}
-
 export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   kind: 'required_document',
+  doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
+  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     if (spec.each && spec.types.length > 1) {
       const outs = spec.types.flatMap((t) =>
-        runOne({ ...spec, types: [t], label: t === 'education' ? '普法教育记录' : ctx.docName(t) }, ctx, rule),
+        runOne({ ...spec, types: [t], label: ctx.docName(t) }, ctx, rule),
       );
       const fails = outs.filter((o) => o.status !== 'pass');
       if (fails.length) return fails;
@@ -36,7 +29,7 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
 
 function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
   {
-    const docs = candidates(ctx, spec.types).filter((d) => matchesWhere(d, spec.where));
+    const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
     const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
     const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
     const inWindow = docs.filter((d) => {
@@ -68,7 +61,7 @@ function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRul
     if (ctx.mode === 'draft') {
       const gates = spec.neededBefore ?? ['closing_approval'];
       const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
-      if (!due) return [{ status: 'next', type: spec.types[0] === 'education' ? 'education_record' : spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+      if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
     }
     return [
       {

@@ -1,7 +1,6 @@
 /** required_field — fields (and signatory roles) a document or 普法教育记录 must carry. */
-import type { CaseDocument, EducationRecord } from '../../case-file/types';
 import type { ReviewContext } from '../context';
-import { getPath, matchesWhere } from '../conditions';
+import { getPath } from '../conditions';
 import type { FieldSpec, RequiredFieldCheck } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome } from './types';
@@ -26,34 +25,14 @@ function satisfied(value: unknown, test: FieldSpec['test'], want?: unknown): boo
   }
 }
 
-export interface Target {
-  id: string;
-  name: string;
-  label: string;
-  obj: CaseDocument | EducationRecord;
-  signatories?: CaseDocument['signatories'];
-}
-
-export function targetsOf(ctx: ReviewContext, types: string[], where?: RequiredFieldCheck['where'], whereHas?: string[]): Target[] {
-  const out: Target[] = [];
-  for (const t of types) {
-    if (t === 'education') {
-      for (const r of ctx.caseFile.educationRecords ?? [])
-        if (matchesWhere(r, where)) out.push({ id: r.id, name: '普法教育记录', label: `普法教育记录（${r.heldOn}）`, obj: r });
-    } else {
-      for (const d of ctx.docs(t))
-        if (matchesWhere(d, where) && (!whereHas || whereHas.every((f) => getPath(d, f) !== undefined)))
-          out.push({ id: d.id, name: ctx.docName(d.type), label: ctx.docLabel(d), obj: d, signatories: d.signatories });
-    }
-  }
-  return out;
-}
-
 export const requiredFieldCheck: CheckImpl<RequiredFieldCheck> = {
   kind: 'required_field',
+  doc: (c) => `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
+  specProblems: (c) => (!c.fields && !c.signatoryRoles ? ['required_field 须有 fields 或 signatoryRoles'] : []),
   dataKeys: ['missing'],
   run(spec: RequiredFieldCheck, ctx: ReviewContext): CheckOutcome[] {
-    const targets = targetsOf(ctx, spec.documents, spec.where, spec.whereHas);
+    const targets = ctx.targets(spec.documents, spec.where, spec.whereHas);
     if (!targets.length) return [na('卷内无所涉文书')];
     const out: CheckOutcome[] = [];
     for (const t of targets) {

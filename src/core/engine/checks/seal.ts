@@ -6,13 +6,16 @@ import { docData, docRef, na, pass } from './util';
 
 export const sealCheck: CheckImpl<SealCheck> = {
   kind: 'seal',
+  doc: (c) => `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`,
+  reads: (c) => ({ documentTypes: [...(c.documents ?? []), ...(c.except ?? [])] }),
+  specProblems: (c) => (!c.documents && !c.catalogSealRequired ? ['seal 须有 documents 或 catalogSealRequired'] : []),
   dataKeys: [],
   run(spec: SealCheck, ctx: ReviewContext): CheckOutcome[] {
     const except = new Set(spec.except ?? []);
     let types = spec.documents ?? [];
     if (spec.catalogSealRequired) {
       types = [...types];
-      for (const t of ctx.pack.documentTypes.values()) if (t.sealRequired) types.push(t.id);
+      types.push(...ctx.pack.documentTypes.sealRequired());
     }
     const docs = ctx.docsOf(types.filter((t) => !except.has(t)));
     if (!docs.length) return [na('卷内无须加盖印章的文书')];

@@ -3,7 +3,6 @@ import type { ReviewContext } from '../context';
 import type { SignatureCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
 import { docData, na, pass } from './util';
-import { targetsOf } from './required-field';
 import type { PartySignature } from '../../case-file/types';
 
 function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): string | undefined {
@@ -21,9 +20,11 @@ function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): strin
 
 export const signatureCheck: CheckImpl<SignatureCheck> = {
   kind: 'signature',
+  doc: (c) => `签名：${c.documents.join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['problem'],
   run(spec: SignatureCheck, ctx: ReviewContext): CheckOutcome[] {
-    const targets = targetsOf(ctx, spec.documents);
+    const targets = ctx.targets(spec.documents);
     if (!targets.length) return [na('卷内无所涉文书')];
     const out: CheckOutcome[] = [];
     for (const t of targets) {

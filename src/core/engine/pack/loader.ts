@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot, rulesDir } from '../../paths';
-import type { DocumentTypeInfo, LoadedRule, RuleDefinition, RulePack } from './types';
+import { loadDocumentTypes, type DocumentTypeCatalog } from '../../domain/document-types';
+import type { LoadedRule, RuleDefinition, RulePack } from './types';
 import { SchemaValidator } from './schema-validator';
 import { validateRuleSemantics } from './semantics';
 
@@ -91,13 +92,6 @@ function readYaml(path: string, display: string): unknown {
   }
 }
 
-export function loadDocumentTypeInfo(path: string): { version: string; types: Map<string, DocumentTypeInfo> } {
-  const raw = readYaml(path, path) as { version?: unknown; types?: DocumentTypeInfo[] };
-  const types = new Map<string, DocumentTypeInfo>();
-  for (const t of raw.types ?? []) types.set(t.id, { id: t.id, name: t.name, stage: t.stage, servable: !!t.servable, sealRequired: !!t.sealRequired });
-  return { version: String(raw.version ?? ''), types };
-}
-
 export function loadRulePack(dir?: string): RulePack {
   const packDir = dir ?? join(rulesDir(), 'pack');
   const display = displayPath;
@@ -108,7 +102,12 @@ export function loadRulePack(dir?: string): RulePack {
 
   const dtPath = [join(dirname(packDir), 'document-types.yaml'), join(rulesDir(), 'document-types.yaml')].find((p) => existsSync(p));
   if (!dtPath) throw new RulePackError(display(packDir), undefined, '找不到 document-types.yaml');
-  const docTypes = loadDocumentTypeInfo(dtPath);
+  let docTypes: DocumentTypeCatalog;
+  try {
+    docTypes = loadDocumentTypes(dirname(dtPath));
+  } catch (e) {
+    throw new RulePackError(display(dtPath), undefined, (e as Error).message);
+  }
 
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
@@ -128,7 +127,7 @@ export function loadRulePack(dir?: string): RulePack {
     const ids: string[] = [];
     for (const def of raw.rules) {
       if (byId.has(def.id)) throw new RulePackError(file, def.id, `规则编号重复（已见于 ${byId.get(def.id)!.file}）`);
-      const problem = validateRuleSemantics(def, docTypes.types);
+      const problem = validateRuleSemantics(def, docTypes);
       if (problem) throw new RulePackError(file, def.id, problem);
       const loaded: LoadedRule = {
         ...def,
@@ -151,7 +150,7 @@ export function loadRulePack(dir?: string): RulePack {
     rules,
     byId,
     families,
-    documentTypes: docTypes.types,
+    documentTypes: docTypes,
     documentTypesVersion: docTypes.version,
   };
 }

@@ -4,6 +4,7 @@
  * A rule is data: which facts of the case file it reads, which generic check kind it runs, how severe a miss is,
  * and the law it rests on (quoted only where the domain catalog quotes it).
  */
+import type { DocumentTypeCatalog } from '../../domain/document-types';
 import type { CaseStatus, PenaltyKind, Procedure, ServiceMethod, StatedPeriod } from '../../case-file/types';
 import type { Confidence, LegalBasis, ReviewMode, Severity } from '../types';
 
@@ -113,7 +114,7 @@ export interface OrderCheck {
 
 export interface RequiredDocumentCheck {
   kind: 'required_document';
-  /** any of these types satisfies the requirement ('education' = a 普法教育记录) */
+  /** any of these types satisfies the requirement (education_record includes the case file's educationRecords) */
   types: string[];
   /** only documents whose fields match */
   where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
@@ -139,7 +140,7 @@ export interface FieldSpec {
 
 export interface RequiredFieldCheck {
   kind: 'required_field';
-  /** document types, or 'education' for 普法教育记录 */
+  /** document types (education_record includes the case file's educationRecords) */
   documents: string[];
   where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
   /** only documents on which these fields are present */
@@ -169,7 +170,7 @@ export interface SealCheck {
 
 export interface OfficersCheck {
   kind: 'officers';
-  /** document types, or 'education' */
+  /** document types (education_record includes the case file's educationRecords) */
   documents: string[];
   min: number;
   /** every officer must have an 执法证号 */
@@ -179,18 +180,6 @@ export interface OfficersCheck {
 export interface ConsistencyCheck {
   kind: 'consistency';
   field: 'partyName' | 'caseNumber';
-}
-
-export interface AmountCheck {
-  kind: 'amount';
-  variant:
-    | 'decided_le_proposed'
-    | 'daily_fine'
-    | 'penalty_days'
-    | 'surcharge_cap'
-    | 'simple_procedure_limit'
-    | 'case_matches_decision'
-    | 'paid_covers_fine';
 }
 
 export interface StatedPeriodCheck {
@@ -208,12 +197,6 @@ export interface StatedPeriodCheck {
   lawText: string;
 }
 
-export interface ServiceCheck {
-  kind: 'service';
-  documents: string[];
-  variant: 'record' | 'lodged' | 'electronic' | 'announcement';
-}
-
 export interface CustomCheck {
   kind: 'custom';
   name: string;
@@ -229,9 +212,7 @@ export type CheckSpec =
   | SealCheck
   | OfficersCheck
   | ConsistencyCheck
-  | AmountCheck
   | StatedPeriodCheck
-  | ServiceCheck
   | CustomCheck;
 
 export type CheckKind = CheckSpec['kind'];
@@ -280,14 +261,6 @@ export interface LoadedRule extends RuleDefinition {
   order: number;
 }
 
-export interface DocumentTypeInfo {
-  id: string;
-  name: string;
-  stage: string;
-  servable: boolean;
-  sealRequired: boolean;
-}
-
 export interface RulePack {
   name: string;
   version: string;
@@ -295,6 +268,7 @@ export interface RulePack {
   rules: LoadedRule[];
   byId: Map<string, LoadedRule>;
   families: { id: string; name: string; file: string; ruleIds: string[] }[];
-  documentTypes: Map<string, DocumentTypeInfo>;
+  /** the document-type catalog (rules/document-types.yaml) */
+  documentTypes: DocumentTypeCatalog;
   documentTypesVersion: string;
 }

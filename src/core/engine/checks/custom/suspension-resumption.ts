@@ -4,17 +4,18 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const suspensionResumption: CustomCheckImpl = {
   name: 'suspension_resumption',
   description: '中止调查须有批准的中止审批表，案件继续办理的须有其后的恢复审批表',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const suspensions = ctx.docs('suspension_approval');
     const resumptions = ctx.docs('resumption_approval');
     if (!suspensions.length && !resumptions.length) return [na('卷内无中止、恢复审批')];
-    const went_on = ctx.has('penalty_decision') || ctx.has('no_penalty_decision') || ctx.has('closing_approval');
+    const wentOn = ctx.docsInGroup('case_outcome').length > 0;
     const out: CheckOutcome[] = [];
     const used = new Set<string>();
     for (const s of suspensions) {
@@ -24,7 +25,7 @@ export const suspensionResumption: CustomCheckImpl = {
       if (!start) problems.push('未记载中止日');
       const r = resumptions.find((x) => !used.has(x.id) && start && (x.resumedOn ?? x.approvedOn ?? '') >= start);
       if (r) used.add(r.id);
-      else if (went_on) problems.push('中止后继续办理，但卷内无恢复审批表');
+      else if (wentOn) problems.push('中止后继续办理，但卷内无恢复审批表');
       if (problems.length)
         out.push({ status: 'fail', data: { docName: ctx.docName(s.type), docId: s.id, docLabel: ctx.docLabel(s), problem: problems.join('；') }, facts: [docRef(ctx, s, '中止日', start ?? '')], key: s.id });
     }

@@ -1,0 +1,29 @@
+/**
+ * Start a worker thread on a module of this code base, compiled or not: `dist/…/name.js` is loaded directly; from
+ * the TypeScript sources (tests, benches via scripts/run-ts.cjs) a bootstrap registers @swc/core (a dev
+ * dependency) to transpile `name.ts` on require, as run-ts does.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+const TS_BOOTSTRAP = `
+const { transformSync } = require('@swc/core');
+const fs = require('node:fs');
+require.extensions['.ts'] = function (module, filename) {
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
+    filename, swcrc: false, configFile: false,
+    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  module._compile(code, filename);
+};
+require(require('node:worker_threads').workerData.__entry);
+`;
+
+/** `dir` is the caller's __dirname, `name` the worker module's file name without extension. */
+export function startWorker(dir: string, name: string, workerData: Record<string, unknown> = {}): Worker {
+  const js = join(dir, `${name}.js`);
+  if (existsSync(js)) return new Worker(js, { workerData });
+  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: join(dir, `${name}.ts`) } });
+}
