@@ -5,15 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 
 const sample = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'cases', name), 'utf8'));
 
 describe('manual scores in the review request (e2e)', () => {
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  const http = () => api(app);
   const storedReviews = async () => Number((await app.get(DataSource).query('SELECT COUNT(*) AS n FROM reviews'))[0].n);
 
   beforeAll(async () => {
