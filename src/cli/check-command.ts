@@ -154,6 +154,11 @@ function printChecked(c: CheckedFile, io: CliIO): void {
   out.write(
     `  ${countLine(review.findings)}；得分 ${score.total}，等次 ${score.grade}${score.vetoHits.length ? `（命中否决项 ${score.vetoHits.map((v) => v.vetoId).join('、')}）` : ''}${undeterminable}\n`,
   );
+  if (score.legality && score.normativity) {
+    const hits = score.legality.hits.map((h) => `第${h.no}项`).join('、');
+    const range = score.totalRange && score.manualItems?.length && !hits ? `；待人工评分 ${score.manualItems.length} 项，得分可在 ${score.totalRange.min}–${score.totalRange.max} 之间` : '';
+    out.write(`  细则：合法性 ${score.legality.score}${hits ? `（重大问题 ${hits}）` : ''} + 规范性 ${score.normativity.score}（${score.normativity.formula}）${range}\n`);
+  }
   out.write(`  规则包 ${review.rulePackVersion} · 评分表 ${score.sheetId} ${score.sheetVersion} · 节假日数据 ${review.holidayDataVersion} · 基准日 ${review.asOf}\n\n`);
 }
 
