@@ -9,6 +9,8 @@ import { api, createTestApp, defaultUser } from '../support/create-test-app';
 import { caseFile } from './support';
 
 const AGENCY = '测试市生态环境局';
+/** Further apps in this suite get their own in-memory database: a shared TEST_DATABASE_URL would be reset under the first. */
+const OWN_DB = 'sqlite::memory:';
 
 /** `{"x":[[[…]]]}` nested `depth` levels, as raw JSON text (JSON.stringify itself would recurse). */
 function nested(depth: number, inside = '0'): string {
@@ -45,7 +47,7 @@ describe('hardening', () => {
     it('CORS is off unless an allowlist is configured', async () => {
       const res = await http().options('/api/cases').set('Origin', 'http://evil.example').set('Access-Control-Request-Method', 'POST');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
-      const corsApp = await createTestApp({ config: { corsOrigins: ['http://desk.example'] }, login: false });
+      const corsApp = await createTestApp({ config: { corsOrigins: ['http://desk.example'], databaseUrl: OWN_DB }, login: false });
       try {
         const ok = await request(corsApp.getHttpServer()).options('/api/cases').set('Origin', 'http://desk.example').set('Access-Control-Request-Method', 'POST');
         expect(ok.headers['access-control-allow-origin']).toBe('http://desk.example');
@@ -103,7 +105,7 @@ describe('hardening', () => {
 
   describe('Swagger', () => {
     it('is off in production unless SWAGGER=1', async () => {
-      const prod = await createTestApp({ config: { production: true, swagger: false, adminUsername: 'prod-admin', adminPassword: 'Secret-2026x' }, login: false });
+      const prod = await createTestApp({ config: { production: true, swagger: false, adminUsername: 'prod-admin', adminPassword: 'Secret-2026x', databaseUrl: OWN_DB }, login: false });
       try {
         await request(prod.getHttpServer()).get('/api/docs').expect(404);
         await request(prod.getHttpServer()).get('/api/docs-json').expect(404);
@@ -116,7 +118,7 @@ describe('hardening', () => {
 
   describe('rate limits', () => {
     it('limits login attempts per address and writes per user (429 RATE_LIMITED); reads are not limited', async () => {
-      const limited = await createTestApp({ config: { loginRateLimit: 3, writeRateLimit: 4 }, login: false });
+      const limited = await createTestApp({ config: { loginRateLimit: 3, writeRateLimit: 4, databaseUrl: OWN_DB }, login: false });
       try {
         const h = () => request(limited.getHttpServer());
         const user = await loginAs(limited, { roles: ['officer'] });
@@ -272,6 +274,16 @@ describe('hardening', () => {
         await new Promise((r) => other.close(r));
         await fileApp.close();
       }
+    });
+  });
+
+  describe('oversized headers (D12)', () => {
+    it('a 100 KB query string gets 431 in the API error shape, not an empty body', async () => {
+      await new Promise<void>((r) => app.listen(0, '127.0.0.1').then(() => r()));
+      const { port } = app.getHttpServer().address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/api/cases?q=${'x'.repeat(100_000)}`, { headers: officer.headers });
+      expect(res.status).toBe(431);
+      expect(await res.json()).toEqual({ statusCode: 431, code: 'HEADERS_TOO_LARGE', message: expect.any(String), errors: [] });
     });
   });
 

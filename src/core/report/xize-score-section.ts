@@ -38,6 +38,9 @@ export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: (
       { size: 9.5 },
     );
   }
+  if (score.pendingEntry) {
+    doc.paragraph(`案卷尚有未录入的部分：${score.pendingEntry.rules} 项检查待补录，相关评查项留待评分，得分为暂定。`, { size: 9.5, color: COLORS.orange });
+  }
   if (score.gradeOverlay) {
     doc.paragraph(`${score.gradeOverlay.name}：${score.grade}。${score.gradeOverlay.note}`, { size: 8.5, color: COLORS.muted });
   }

@@ -65,6 +65,9 @@ export interface ScoreResult {
   totalRange?: { min: number; max: number };
   /** (xize-2024) the grade bands are a local overlay 【I】, not part of the official standard */
   gradeOverlay?: { name: string; note: string };
+  /** (optional) 录入完整度: the file has parts not entered yet; `rules` checks wait for them (待补录, no
+   *  deduction), so the score is provisional until they are entered */
+  pendingEntry?: { rules: number; provisional: true };
 }
 
 /* ——————————————————————————————————————————————————————————————————————————————

@@ -305,6 +305,8 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
     manualItems,
     totalRange,
     gradeOverlay: sheet.gradeOverlay,
+    // 待补录 checks neither take nor keep points (no finding, not passed): their items stay 待人工评分
+    ...(result.entryCompleteness ? { pendingEntry: { rules: result.entryCompleteness.pendingRules, provisional: true as const } } : {}),
   };
 }
 

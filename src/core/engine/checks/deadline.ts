@@ -221,6 +221,15 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   }
   data.overDays = unit === 'hour' ? Math.round((toMinutes(subject) - toMinutes(due)) / 60) : Math.abs(daysBetween(due, subject));
 
+  // met only under a reading the law leaves open (期末顺延, 包含当日): a warning with the other reading's trace
+  const grace = (extra: MessageData, steps: string[]): CheckOutcome => ({
+    status: 'fail',
+    variant: 'grace',
+    severity: rule.severity === 'info' ? 'info' : 'warning',
+    data: { ...data, ...extra },
+    facts,
+    calendar: [...calendar, ...steps],
+  });
   // strict agency period met only inside the party-roll window → warning (catalog §a 注, DL-01 【I】)
   if (spec.rollGrace && unit !== 'workday' && unit !== 'hour' && (spec.direction ?? 'forward') === 'forward') {
     const rolled = ctx.period({
@@ -231,16 +240,8 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       exclusions: spec.exclusions ? gatherExclusions(ctx, spec.exclusions) : undefined,
       basis,
     });
-    if (rolled.status === 'ok' && rolled.end && rolled.end !== due && !data.extensionDays && compareOk(subject, rolled.end, cmp)) {
-      return {
-        status: 'fail',
-        variant: 'grace',
-        severity: rule.severity === 'info' ? 'info' : 'warning',
-        data: { ...data, rolledDueOn: rolled.end },
-        facts,
-        calendar: [...calendar, '若按期末休息日顺延：', ...rolled.explanation],
-      };
-    }
+    if (rolled.status === 'ok' && rolled.end && rolled.end !== due && !data.extensionDays && compareOk(subject, rolled.end, cmp))
+      return grace({ rolledDueOn: rolled.end }, ['若按期末休息日顺延：', ...rolled.explanation]);
   }
   // backward conservative reading met only under the inclusive reading → warning
   if (spec.inclusiveGrace && spec.direction === 'backward') {
@@ -252,16 +253,8 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       backwardReading: 'inclusive',
       basis,
     });
-    if (incl.status === 'ok' && incl.end && compareOk(subject, incl.end, cmp)) {
-      return {
-        status: 'fail',
-        variant: 'grace',
-        severity: rule.severity === 'info' ? 'info' : 'warning',
-        data: { ...data, inclusiveDueOn: incl.end },
-        facts,
-        calendar: [...calendar, '按包含听证当日的口径：', ...incl.explanation],
-      };
-    }
+    if (incl.status === 'ok' && incl.end && compareOk(subject, incl.end, cmp))
+      return grace({ inclusiveDueOn: incl.end }, ['按包含听证当日的口径：', ...incl.explanation]);
   }
   return { status: 'fail', data, facts, calendar, key: to.refId ?? spec.to };
 }

@@ -28,48 +28,46 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
 };
 
 function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
-  {
-    const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
-    const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
-    const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
-    const inWindow = docs.filter((d) => {
-      const on = docDate(d);
-      if (before && (!on || on > before.value.slice(0, 10))) return false;
-      if (after && (!on || on < after.value.slice(0, 10))) return false;
-      return true;
-    });
-    if (inWindow.length) {
-      const d = inWindow[0];
-      const bound = before ? `，${before.label} ${before.value}` : '';
-      return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
-    }
-    const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
-    if (docs.length) {
-      // present, but dated outside the window (e.g. 法制审核 after the decision)
-      const bound = before ?? after!;
-      const d = docs[0];
-      return [
-        {
-          status: 'fail',
-          variant: 'late',
-          data: { ...data, bound: bound.value, boundLabel: bound.label, found: `${ctx.docLabel(d)} ${docDate(d) ?? '（无日期）'}` },
-          facts: [docRef(ctx, d, undefined, docDate(d) ?? ''), factRef(bound)],
-          key: d.id,
-        },
-      ];
-    }
-    if (ctx.mode === 'draft') {
-      const gates = spec.neededBefore ?? ['closing_approval'];
-      const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
-      if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
-    }
+  const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
+  const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
+  const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
+  const inWindow = docs.filter((d) => {
+    const on = docDate(d);
+    if (before && (!on || on > before.value.slice(0, 10))) return false;
+    if (after && (!on || on < after.value.slice(0, 10))) return false;
+    return true;
+  });
+  if (inWindow.length) {
+    const d = inWindow[0];
+    const bound = before ? `，${before.label} ${before.value}` : '';
+    return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
+  }
+  const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
+  if (docs.length) {
+    // present, but dated outside the window (e.g. 法制审核 after the decision)
+    const bound = before ?? after!;
+    const d = docs[0];
     return [
       {
         status: 'fail',
-        data,
-        facts: before ? [factRef(before)] : [],
-        key: `missing:${spec.types.join(',')}`,
+        variant: 'late',
+        data: { ...data, bound: bound.value, boundLabel: bound.label, found: `${ctx.docLabel(d)} ${docDate(d) ?? '（无日期）'}` },
+        facts: [docRef(ctx, d, undefined, docDate(d) ?? ''), factRef(bound)],
+        key: d.id,
       },
     ];
   }
+  if (ctx.mode === 'draft') {
+    const gates = spec.neededBefore ?? ['closing_approval'];
+    const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
+    if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+  }
+  return [
+    {
+      status: 'fail',
+      data,
+      facts: before ? [factRef(before)] : [],
+      key: `missing:${spec.types.join(',')}`,
+    },
+  ];
 }

@@ -7,7 +7,7 @@ import { SERVICE_METHOD_LABELS } from '../../domain/labels';
 import type { ReviewContext } from '../context';
 import type { CheckOutcome } from './types';
 import { docData, docRef, na, pass } from './util';
-import type { ParamsSchema } from './custom/types';
+import type { CustomCheckImpl, ParamsSchema } from './custom/types';
 
 /** `params: { except: [...] }` — servable types the rule leaves aside */
 export const SERVICE_PARAMS: ParamsSchema = {
@@ -58,4 +58,20 @@ export function checkService(
   if (out.length) return out;
   if (!ok.length) return [na('卷内无适用该送达方式的文书')];
   return [pass(ok.join('；'), [])];
+}
+
+/** a service check: its name, doc line and what it finds wrong with one served document */
+export function serviceCheck(
+  name: string,
+  description: string,
+  problemsOf: (ctx: ReviewContext, doc: CaseDocument) => string[] | undefined,
+): CustomCheckImpl {
+  return {
+    name,
+    description,
+    params: SERVICE_PARAMS,
+    dataKeys: ['problem', 'method'],
+    reads: (params) => ({ documentTypes: (params.except as string[] | undefined) ?? [] }),
+    run: (params, ctx) => checkService(ctx, params, (doc) => problemsOf(ctx, doc)),
+  };
 }

@@ -215,7 +215,6 @@ export type CheckSpec =
   | StatedPeriodCheck
   | CustomCheck;
 
-export type CheckKind = CheckSpec['kind'];
 
 export interface EffectiveRange {
   /** the named fact whose date decides which version of the law applies */

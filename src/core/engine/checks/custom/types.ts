@@ -12,6 +12,10 @@ export const NO_PARAMS: ParamsSchema = { type: 'object', additionalProperties: f
  * A named check for what rule data cannot express; registered in ./registry.ts. Like every check kind it owns
  * its metadata: the schema of its parameters (validated when the pack loads, so a wrong or missing parameter is
  * a load error, never a silent default), the data keys its messages may use, what it reads, and its doc line.
+ *
+ * Every named check therefore opens with the same few lines (name, description, params, dataKeys, then a `run`
+ * that returns `na(…)` when the file has nothing to check): that shared shape is this declaration, not repeated
+ * logic, and the `duplicates` tool lists it as boilerplate.
  */
 export interface CustomCheckImpl {
   name: string;
