@@ -14,6 +14,7 @@ import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth';
+import { EvaluationAgency1765000000000 } from './migrations/1765000000000-evaluation-agency';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
 import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   EvaluationLeases1764900000000,
   CreateAdjudications1764910000000,
   CreateEvaluationTasks1764920000000,
+  EvaluationAgency1765000000000,
 ];
