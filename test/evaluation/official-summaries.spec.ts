@@ -29,12 +29,12 @@ describe('evaluation summaries — official-2024', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     const f10 = results.ranking.find((r) => r.file === '10-hearing-period-calendar-days.json')!;
     expect(f10.official).toMatchObject({
-      caseType: '一般行政处罚', majorIssues: ['第14项（DL-06-SP）'], majorIssueNos: [14], legality: 0, earned: 9, participating: 11, documentScore: 40.91, formDeducted: 0,
+      caseType: '一般行政处罚', majorIssues: ['第14项（DL-06-SP、SEQ-07-3）'], majorIssueNos: [14], legality: 0, earned: 9, participating: 11, documentScore: 40.91, formDeducted: 0,
     });
     expect(f10.total).toBe(0);
     const o = results.aggregates.official!;
     expect(o.majorIssues).toHaveLength(25);
-    expect(Object.fromEntries(o.majorIssues.filter((m) => m.files > 0).map((m) => [m.no, m.files]))).toEqual({ 14: 2, 19: 1, 25: 1 });
+    expect(Object.fromEntries(o.majorIssues.filter((m) => m.files > 0).map((m) => [m.no, m.files]))).toEqual({ 14: 3, 19: 1, 25: 1 });
     expect(o.byCaseType.map((c) => c.caseType)).toEqual(expect.arrayContaining(['一般行政处罚', '不予行政处罚', '按日连续处罚', '查封/扣押']));
     expect(o.gradeOverlay?.name).toContain('【I】');
   });
@@ -46,7 +46,7 @@ describe('evaluation summaries — official-2024', () => {
       expect(header).toContain(h);
     }
     const row10 = csv.find((l) => l.includes('10-hearing-period-calendar-days.json'))!.split(',');
-    expect(row10[header.indexOf('重大问题（细则合法性评查项）')]).toBe('第14项（DL-06-SP）');
+    expect(row10[header.indexOf('重大问题（细则合法性评查项）')]).toBe('第14项（DL-06-SP、SEQ-07-3）');
     expect(row10[header.indexOf('规范性评查（50分）')]).toBe('40.91');
 
     const wb = new ExcelJS.Workbook();
@@ -63,7 +63,7 @@ describe('evaluation summaries — official-2024', () => {
   it('summary.pdf: the 细则 formula, the 重大问题 table, 合法性/规范性 in the ranking, the grade overlay labelled', async () => {
     const t = squash((await pdfText(readFileSync(join(out, 'summary.pdf')))).text);
     expect(t).toContain(squash('生态环境行政执法案卷评查细则（2024年版）'));
-    expect(t).toContain(squash('合法性评查：4 卷存在重大问题'));
+    expect(t).toContain(squash('合法性评查：5 卷存在重大问题'));
     expect(t).toContain(squash('本地等次参照【I】'));
     expect(t).toContain('合法性');
     expect(t).toContain('规范性');
