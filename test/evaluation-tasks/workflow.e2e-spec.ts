@@ -19,6 +19,18 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
+
+// These flows record category-level manual findings (the deduction model of the old inferred sheet); on the
+// default 细则 sheet (official-2024) a reviewer scores the 细则's own items instead (manualScores G11.4, F1.3 …).
+const savedSheet = process.env.SCORING_SHEET;
+beforeAll(() => {
+  process.env.SCORING_SHEET = 'inferred-2024';
+});
+afterAll(() => {
+  if (savedSheet === undefined) delete process.env.SCORING_SHEET;
+  else process.env.SCORING_SHEET = savedSheet;
+});
+
 describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
   let app: NestExpressApplication;
   let organiser: LoggedIn;

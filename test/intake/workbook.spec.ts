@@ -293,8 +293,8 @@ describe('未录入 is not 卷内没有: the index-only import of each sample in
     const decision = r.caseFile!.documents.find((d) => d.type === 'penalty_decision')!;
     const item = review.entryCompleteness!.items.find((i) => i.refId === decision.id)!;
     expect(item.fields.map((f) => f.field)).toContain('service');
-    const score = scoreReview(review, sheet);
-    const full = scoreReview(reviewCaseFile(caseFile, { asOf: AS_OF }), sheet);
+    const score = scoreReview(review, sheet, { caseFile: r.caseFile! });
+    const full = scoreReview(reviewCaseFile(caseFile, { asOf: AS_OF }), sheet, { caseFile });
     expect(score.total).toBe(full.total);
     expect(score.vetoHits).toEqual([]);
     expect(score.pendingEntry).toEqual({ rules: review.entryCompleteness!.pendingRules, provisional: true });
