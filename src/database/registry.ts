@@ -17,6 +17,7 @@ import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth'
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
 import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
+import { CaseSummaryAgencyIds1765000000000 } from './migrations/1765000000000-case-summary-agency-ids';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   CreateAuth1764700000000,
   CreateCaseSummaries1764800000000,
   EvaluationLeases1764900000000,
+  CaseSummaryAgencyIds1765000000000,
 ];

@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { projectRoot } from '../../src/core/paths';
 import { REPORT_RENDER_OPTIONS, ReportRenderer } from '../../src/report/report-renderer';
-import { createTestApp } from '../support/create-test-app';
+import { api, createTestApp } from '../support/create-test-app';
 import { pdfText, squash } from '../report/support/text';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(projectRoot(), 'fixtures', 'cases', name), 'utf8'));
@@ -24,7 +24,7 @@ describe('report.pdf: worker threads and cache', () => {
   let app: NestExpressApplication;
   let renderer: ReportRenderer;
   let caseId: string;
-  const http = () => request(app.getHttpServer());
+  const http = () => api(app);
   const report = (id: string, query: Record<string, string> = {}) => http().get(`/api/cases/${id}/report.pdf`).query(query).buffer(true).parse(binary);
 
   beforeAll(async () => {
