@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +17,7 @@ import { extendOpenApi } from './common/openapi';
 import { requestContextMiddleware } from './common/request-context';
 import { recoverStorage } from './common/storage-fault';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { serveWebApp } from './web/serve-web-app';
 
 export const API_PREFIX = 'api';
 export const SWAGGER_PATH = 'api/docs';
@@ -31,7 +34,8 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   express.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX);
   express.use(requestContextMiddleware);
-  express.use(helmet());
+  // upgrade-insecure-requests only where the service is reached over HTTPS (the embedded setup is plain HTTP on loopback)
+  express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.cookieSecure ? [] : null } } }));
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: true, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Content-Disposition'] });
   }
@@ -41,6 +45,8 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
   express.use(json({ limit: config.bodyLimit, verify: verifyUtf8 }));
   express.use(jsonGuardMiddleware);
   app.useGlobalFilters(new ApiExceptionFilter((fault) => recoverStorage(fault, dataSourceOf(app))));
+  // The web app (web/dist) at `/`, when built; everything else outside /api falls through to the JSON 404 below.
+  serveWebApp(express, API_PREFIX);
   // Paths outside /api never reach Nest's router; answer them in the same error shape instead of express's HTML 404.
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`)) return next();
@@ -52,9 +58,31 @@ export function configureApp(app: INestApplication, config: AppConfig = app.get<
     };
     res.status(404).json(body);
   });
+  answerOversizedHeadersInShape(app);
   app.enableShutdownHooks();
   if (config.swagger) setupSwagger(app);
   return app;
+}
+
+/**
+ * Node itself refuses a request whose headers exceed 16 KB (a very long URL or cookie) before express sees it, and
+ * its default answer is a bare 431. Answer in the API's error shape instead.
+ */
+function answerOversizedHeadersInShape(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  server.removeAllListeners('clientError');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body: ApiErrorBody = tooLarge
+      ? { statusCode: 431, code: 'HEADERS_TOO_LARGE', message: '请求头或网址过长（上限约 16 KB）；请缩短查询参数', errors: [] }
+      : { statusCode: 400, code: 'BAD_REQUEST', message: '请求格式有误，无法解析', errors: [] };
+    const json = JSON.stringify(body);
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  });
 }
 
 function dataSourceOf(app: INestApplication): DataSource | undefined {
@@ -74,6 +102,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`code` 为英文代码，`message` 为中文说明，`errors[].path` 指出出错字段（如 `documents[3].service.servedOn`）。',
     )
     .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login 返回的 token' })
+    .addSecurityRequirements('bearer')
     .build();
   return extendOpenApi(SwaggerModule.createDocument(app, options));
 }

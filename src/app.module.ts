@@ -6,15 +6,19 @@ import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { AdjudicationsModule } from './adjudications/adjudications.module';
+import { EvaluationTasksModule } from './evaluation-tasks/evaluation-tasks.module';
 import { AppConfigModule } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
+import { IntakeModule } from './intake/intake.module';
 import { ReportModule } from './report/report.module';
 import { ReviewModule } from './review/review.module';
+import { WebModule } from './web/web.module';
 
 /**
- * Root module. Each feature helper adds ITS module to `imports` with one small edit (re-read first: shared file).
+ * Root module: one import per feature module.
  * App-wide setup (global prefix /api, error filter, body limit, Swagger) lives in src/app.factory.ts, not here.
  */
 @Module({
@@ -32,6 +36,10 @@ import { ReviewModule } from './review/review.module';
     ReportModule,
     ReviewModule,
     DeadlinesModule,
+    IntakeModule,
+    AdjudicationsModule,
+    EvaluationTasksModule,
+    WebModule,
   ],
 })
 export class AppModule {}

@@ -15,8 +15,10 @@ async function bootstrap(): Promise<void> {
     logger.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
   }
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  logger.log(`API:     ${url}/api（监听 ${config.host}:${config.port}）`);
+  logger.log(`API:     ${url}/api（监听 ${config.host}:${port}）`);
   if (config.swagger) logger.log(`Swagger: ${url}/api/docs`);
   logger.log(`数据库:  ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`);
 }

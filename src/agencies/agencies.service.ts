@@ -37,6 +37,8 @@ export function subtreeOf(rootId: string, all: ReadonlyArray<Pick<AgencyEntity, 
   return out;
 }
 
+const TREE_TTL_MS = 5_000;
+
 /** 执法机关树 (市局 → 分局 …). */
 @Injectable()
 export class AgenciesService {
@@ -61,10 +63,19 @@ export class AgenciesService {
     return this.repo.findOneBy({ name: name.trim() });
   }
 
-  /** ids of the agency and its whole subtree. */
+  /**
+   * ids of the agency and its whole subtree. Every authenticated request asks, so the (small) tree is kept for a
+   * few seconds; a change made through this service clears it at once, one made by another instance on the same
+   * database is seen within TREE_TTL_MS.
+   */
   async subtreeIds(agencyId: string): Promise<string[]> {
-    return subtreeOf(agencyId, await this.repo.find({ select: { id: true, parentId: true } }));
+    if (!this.tree || Date.now() - this.tree.at > TREE_TTL_MS) {
+      this.tree = { at: Date.now(), rows: await this.repo.find({ select: { id: true, parentId: true } }) };
+    }
+    return subtreeOf(agencyId, this.tree.rows);
   }
+
+  private tree: { at: number; rows: Array<Pick<AgencyEntity, 'id' | 'parentId'>> } | undefined;
 
   /** POST /api/agencies {name, parentId?} */
   async create(body: unknown): Promise<AgencyView> {
@@ -97,6 +108,7 @@ export class AgenciesService {
     if (parentId !== undefined) row.parentId = parentId?.toLowerCase() ?? null;
     row.updatedAt = new Date();
     await this.repo.save(row);
+    this.tree = undefined;
     return toView(row);
   }
 
@@ -108,6 +120,7 @@ export class AgenciesService {
         existing.parentId = parentId;
         existing.updatedAt = new Date();
         await this.repo.save(existing);
+        this.tree = undefined;
       }
       return existing;
     }
@@ -127,6 +140,7 @@ export class AgenciesService {
     const now = new Date();
     const row = this.repo.create({ id: randomUUID(), name, parentId: parentId?.toLowerCase() ?? null, createdAt: now, updatedAt: now });
     await this.repo.insert(row);
+    this.tree = undefined;
     return row;
   }
 

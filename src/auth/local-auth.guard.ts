@@ -1,12 +1,21 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import passport from 'passport';
 import { badRequest, type ValidationIssue } from '../common/errors';
+import { LocalStrategy } from './local.strategy';
 
 /** Runs the local strategy on POST /api/auth/login; a body without both fields is a 400, not a 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
+  constructor(private readonly strategy: LocalStrategy) {
+    super();
+  }
+
   override canActivate(context: ExecutionContext) {
+    // passport's strategy registry is process-wide: with several apps in one process (the e2e tests) the last one
+    // built would answer every login; point it at this app's strategy
+    passport.use('local', this.strategy);
     const body = context.switchToHttp().getRequest<Request>().body as Record<string, unknown> | undefined;
     const issues: ValidationIssue[] = [];
     for (const key of ['username', 'password']) {

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { apiError } from '../common/errors';
 import type { AuthUser } from './auth-user';
 
@@ -28,8 +28,9 @@ export class RateLimitGuard extends ThrottlerGuard {
     return `ip:${(req as Request).ip ?? 'unknown'}`;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire ?? detail.timeToExpire ?? 1));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
     throw apiError(429, 'RATE_LIMITED', `请求过于频繁，请 ${seconds} 秒后再试`);
   }
 }

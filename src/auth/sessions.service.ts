@@ -40,7 +40,8 @@ export class SessionsService {
     if (row.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000 <= now) return undefined;
     if (now - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       row.lastSeenAt = new Date(now);
-      await this.repo.update({ id: row.id }, { lastSeenAt: row.lastSeenAt });
+      // best effort: storage that cannot be written right now (locked, read-only) must not stop reads
+      await this.repo.update({ id: row.id }, { lastSeenAt: row.lastSeenAt }).catch(() => undefined);
     }
     return row;
   }

@@ -150,7 +150,16 @@ function printChecked(c: CheckedFile, io: CliIO): void {
     for (const u of review.upcoming) out.write(`  期限  ${u.ruleId}  ${u.label}：${u.dueOn}（还有 ${u.daysLeft} 日）\n`);
     for (const d of review.nextDocuments) out.write(`  待办  ${d.ruleId}  ${d.name}：${d.reason}${d.dueOn ? `（${d.dueOn} 前）` : ''}\n`);
   }
-  const undeterminable = review.undeterminable.length ? `；${review.undeterminable.length} 项因缺少节假日数据无法判定` : '';
+  const noHolidayData = review.undeterminable.filter((u) => !u.pending?.length).length;
+  const undeterminable = noHolidayData ? `；${noHolidayData} 项因缺少节假日数据无法判定` : '';
+  const entry = review.entryCompleteness;
+  if (entry) {
+    // 录入完整度: what is not entered yet, apart from the findings (not defects, no deduction)
+    const d = entry.documents;
+    out.write(`  录入完整度：文书 ${d.total} 份，已录入 ${d.entered}、部分录入 ${d.partial}、未录入 ${d.notEntered}；${entry.pendingRules} 项检查待补录（不计为问题）\n`);
+    for (const item of entry.items.slice(0, 10)) out.write(`  待补录  ${item.partLabel}：${item.fields.map((f) => f.fieldLabel).join('、')}\n`);
+    if (entry.items.length > 10) out.write(`  ……另有 ${entry.items.length - 10} 份文书待补录（--json 或 PDF 报告列出全部）\n`);
+  }
   out.write(
     `  ${countLine(review.findings)}；得分 ${score.total}，等次 ${score.grade}${score.vetoHits.length ? `（命中否决项 ${score.vetoHits.map((v) => v.vetoId).join('、')}）` : ''}${undeterminable}\n`,
   );

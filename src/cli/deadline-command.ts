@@ -163,7 +163,7 @@ export function runDeadlineCommand(args: string[], io: DeadlineCommandIO, deps: 
   if (head === 'day') return runDayCommand(rest, w, deps);
   const words = head === 'deadline' ? rest : args;
   const usage = '用法：casefile deadline <起算日> <数额> <单位> [--backward] [--strict] [--inclusive] [--basis 依据] [--exclude 起日..止日:事由] [--json]（--help 查看说明）';
-  try {
+  return exitOnBadInput(w, usage, () => {
     const p = parse(words, ['backward', 'strict', 'inclusive', 'json', 'help'], ['basis', 'exclude']);
     if (p.flags.has('help')) {
       w.out(DEADLINE_HELP);
@@ -240,6 +240,13 @@ export function runDeadlineCommand(args: string[], io: DeadlineCommandIO, deps: 
     result.explanation.forEach((line, i) => w.out(`  ${i + 1}. ${line}\n`));
     w.out(`节假日数据：${calendar.dataVersion()}\n`);
     return EXIT_OK;
+  });
+}
+
+/** run a command body; a BadInput it throws prints the issues with the usage line and exits 2 */
+function exitOnBadInput(w: ReturnType<typeof writerOf>, usage: string, body: () => number): number {
+  try {
+    return body();
   } catch (e) {
     if (e instanceof BadInput) {
       printIssues(w, e.issues, usage);
@@ -253,7 +260,7 @@ export function runDeadlineCommand(args: string[], io: DeadlineCommandIO, deps: 
 export function runDayCommand(args: string[], io: DeadlineCommandIO, deps: DeadlineCommandDeps = {}): number {
   const w = writerOf(io);
   const usage = '用法：casefile day <日期 YYYY-MM-DD> [--json]';
-  try {
+  return exitOnBadInput(w, usage, () => {
     const p = parse(args, ['json', 'help'], []);
     if (p.flags.has('help')) {
       w.out(DAY_HELP);
@@ -281,13 +288,7 @@ export function runDayCommand(args: string[], io: DeadlineCommandIO, deps: Deadl
     else w.out(`${info.date}（${info.weekday}）：无法判断\n`);
     for (const line of info.explanation) w.out(`  ${line}\n`);
     return EXIT_OK;
-  } catch (e) {
-    if (e instanceof BadInput) {
-      printIssues(w, e.issues, usage);
-      return EXIT_BAD_INPUT;
-    }
-    throw e;
-  }
+  });
 }
 
 /** API field names → the CLI's words */

@@ -4,6 +4,7 @@
  *   casefile check FILE…            审查卷宗
  *   casefile evaluate DIR|ZIP       年度案卷评查
  *   casefile deadline … / day …     期间计算 / 日期查询 (src/cli/deadline-command.ts)
+ *   casefile template / import / export / suggest   案卷录入 (src/cli/intake-commands.ts)
  *
  * `main(argv, io)` returns the exit code, so tests run it in-process; bin/casefile.js calls it.
  */
@@ -14,6 +15,7 @@ import { UsageError } from './args';
 import { runCheckCommand } from './check-command';
 import { runDeadlineCommand } from './deadline-command';
 import { runEvaluateCommand } from './evaluate-command';
+import { runExportCommand, runImportCommand, runSuggestCommand, runTemplateCommand } from './intake-commands';
 import { EXIT, type CliIO } from './io';
 
 export { EXIT, BufferStream, type CliIO, type CliStream } from './io';
@@ -27,6 +29,10 @@ export const MAIN_HELP = `casefile — 生态环境行政处罚案卷合规检�
   evaluate 文件夹|压缩包.zip   年度案卷评查：批量审查评分，输出 results.json、summary.csv/.xlsx/.pdf
   deadline …                   期间计算（如“五日”“三个月”的届满日，含节假日顺延说明）
   day 日期                     查询某日是否为工作日及所属节假日
+  template --out 模板.xlsx     生成案卷录入工作簿（卷内目录模板）
+  import 工作簿.xlsx --out 案卷.json   导入录入工作簿或单位自己的卷内目录（问题按工作表/行/列列出）
+  export 案卷.json --xlsx 工作簿.xlsx  把卷宗导出为录入工作簿
+  suggest 文书.docx            从 .docx 文书读出文号、日期、金额、期限等预填建议（须人工确认）
 
 选项：
   -h, --help                   显示帮助（“casefile <命令> --help”显示该命令的帮助）
@@ -59,8 +65,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       case 'deadline':
       case 'day':
         return await runDeadlineCommand(argv, io);
+      case 'template':
+        return await runTemplateCommand(rest, io);
+      case 'import':
+        return await runImportCommand(rest, io);
+      case 'export':
+        return await runExportCommand(rest, io);
+      case 'suggest':
+        return await runSuggestCommand(rest, io);
       default:
-        throw new UsageError(`未知命令：${command}（可用命令：check、evaluate、deadline、day；casefile --help 查看帮助）`);
+        throw new UsageError(`未知命令：${command}（可用命令：check、evaluate、deadline、day、template、import、export、suggest；casefile --help 查看帮助）`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof EvaluationInputError || e instanceof ScoringSheetNotFoundError || e instanceof ScoringSheetError || e instanceof RulePackError) {

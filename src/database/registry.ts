@@ -17,6 +17,10 @@ import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth'
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
 import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
+import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from '../adjudications/adjudication.entities';
+import { CreateAdjudications1764910000000 } from './migrations/1764910000000-create-adjudications';
+import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from '../evaluation-tasks/evaluation-task.entities';
+import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
 import { CaseSummaryAgencyIds1765000000000 } from './migrations/1765000000000-case-summary-agency-ids';
 
 export const ENTITIES: Function[] = [
@@ -30,6 +34,14 @@ export const ENTITIES: Function[] = [
   CaseSummaryEntity,
   CaseSummaryTagEntity,
   CaseDeadlineEntity,
+  RulingEntity,
+  ExplanationEntity,
+  ManualJudgementEntity,
+  SignOffEntity,
+  EvaluationTaskEntity,
+  EvaluationTaskCaseEntity,
+  ObjectionEntity,
+  RectificationEntity,
 ];
 
 export const MIGRATIONS: Function[] = [
@@ -39,5 +51,7 @@ export const MIGRATIONS: Function[] = [
   CreateAuth1764700000000,
   CreateCaseSummaries1764800000000,
   EvaluationLeases1764900000000,
+  CreateAdjudications1764910000000,
+  CreateEvaluationTasks1764920000000,
   CaseSummaryAgencyIds1765000000000,
 ];

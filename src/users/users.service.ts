@@ -155,10 +155,17 @@ export class UsersService {
 
   /** A failed login: count it and lock the account after `maxFailures` in a row. Returns whether it is now locked. */
   async recordFailure(row: UserEntity, maxFailures: number, lockMinutes: number): Promise<boolean> {
-    const failures = row.failedLogins + 1;
-    const lockedUntil = failures >= maxFailures ? new Date(Date.now() + lockMinutes * 60_000) : row.lockedUntil;
-    await this.repo.update({ id: row.id }, { failedLogins: failures >= maxFailures ? 0 : failures, lockedUntil });
-    return failures >= maxFailures;
+    // counted in the database, so that guesses sent in parallel cannot all see the same count
+    await this.repo.createQueryBuilder().update(UserEntity).set({ failedLogins: () => 'failed_logins + 1' }).where('id = :id', { id: row.id }).execute();
+    const failures = (await this.repo.findOneBy({ id: row.id }))?.failedLogins ?? maxFailures;
+    if (failures < maxFailures) return false;
+    await this.repo
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ failedLogins: 0, lockedUntil: new Date(Date.now() + lockMinutes * 60_000) })
+      .where('id = :id', { id: row.id })
+      .execute();
+    return true;
   }
 
   async recordSuccess(row: UserEntity): Promise<void> {

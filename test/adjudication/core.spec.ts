@@ -246,6 +246,12 @@ describe('assignment with 回避', () => {
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     expect(assignReviewers([...cases].reverse(), [...evaluators].reverse(), 'seed')).toEqual(plan);
   });
+  it('a reviewer of the agency above the case\'s agency recuses too', () => {
+    const c: AssignableCase = { id: 'x', caseNumber: '案X', agency: '甲局临湖分局', agencyId: 'ag-sub', people: [] };
+    const plan = assignReviewers([c], [{ id: 'e1', name: '甲一', agency: '甲局', ownAgencyIds: ['ag-1', 'ag-sub'] }, evaluators[1]], 's');
+    expect(plan.assignments).toEqual([{ caseId: 'x', evaluatorId: 'e2' }]);
+    expect(plan.recusals).toEqual([expect.objectContaining({ evaluatorId: 'e1', reason: 'same_agency' })]);
+  });
   it('a case every reviewer must recuse from is reported unassigned', () => {
     const plan = assignReviewers([{ id: 'x', caseNumber: '案X', agency: '甲局', people: [] }], [evaluators[0]], 's');
     expect(plan.unassigned).toEqual([{ caseId: 'x', caseNumber: '案X', reason: '所有评查人员均须回避' }]);

@@ -82,6 +82,14 @@ describe('authentication: login, sessions, the global guard', () => {
     await http().post('/api/auth/login').send({ username: 'li.si', password: 'Lisi-2026x' }).expect(200);
   });
 
+  it('guesses sent in parallel still lock the account', async () => {
+    const agency = await testAgency(app);
+    await app.get(UsersService).create({ username: 'zhao.liu', password: 'Zhaoliu-2026', displayName: '赵六', roles: ['officer'], agencyId: agency.id });
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => http().post('/api/auth/login').send({ username: 'zhao.liu', password: `guess-${i}-x` })));
+    expect(answers.map((r) => r.status)).toContain(423);
+    await http().post('/api/auth/login').send({ username: 'zhao.liu', password: 'Zhaoliu-2026' }).expect(423);
+  });
+
   it('a login body without both fields is a 400 with the field paths', async () => {
     const res = await http().post('/api/auth/login').send({ username: 'x' }).expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'password', code: 'REQUIRED' })]);
@@ -99,7 +107,8 @@ describe('authentication: login, sessions, the global guard', () => {
   });
 
   it('a session expires after the idle limit', async () => {
-    const idleApp = await createTestApp({ config: { sessionIdleMinutes: 1 } });
+    // a second app in this suite: its own in-memory database, so a shared test database (TEST_DATABASE_URL) is not reset under the first
+    const idleApp = await createTestApp({ config: { sessionIdleMinutes: 1, databaseUrl: 'sqlite::memory:' } });
     try {
       const officer = await loginAs(idleApp, { roles: ['officer'] });
       await request(idleApp.getHttpServer()).get('/api/auth/me').set(officer.headers).expect(200);

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { clockTimeProblem, daysInMonth, isLeapYear, legalDateProblem, legalDateTimeProblem } from '../../src/core/case-file/calendar-date';
+import { validatePeriodRequest } from '../../src/core/calendar';
+import { parseLegalDate } from '../../src/core/domain/legal-date';
 
 describe('calendar-exact date checks', () => {
   it('knows the Gregorian leap years', () => {
@@ -47,5 +49,17 @@ describe('calendar-exact date checks', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('one notion of a valid date (src/core/domain/legal-date.ts)', () => {
+  it('the case-file format, the calendar and the holiday files accept exactly the same dates', () => {
+    const samples = ['2025-02-28', '2024-02-29', '2025-02-29', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01', '0999-01-01', '2025-1-01', '2025-13-01'];
+    for (const s of samples) {
+      const formatOk = legalDateProblem(s) === null;
+      const calendarOk = validatePeriodRequest({ start: s, amount: 1, unit: 'day' }).ok;
+      expect([s, calendarOk]).toEqual([s, formatOk]);
+      expect([s, parseLegalDate(s) !== undefined]).toEqual([s, formatOk]);
+    }
   });
 });

@@ -23,6 +23,9 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'CaseDocument.resumedOn': 'resumedOn',
   'ServiceInfo.announcedOn': 'service.announcedOn',
   'Party.idNumber': 'parties[].idNumber',
+  // the example is fully entered: 录入状态 absent means entered (docs/case-file-format.md, 录入状态)
+  'CaseDocument.entry': 'entry',
+  'CaseFile.entry': 'entry',
 };
 
 function fieldsUsed(value: any, cls: Function, used: Map<Function, Set<string>>): void {
@@ -67,6 +70,7 @@ describe('docs/examples/full-case.json', () => {
       if (reachable.has(cls)) return;
       reachable.add(cls);
       for (const f of fieldsOf(cls).values()) {
+        if (`${cls.name.replace(/Dto$/, '')}.${f.name}` in ABSENT_BY_DESIGN) continue;
         const c = f.check;
         if (c.kind === 'object') visit(c.type());
         if (c.kind === 'array' && c.items.kind === 'object') visit(c.items.type());

@@ -1,5 +1,5 @@
 /**
- * fixtures/cases (written by the fixtures helper) against the engine. fixtures/cases/README.md is the
+ * fixtures/cases against the engine. fixtures/cases/README.md is the
  * specification: clean files produce no veto/error/warning finding; each defect file produces exactly the
  * documented rule ids (§1 and §3.9–§3.14); the draft file (§3.8) produces no finding and the listed deadlines.
  */

@@ -1,6 +1,6 @@
 /**
- * Synthetic review results for scoring and report tests (the engine is developed in parallel; tests that use
- * real reviews live next to these and run when src/core/engine/index.ts exists).
+ * Synthetic review results for scoring and report tests: any mix of findings, independent of the rule pack
+ * (tests on real engine reviews live next to these).
  */
 import type { Finding, ReviewResult, Severity } from '../../src/core/engine/types';
 

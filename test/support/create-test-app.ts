@@ -34,6 +34,8 @@ export interface TestAppOptions {
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder | void;
   /** log in the default test user for `api(app)` (default true) */
   login?: boolean;
+  /** keep what a file database holds (a restart); by default its tables are dropped first */
+  keepDatabase?: boolean;
 }
 
 const defaultUsers = new WeakMap<INestApplication, LoggedIn>();
@@ -87,7 +89,9 @@ async function freshPostgresDatabase(url: string): Promise<string> {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
   const config = testConfig(options.config);
-  if (options.config?.databaseUrl === undefined && /^postgres(ql)?:/.test(config.databaseUrl)) {
+  if (options.keepDatabase) {
+    // a restart: the database stays as it is
+  } else if (options.config?.databaseUrl === undefined && /^postgres(ql)?:/.test(config.databaseUrl)) {
     config.databaseUrl = await freshPostgresDatabase(config.databaseUrl);
   } else {
     await resetDatabase(config.databaseUrl);

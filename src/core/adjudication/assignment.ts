@@ -1,6 +1,7 @@
 /**
  * 分配评查人员 with 回避 (交叉评查): a case is never given to
- * - a reviewer of the case's own agency (本单位案卷回避 — cases are reviewed across agencies), or
+ * - a reviewer of the case's own agency or of an agency above it (本单位案卷回避 — cases are reviewed across
+ *   agencies), or
  * - a reviewer who worked on the case: named in the file as 执法人员 or as 审核/审批/听证 person (same name, or the
  *   same 执法证号 when both are known) (参与办理回避), or
  * - a reviewer who declared a conflict for it (自行申请回避).
@@ -16,6 +17,8 @@ export interface Evaluator {
   name: string;
   /** the agency the reviewer belongs to (same spelling as the case files' case.agency) */
   agency: string;
+  /** agency ids that count as the reviewer's own: the agency and every agency under it (市局 → 分局) */
+  ownAgencyIds?: string[];
   certificateNo?: string;
   /** case ids the reviewer declared a conflict for */
   conflicts?: string[];
@@ -26,6 +29,8 @@ export interface AssignableCase {
   id: string;
   caseNumber: string;
   agency: string;
+  /** the case's agency record (agencies.id), when known */
+  agencyId?: string;
   /** everyone the file names as having worked on it */
   people: { name: string; certificateNo?: string; role: string }[];
 }
@@ -71,6 +76,9 @@ const norm = (s: string) => s.replace(/\s+/g, '');
 export function recusalOf(e: Evaluator, c: AssignableCase): Recusal | undefined {
   if (norm(e.agency) === norm(c.agency)) {
     return { caseId: c.id, evaluatorId: e.id, reason: 'same_agency', detail: `${e.name} 与案卷同属 ${c.agency}` };
+  }
+  if (c.agencyId && e.ownAgencyIds?.includes(c.agencyId)) {
+    return { caseId: c.id, evaluatorId: e.id, reason: 'same_agency', detail: `${c.agency} 是 ${e.name} 所在单位 ${e.agency} 的下级单位` };
   }
   const hit = c.people.find(
     (p) => norm(p.name) === norm(e.name) || (!!e.certificateNo && !!p.certificateNo && norm(p.certificateNo) === norm(e.certificateNo)),

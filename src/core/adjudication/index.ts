@@ -18,3 +18,4 @@ export { newSeed, seededRandom, shuffled } from './random';
 export * from './sampling';
 export * from './assignment';
 export * from './results';
+export * from './task-export';

@@ -8,6 +8,7 @@
  *   veto hit of the sheet item it names;
  * - total, veto and grade are recomputed with the sheet's own rules (bonus kept, total capped at the sheet's total).
  */
+import type { CaseFile } from '../case-file/types';
 import type { ReviewResult } from '../engine/types';
 import { scoreReview } from '../scoring/score';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
@@ -28,15 +29,58 @@ import type {
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** A reviewer's item score as a sheet that scores items itself takes it (细则 model: G11.5, F1.3 …). */
+export interface SheetItemScore {
+  itemId: string;
+  points: number;
+  note?: string;
+}
+
+export type Scorer = (review: ReviewResult, sheet: ScoringSheet, caseFile?: CaseFile, manualScores?: SheetItemScore[]) => ScoreResult;
+
+/** scoreReview with the case file and the reviewer's item scores (sheets of the deduction model ignore both). */
+const defaultScorer: Scorer = (review, sheet, caseFile, manualScores) =>
+  (scoreReview as unknown as (r: ReviewResult, s: ScoringSheet, i: { caseFile?: CaseFile; manualScores?: SheetItemScore[] }) => ScoreResult)(review, sheet, {
+    caseFile,
+    manualScores,
+  });
+
+/**
+ * A sheet that scores items itself (the 2024 细则 model): the reviewer's scores go to the scorer, which knows
+ * every item and its points; on a deduction sheet a manual score sets a whole category.
+ */
+export function scoresItems(sheet: ScoringSheet): boolean {
+  return (sheet as { model?: string }).model === 'xize-2024';
+}
+
+/** The parts of an item-scoring sheet's result read here (documents, sub-items, 卷面 elements). */
+interface ItemScoreParts {
+  normativity?: { documents: { id: string; name: string; points: number; status: string; subItems: { id: string; text: string; points: number; status: string }[] }[] };
+  formDeductions?: { groups: { elements: { id: string; text: string; points: number; status: string }[] }[] };
+}
+
+function itemsOf(score: ScoreResult): { id: string; name: string; points: number; status: string }[] {
+  const x = score as ScoreResult & ItemScoreParts;
+  const out: { id: string; name: string; points: number; status: string }[] = [];
+  for (const d of x.normativity?.documents ?? []) {
+    out.push({ id: d.id, name: d.name, points: d.points, status: d.status });
+    for (const si of d.subItems) out.push({ id: si.id, name: `${d.name} ${si.text}`, points: si.points, status: si.status });
+  }
+  for (const g of x.formDeductions?.groups ?? []) for (const e of g.elements) out.push({ id: e.id, name: `卷面 ${e.text}`, points: e.points, status: e.status });
+  return out;
+}
+
 export interface AdjudicationInput {
   review: ReviewResult;
   sheet: ScoringSheet;
+  /** the case file reviewed (sheets that score documents need it) */
+  caseFile?: CaseFile;
   rulings?: readonly Ruling[];
   explanations?: readonly Explanation[];
   manualFindings?: readonly ManualFinding[];
   manualScores?: readonly ManualScore[];
   /** the sheet's scorer (defaults to scoreReview) */
-  score?: (review: ReviewResult, sheet: ScoringSheet) => ScoreResult;
+  score?: Scorer;
 }
 
 /** Check a manual finding against the sheet: its category exists, its veto item exists. */
@@ -59,6 +103,7 @@ export function checkManualFinding(m: Pick<ManualFinding, 'categoryId' | 'severi
 }
 
 export function checkManualScore(m: Pick<ManualScore, 'itemId' | 'score'>, sheet: ScoringSheet): void {
+  if (scoresItems(sheet)) return; // the sheet's scorer validates its own items (validateManualScores)
   const cat = sheet.categories.find((c) => c.id === m.itemId);
   if (!cat) {
     throw new AdjudicationError('UNKNOWN_SCORING_ITEM', `评分项 ${m.itemId} 不在评分表 ${sheet.id} 中（可用：${sheet.categories.map((c) => c.id).join('、')}）`, 'itemId');
@@ -80,10 +125,13 @@ function latestScores(scores: readonly ManualScore[]): ManualScore[] {
 
 export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
   const { review, sheet } = input;
-  const scoreFn = input.score ?? scoreReview;
+  const scoreFn = input.score ?? defaultScorer;
   const applied = applyRulings(review, input.rulings ?? [], input.explanations ?? []);
-  const full = scoreFn(review, sheet);
-  const base = scoreFn(applied.effective, sheet);
+  const byItems = scoresItems(sheet);
+  const latest = latestScores(input.manualScores ?? []);
+  const sheetScores: SheetItemScore[] | undefined = byItems ? latest.map((x) => (x.note ? { itemId: x.itemId, points: x.score, note: x.note } : { itemId: x.itemId, points: x.score })) : undefined;
+  const full = scoreFn(review, sheet, input.caseFile, sheetScores);
+  const base = scoreFn(applied.effective, sheet, input.caseFile, sheetScores);
 
   // what each dismissed finding would have cost
   const dismissed: DismissedDeduction[] = applied.findings
@@ -109,7 +157,17 @@ export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
 
   // manual scores: the reviewer's score for the item
   const manualScores: ManualItemScore[] = [];
-  for (const s of latestScores(input.manualScores ?? [])) {
+  if (byItems) {
+    const items = new Map(itemsOf(base).map((i) => [i.id, i]));
+    for (const s of latest) {
+      const it = items.get(s.itemId);
+      if (!it) throw new AdjudicationError('UNKNOWN_SCORING_ITEM', `评分表 ${sheet.id} 中本案卷没有评查项 ${s.itemId}`, 'itemId');
+      const item: ManualItemScore = { itemId: s.itemId, name: it.name, max: it.points, score: s.score, by: s.by, at: s.at };
+      if (s.note) item.note = s.note;
+      manualScores.push(item);
+    }
+  }
+  for (const s of byItems ? [] : latest) {
     checkManualScore(s, sheet);
     const c = catById.get(s.itemId)!;
     const item: ManualItemScore = { itemId: c.id, name: c.name, max: c.max, machineScore: c.score, score: s.score, by: s.by, at: s.at };
@@ -156,7 +214,7 @@ export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
   const total = vetoed && sheet.vetoZeroesTotal ? 0 : totalBeforeVeto;
   const grade = vetoed ? sheet.vetoGrade : sheet.grades.find((g) => total >= g.min)!.name;
 
-  const provenance = provenanceOf(categories, manualScores, manualDeductions, dismissed);
+  const provenance = provenanceOf(categories, manualScores, manualDeductions, dismissed, byItems ? itemsOf(base) : undefined, sheet.total);
   const score: AdjudicatedScore = {
     ...base,
     categories,
@@ -177,6 +235,8 @@ function provenanceOf(
   manualScores: ManualItemScore[],
   manualDeductions: ManualDeduction[],
   dismissed: DismissedDeduction[],
+  items: { id: string; points: number; status: string }[] | undefined,
+  total: number,
 ): ScoreProvenance {
   const scored = new Set(manualScores.map((s) => s.itemId));
   const machineCats = categories.filter((c) => !scored.has(c.id));
@@ -193,9 +253,16 @@ function provenanceOf(
   }
   for (const d of manualDeductions) person(d.by).deducted = r2(person(d.by).deducted + d.points);
   for (const d of dismissed) person(d.by).dismissed += 1;
-  return {
+  const out: ScoreProvenance = {
     machineDeducted: r2(machineCats.reduce((s, c) => s + c.deductions.reduce((x, d) => x + d.points, 0), 0)),
     machineJudgedMax: r2(machineCats.reduce((s, c) => s + c.max, 0)),
     manual: [...people.values()].sort((a, b) => (a.by.id < b.by.id ? -1 : 1)),
   };
+  if (items) {
+    // 细则 model: every item says who settled it; the points are 标准分 of the items, before the 50 × ratio
+    const count = (st: string) => items.filter((i) => i.status === st).length;
+    out.items = { machine: count('machine'), reviewer: count('reviewer'), pending: count('pending') };
+    out.machineJudgedMax = r2(total - manualScores.reduce((s, m) => s + m.max, 0));
+  }
+  return out;
 }

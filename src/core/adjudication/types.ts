@@ -136,8 +136,8 @@ export interface ManualItemScore {
   itemId: string;
   name: string;
   max: number;
-  /** what the machine deductions alone would give */
-  machineScore: number;
+  /** what the machine deductions alone would give (deduction sheets; the 细则 model leaves the item to the reviewer) */
+  machineScore?: number;
   score: number;
   note?: string;
   by: Actor;
@@ -152,6 +152,8 @@ export interface ScoreProvenance {
   machineJudgedMax: number;
   /** per person: items scored by hand, points deducted by their manual findings, dismissals made */
   manual: { by: Actor; scoredItems: string[]; scoredMax: number; deducted: number; dismissed: number }[];
+  /** 细则 model: how many items the machine settled, the reviewer scored, are still pending */
+  items?: { machine: number; reviewer: number; pending: number };
 }
 
 /** The score after rulings, manual findings and manual scores. */

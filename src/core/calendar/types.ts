@@ -2,12 +2,13 @@
  * Legal calendar contract (期间计算). Implementation: ./legal-calendar.ts.
  *
  * Units are distinct and never converted into each other: three months is not ninety days
- * (民法典第202条 vs 第201条; the defect of origin-notice.txt problem 7).
+ * (民法典第202条 vs 第201条; "三个月" counted as 90 days is the defect case reviews keep finding).
  */
 import type { LegalDate } from '../case-file/types';
+import type { PeriodUnit } from '../domain/period-text';
 
 /** 日 (calendar day) | 工作日 | 月 | 年 | 小时 */
-export type PeriodUnit = 'day' | 'workday' | 'month' | 'year' | 'hour';
+export type { PeriodUnit } from '../domain/period-text';
 
 /**
  * party  — a party's period (缴款, 申请听证, 陈述申辩, 复议, 诉讼): a last day that is a rest day moves to the

@@ -7,6 +7,7 @@
  */
 import { isLegalDate } from '../domain/legal-date';
 import type { DocumentTypeCatalog } from '../domain/document-types';
+import { entryFieldIssues } from './entry';
 import type { ValidationIssue } from './validation-issue';
 
 type Obj = Record<string, unknown>;
@@ -189,5 +190,8 @@ export function crossCheckCaseFile(input: Obj, documentTypes: DocumentTypeCatalo
     pageRange(`fileIndex[${i}].pages`, f.pages);
   }
 
+
+  // —— 录入状态: missingFields name real fields (./entry.ts) ——
+  issues.push(...entryFieldIssues(input));
   return issues;
 }

@@ -66,6 +66,25 @@ export interface CaseFile {
   educationRecords: EducationRecord[];
   /** 卷内目录 */
   fileIndex: FileIndexEntry[];
+  /** 录入状态 of the header parts (case, parties, officers, reviewers, educationRecords …); absent = fully entered */
+  entry?: DataEntry;
+}
+
+/**
+ * 录入状态 — "not entered" is not "not in the file". A fact nobody has typed yet is 未录入: a check that needs it
+ * yields 无法判定（待补录）, never a defect. A fact that is entered and absent (the 笔录 really has no 起止时间)
+ * stays a defect. Absent `entry` = fully entered, so every file written before this field means what it meant.
+ */
+export type EntryStatus =
+  | 'entered' // 已录入: every field of this part is entered; an absent field is absent from the paper file
+  | 'partial' // 部分录入: the fields in missingFields (all absent ones if none listed) are not entered yet
+  | 'not_entered'; // 未录入: only what is present has been entered (e.g. the 卷内目录 row); every absent field is 待补录
+
+export interface DataEntry {
+  status: EntryStatus;
+  /** 待补录的字段: field names of this part (document: 'service', 'officerIds', 'signatories' …;
+   *  case file: 'case.flags', 'parties', 'officers', 'reviewers', 'agents', 'educationRecords' …) */
+  missingFields?: string[];
 }
 
 export interface CaseInfo {
@@ -412,6 +431,8 @@ export interface CaseDocument {
   publishedUrl?: string;
 
   notes?: string;
+  /** 录入状态 of this document's data (absent = entered) */
+  entry?: DataEntry;
 }
 
 export interface EducationRecord {

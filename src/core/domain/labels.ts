@@ -18,6 +18,7 @@ import type {
   SignatoryRole,
   StatedPeriod,
   CaseDocument,
+  EntryStatus,
 } from '../case-file/types';
 import { PERIOD_UNIT_WORDS } from './period-text';
 
@@ -162,4 +163,10 @@ export const EDUCATION_FORM_LABELS: Record<EducationRecord['form'], string> = {
 export const VOLUME_LABELS: Record<NonNullable<FileIndexEntry['volume']>, string> = {
   main: '正卷',
   secondary: '副卷',
+};
+
+export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
+  entered: '已录入',
+  partial: '部分录入',
+  not_entered: '未录入',
 };

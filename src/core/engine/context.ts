@@ -26,6 +26,8 @@ export class ReviewContext {
     readonly asOf: LegalDate,
     readonly pack: RulePack,
     readonly calendar: LegalCalendarApi,
+    /** false while 未录入 reads are tracked per rule (./entry-tracking.ts): a cached fact would hide its reads */
+    private readonly cacheFacts = true,
   ) {
     for (const doc of caseFile.documents) {
       let list = this.docsByType.get(doc.type);
@@ -38,8 +40,13 @@ export class ReviewContext {
     this.memo = memo;
   }
 
+  /** told of each document type looked for and not found (./entry-tracking.ts: an incomplete document list) */
+  absentTypeListener?: (type: string) => void;
+
   docs(type: string): CaseDocument[] {
-    return this.docsByType.get(type) ?? EMPTY;
+    const list = this.docsByType.get(type);
+    if (!list) this.absentTypeListener?.(type);
+    return list ?? EMPTY;
   }
 
   docsOf(types: readonly string[]): CaseDocument[] {
@@ -48,6 +55,7 @@ export class ReviewContext {
     for (const t of types) {
       const list = this.docsByType.get(t);
       if (list) out.push(...list);
+      else this.absentTypeListener?.(t);
     }
     return out;
   }
@@ -94,7 +102,9 @@ export class ReviewContext {
   }
 
   has(type: string): boolean {
-    return this.docsByType.has(type);
+    const found = this.docsByType.has(type);
+    if (!found) this.absentTypeListener?.(type);
+    return found;
   }
 
   docName(type: string): string {
@@ -108,6 +118,7 @@ export class ReviewContext {
   }
 
   fact(name: string): FactValue | undefined {
+    if (!this.cacheFacts) return resolveFact(name, this) ?? undefined;
     if (this.factCache.has(name)) return this.factCache.get(name) ?? undefined;
     const value = resolveFact(name, this) ?? null;
     this.factCache.set(name, value);
@@ -115,7 +126,7 @@ export class ReviewContext {
   }
 
   penaltyKinds(): Set<PenaltyKind> {
-    if (!this.penaltyKindSet) {
+    if (!this.penaltyKindSet || !this.cacheFacts) {
       const set = new Set<PenaltyKind>(this.caseFile.case.penalty?.kinds ?? []);
       for (const d of this.docsInGroup('decision')) for (const k of d.penaltyKinds ?? []) set.add(k);
       this.penaltyKindSet = set;

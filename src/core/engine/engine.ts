@@ -6,10 +6,11 @@
 import type { CaseFile } from '../case-file/types';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
-import { CHECKS } from './checks';
+import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
 import { ReviewContext } from './context';
+import { ABSENT_TYPE_PREFIX, UNINDEXED_STAGES, describePending, documentListPending, EntryTracker, entryCompleteness, hasPendingEntry, pendingText, trackedCaseFile, type PendingFact, type PendingRead } from './entry-tracking';
 import { todayInShanghai } from '../domain/clock';
 import { daysBetween } from '../domain/legal-date';
 import { SEVERITY_RANK } from '../domain/severity';
@@ -65,7 +66,27 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const calendar = deps.calendar ?? defaultCalendar();
   const mode = options.mode ?? defaultMode(caseFile);
   const asOf = options.asOf ?? todayInShanghai();
-  const ctx = new ReviewContext(caseFile, mode, asOf, pack, calendar);
+  // 未录入: a file with parts not yet entered is read through a view that records which of them each rule reads
+  const tracker = hasPendingEntry(caseFile) ? new EntryTracker() : undefined;
+  const ctx = new ReviewContext(tracker ? trackedCaseFile(caseFile, tracker) : caseFile, mode, asOf, pack, calendar, !tracker);
+  if (tracker && documentListPending(caseFile)) {
+    ctx.absentTypeListener = (type) => {
+      if (UNINDEXED_STAGES.has(pack.documentTypes.get(type)?.stage ?? '')) tracker.record(undefined, ABSENT_TYPE_PREFIX + type);
+    };
+  }
+  const pendingByRule: { ruleId: string; facts: PendingFact[] }[] = [];
+  /** the rule rests on facts nobody has entered: 无法判定（待补录：…） */
+  const pendingSkip = (rule: LoadedRule, reads: PendingRead[]) => {
+    const facts = describePending(reads, {
+      docLabel: (id) => {
+        const d = ctx.docsById.get(id);
+        return d ? ctx.docLabel(d) : id;
+      },
+      typeName: (type) => ctx.docName(type),
+    });
+    undeterminable.push({ ruleId: rule.id, title: rule.title, reason: `待补录：${pendingText(facts)}`, pending: facts });
+    pendingByRule.push({ ruleId: rule.id, facts });
+  };
 
   const findings: (Finding & { order: number; key: string })[] = [];
   const passed: PassedCheck[] = [];
@@ -75,16 +96,33 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const next = new Map<string, NextDocument>();
 
   for (const rule of pack.rules) {
+    tracker?.begin();
     const notInForce = effectiveReason(rule, ctx);
     if (notInForce) {
+      const reads = tracker?.end();
+      if (reads?.length) {
+        pendingSkip(rule, reads);
+        continue;
+      }
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: `不在适用期间：${notInForce}` });
       continue;
     }
     if (!evaluateCondition(rule.applies, ctx)) {
+      const reads = tracker?.end();
+      if (reads?.length) {
+        pendingSkip(rule, reads);
+        continue;
+      }
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    const outcomes: CheckOutcome[] = CHECKS[rule.check.kind].run(rule.check, ctx, rule);
+    let outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
+    const reads = tracker?.end();
+    if (reads?.length) {
+      // the rule read a fact nobody has entered: its verdict (defect, pass or not applicable) waits for it
+      pendingSkip(rule, reads);
+      outcomes = outcomes.filter((o) => o.status !== 'fail' && o.status !== 'pass' && o.status !== 'na');
+    }
     for (const o of outcomes) {
       switch (o.status) {
         case 'fail': {
@@ -154,6 +192,7 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
     undeterminable,
     upcoming,
     nextDocuments,
+    ...(tracker ? { entryCompleteness: entryCompleteness(caseFile, pendingByRule) } : {}),
   };
 }
 

@@ -185,7 +185,7 @@ export const FACTS: Record<string, FactDef> = {
   // —— 立案、调查 ——
   filingDate: docDate(['filing_approval'], 'approvedOn', 'min', '立案日（立案审批表批准日）'),
   firstInquiryOn: docDate(['inquiry_record'], 'madeOn', 'min', '首次调查询问日'),
-  firstFormalActOn: docDate(['inquiry_record', 'investigation_report', 'penalty_notice'], 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
+  firstFormalActOn: docDate(inGroup('formal_investigation_act'), 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
   evidenceLatestOn: docDate(INVESTIGATION_EVIDENCE, 'madeOn', 'max', '最后一份调查证据日期'),
   investigationReportDate: docDate(['investigation_report'], 'madeOn', 'max', '调查报告日期'),
   preservationDate: docDate(['evidence_preservation_notice'], 'madeOn', 'min', '先行登记保存日'),

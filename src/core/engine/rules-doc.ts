@@ -6,12 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../paths';
-import { CHECKS } from './checks';
+import { CHECKS, checkOf } from './checks';
 import { COMMON_DATA_KEYS } from './checks/types';
 import { CUSTOM_CHECKS } from './checks/custom/registry';
 import { FACTS, factLabel } from './facts';
 import { defaultRulePack } from './pack/loader';
-import { PERIOD_UNIT_WORDS } from '../domain/period-text';
 import { SEVERITY_LABELS } from '../domain/severity';
 import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
 
@@ -62,44 +61,7 @@ function condText(c: Condition | undefined): string {
   return parts.join('；');
 }
 
-function checkText(c: CheckSpec): string {
-  switch (c.kind) {
-    case 'deadline': {
-      const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
-      const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
-      const extras = [
-        c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
-        c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
-        c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
-        c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
-        c.useMailedOn ? '邮寄以交邮日计' : '',
-      ].filter(Boolean);
-      return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
-    }
-    case 'order':
-      return `顺序：${c.sequence.map(factLabel).join(c.strict ? ' < ' : ' ≤ ')}`;
-    case 'required_document':
-      return `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`;
-    case 'required_field':
-      return `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`;
-    case 'signature':
-      return `签名：${c.documents.join('、')}`;
-    case 'seal':
-      return `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`;
-    case 'officers':
-      return `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`;
-    case 'consistency':
-      return `一致性：${c.field === 'partyName' ? '当事人名称' : '案号'}`;
-    case 'amount':
-      return `金额/日数：${c.variant}`;
-    case 'stated_period':
-      return `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${PERIOD_UNIT_WORDS[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${PERIOD_UNIT_WORDS[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`;
-    case 'service':
-      return `送达：${c.variant}`;
-    case 'custom':
-      return `专项检查 ${c.name}：${CUSTOM_CHECKS.get(c.name)?.description ?? ''}`;
-  }
-}
+const checkText = (c: CheckSpec): string => checkOf(c).doc;
 
 function ruleSection(r: LoadedRule): string {
   const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];

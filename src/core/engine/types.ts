@@ -4,7 +4,8 @@
  * Every finding explains itself: rule id, 依据 (law + article as the catalog cites it), confidence,
  * the facts used, the date arithmetic step by step, and what to do about it.
  */
-import type { LegalDate } from '../case-file/types';
+import type { EntryStatus, LegalDate } from '../case-file/types';
+import type { PendingFact } from './entry-tracking';
 
 export type { Severity } from '../domain/severity';
 import type { Severity } from '../domain/severity';
@@ -68,6 +69,19 @@ export interface SkippedCheck {
   reason: string;
   /** for undeterminable: the years without holiday data */
   missingYears?: number[];
+  /** for undeterminable: the facts not entered yet (待补录) the rule needs */
+  pending?: PendingFact[];
+}
+
+/** 录入完整度 — what is not entered yet and which checks wait for it (present only when something is pending) */
+export interface EntryCompleteness {
+  documents: { total: number; entered: number; partial: number; notEntered: number };
+  /** the case header's 录入状态 (case information, parties, officers, education records …) */
+  header: EntryStatus;
+  /** per document (or the header), the fields still to enter that checks need, with the rules waiting */
+  items: { refId?: string; partLabel: string; fields: { field: string; fieldLabel: string }[]; ruleIds: string[] }[];
+  /** rules that could not be decided for want of entered facts */
+  pendingRules: number;
 }
 
 /** Draft mode: a deadline still ahead of asOf */
@@ -102,6 +116,8 @@ export interface ReviewResult {
   undeterminable: SkippedCheck[];
   upcoming: UpcomingDeadline[];
   nextDocuments: NextDocument[];
+  /** 录入完整度: only for files with parts not entered yet (`entry`); fully entered files have none */
+  entryCompleteness?: EntryCompleteness;
 }
 
 export interface ReviewOptions {

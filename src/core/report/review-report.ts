@@ -13,6 +13,7 @@ import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
 import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+import { isPendingEntry, renderEntryCompleteness } from './entry-completeness';
 import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 
 export interface ReviewReportInput {
@@ -151,6 +152,9 @@ export async function layoutReviewReport(
     });
   }
 
+  // ——— 录入完整度 (./entry-completeness.ts): 待补录 apart from the findings ———
+  if (review.entryCompleteness) renderEntryCompleteness(doc, `${section()}、录入完整度（待补录）`, review.entryCompleteness);
+
   // ——— 已通过的检查; 无法判定与不适用 ———
   const renderChecks = () => {
     doc.heading(`${section()}、已通过的检查（${review.passed.length} 项）`);
@@ -167,15 +171,16 @@ export async function layoutReviewReport(
       });
 
     // 无法判定: each one matters (a deadline nobody could check) — a table with the reason
-    if (review.undeterminable.length > 0) {
-      doc.heading(`${section()}、无法判定的检查（${review.undeterminable.length} 项）`);
+    const undeterminable = review.undeterminable.filter((s) => !isPendingEntry(s));
+    if (undeterminable.length > 0) {
+      doc.heading(`${section()}、无法判定的检查（${undeterminable.length} 项）`);
       doc.table({
         columns: [
           { header: '规则', width: 1.1 },
           { header: '检查项', width: 3 },
           { header: '原因', width: 4.5 },
         ],
-        rows: review.undeterminable.map((s) => [
+        rows: undeterminable.map((s) => [
           s.ruleId,
           s.title,
           s.missingYears && s.missingYears.length > 0 ? `${s.reason}（缺少 ${s.missingYears.join('、')} 年节假日数据）` : s.reason,

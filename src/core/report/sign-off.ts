@@ -58,8 +58,9 @@ export function renderManualJudgement(doc: PdfLayout, heading: string, j: Report
     if (m.dismissed > 0) parts.push(`驳回机器提示 ${m.dismissed} 项`);
     return `${m.by.name}：${parts.join('，') || '仅确认机器提示'}`;
   });
+  const items = p.items ? `评查项中规则引擎评定 ${p.items.machine} 项、评查人员评定 ${p.items.reviewer} 项、待人工评分 ${p.items.pending} 项。` : '';
   doc.paragraph(
-    `规则引擎判定的分项共 ${fmt(p.machineJudgedMax)} 分，扣 ${fmt(p.machineDeducted)} 分。${people.length > 0 ? people.join('；') + '。' : '无人工评分与人工认定。'}`,
+    `规则引擎判定的分项共 ${fmt(p.machineJudgedMax)} 分，扣 ${fmt(p.machineDeducted)} 分。${items}${people.length > 0 ? people.join('；') + '。' : '无人工评分与人工认定。'}`,
   );
 
   if (score.manualDeductions.length > 0) {
@@ -93,7 +94,7 @@ export function renderManualJudgement(doc: PdfLayout, heading: string, j: Report
         { header: '说明', width: 2.2 },
         { header: '评分人', width: 1.4 },
       ],
-      rows: score.manualScores.map((s) => [s.name, fmt(s.max), fmt(s.machineScore), fmt(s.score), s.note ?? '—', `${s.by.name} ${signedDate(s.at)}`]),
+      rows: score.manualScores.map((s) => [s.name, fmt(s.max), s.machineScore === undefined ? '—' : fmt(s.machineScore), fmt(s.score), s.note ?? '—', `${s.by.name} ${signedDate(s.at)}`]),
     });
   }
   if (score.dismissed.length > 0) {

@@ -139,6 +139,8 @@ export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScor
     vetoHits,
     categories: categoryList,
     bonus,
+    // 待补录 checks deduct nothing (they yield no finding); the score says it rests on a partly entered file
+    ...(result.entryCompleteness ? { pendingEntry: { rules: result.entryCompleteness.pendingRules, provisional: true as const } } : {}),
   };
 }
 

@@ -5,9 +5,9 @@
  * that half-loads would score case files on numbers nobody wrote.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import { projectRoot, rulesDir } from '../paths';
+import { displayPath, rulesDir } from '../paths';
 import type {
   BonusItem,
   GradeBand,
@@ -53,14 +53,6 @@ export class ScoringSheetNotFoundError extends Error {
   }
 }
 
-function displayPath(file: string): string {
-  try {
-    const rel = relative(projectRoot(), file);
-    return rel.startsWith('..') ? file : rel;
-  } catch {
-    return file;
-  }
-}
 
 export function scoringSheetsDir(): string {
   return join(rulesDir(), 'scoring');

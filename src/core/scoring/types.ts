@@ -10,9 +10,9 @@ export interface Deduction {
   /** points the sheet asked for before the floor */
   requested: number;
   title: string;
-  /** (optional, added) the finding's own scoringItem when the sheet had no such category and it fell back here */
+  /** (optional) the finding's own scoringItem when the sheet had no such category and it fell back here */
   unmappedItem?: string;
-  /** (optional, added) why points < requested: 扣完为止 / 同一规则重复命中 / 单条规则扣分上限 */
+  /** (optional) why points < requested: 扣完为止 / 同一规则重复命中 / 单条规则扣分上限 */
   note?: string;
 }
 
@@ -31,7 +31,7 @@ export interface VetoHit {
   name: string;
   ruleId: string;
   fingerprint: string;
-  /** (optional, added) 依据 of the veto item */
+  /** (optional) 依据 of the veto item */
   basis?: string;
 }
 
@@ -45,17 +45,19 @@ export interface ScoreResult {
   vetoHits: VetoHit[];
   categories: CategoryScore[];
   bonus: { id: string; name: string; points: number }[];
-  /** (optional, added) placeholder = the sheet's values are defaults 【I】, not the official 细则 */
+  /** (optional) placeholder = the sheet's values are defaults 【I】, not the official 细则 */
   sheetStatus?: 'placeholder' | 'official';
-  /** (optional, added) the sheet's 总分 */
+  /** (optional) the sheet's 总分 */
   maxTotal?: number;
-  /** (optional, added) categories + bonus before a veto zeroed the total */
+  /** (optional) categories + bonus before a veto zeroed the total */
   totalBeforeVeto?: number;
+  /** (optional, added) 录入完整度: the file has parts not entered yet; `rules` checks wait for them (待补录, no
+   *  deduction), so the score is provisional until they are entered */
+  pendingEntry?: { rules: number; provisional: true };
 }
 
 /* ——————————————————————————————————————————————————————————————————————————————
  * The scoring sheet (评分表) as loaded from rules/scoring/<id>.yaml — see docs/scoring.md.
- * Added by the scoring/report helper; ScoreResult above is unchanged except the optional fields marked.
  * —————————————————————————————————————————————————————————————————————————————— */
 
 /** Where a finding goes when its scoringItem is not a category of the sheet. */

@@ -98,7 +98,7 @@ export class CreateAuth1764700000000 implements MigrationInterface {
     // Append-only: the database itself refuses to change or remove an entry.
     if (q.connection.options.type === 'postgres') {
       await q.query(
-        `CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql`,
+        `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql`,
       );
       await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
     } else {

@@ -1,6 +1,6 @@
 /**
- * A synthetic case file + review + score for report tests (independent of the engine, which is written in
- * parallel). `manyFindings(n)` builds n findings spread over every category and severity, with long text,
+ * A synthetic case file + review + score for report tests (independent of the engine, so that layout is tested
+ * on any mix of findings). `manyFindings(n)` builds n findings spread over every category and severity, with long text,
  * calendar steps, 【S】/【I】 rules and a veto, to stress pagination.
  */
 import type { CaseFile } from '../../../src/core/case-file/types';

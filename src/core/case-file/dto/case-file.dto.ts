@@ -1,6 +1,6 @@
 import { CASE_FILE_FORMAT_VERSION, type CaseFile } from '../types';
 import { CaseInfoDto } from './case-info.dto';
-import { CaseDocumentDto } from './document.dto';
+import { CaseDocumentDto, DataEntryDto } from './document.dto';
 import { EducationRecordDto } from './education.dto';
 import { Model, opt, req } from './field';
 import { FileIndexEntryDto } from './file-index.dto';
@@ -34,4 +34,7 @@ export class CaseFileDto implements CaseFile {
 
   @req.objects('卷内目录', () => FileIndexEntryDto)
   fileIndex: FileIndexEntryDto[];
+
+  @opt.object('案件信息录入状态', () => DataEntryDto, { description: '案件信息、当事人、人员、普法教育记录等的录入状态；缺省为已录入' })
+  entry?: DataEntryDto;
 }

@@ -1,7 +1,9 @@
 import type {
   Amounts,
   CaseDocument,
+  DataEntry,
   DecisionContents,
+  EntryStatus,
   PartySignature,
   PenaltyKind,
   ReviewerRole,
@@ -13,6 +15,7 @@ import type {
 } from '../types';
 import {
   ATTENDEE_ROLE_LABELS,
+  ENTRY_STATUS_LABELS,
   EXTENSION_OF_LABELS,
   PENALTY_KIND_LABELS,
   PERIOD_UNIT_LABELS,
@@ -203,6 +206,15 @@ export class AttendeeDto implements Attendee {
   personId?: string;
 }
 
+@Model('录入状态', '未录入不等于卷内没有：未录入的事实使依赖它的检查无法判定（待补录），不计缺陷、不扣分、不否决')
+export class DataEntryDto implements DataEntry {
+  @req.enum('录入状态', ENTRY_STATUS_LABELS)
+  status: EntryStatus;
+
+  @opt.strings('待补录字段', { maxLength: 100, description: '本部分尚未录入的字段名（如 service、officerIds）；部分录入且未列出时，所有缺省字段均视为待补录' })
+  missingFields?: string[];
+}
+
 @Model('文书', '卷内的一份文书；type 取 rules/document-types.yaml 中的文书类型 id')
 export class CaseDocumentDto implements CaseDocument {
   @req.id('文书 id', { example: 'd-decision' })
@@ -370,4 +382,7 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.text('备注')
   notes?: string;
+
+  @opt.object('录入状态', () => DataEntryDto, { description: '缺省为已录入；未录入的事实不作为缺陷（待补录）' })
+  entry?: DataEntryDto;
 }

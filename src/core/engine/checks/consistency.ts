@@ -14,6 +14,8 @@ export function normalizeText(s: string): string {
 
 export const consistencyCheck: CheckImpl<ConsistencyCheck> = {
   kind: 'consistency',
+  doc: (c) => `一致性：${c.field === 'partyName' ? '当事人名称' : '案号'}`,
+  reads: () => ({}),
   dataKeys: ['written', 'expected', 'fieldLabel'],
   run(spec: ConsistencyCheck, ctx: ReviewContext): CheckOutcome[] {
     const fieldLabel = spec.field === 'partyName' ? '当事人名称' : '案号';

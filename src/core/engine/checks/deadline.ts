@@ -5,6 +5,7 @@
  * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
  * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
  */
+import { PERIOD_UNIT_WORDS } from '../../domain/period-text';
 import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
@@ -20,6 +21,31 @@ import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
+  doc(c) {
+    const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
+    const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
+    const extras = [
+      c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
+      c.roll ? `期末${c.roll === 'party' ? '顺延' : '不顺延'}` : '',
+      c.exclusions?.length ? `扣除 ${c.exclusions.join('、')}` : '',
+      c.extensions ? `加批准延长（${c.extensions.documents.join('、')}）` : '',
+      c.useMailedOn ? '邮寄以交邮日计' : '',
+    ].filter(Boolean);
+    return `期限：${factLabel(c.to)} ${cmp} ${factLabel(c.from)} + ${period}${extras.length ? `（${extras.join('；')}）` : ''}`;
+  },
+  reads: (c) => ({
+    facts: [c.from, c.to],
+    documentTypes: [...(c.periodFrom ? [c.periodFrom.document] : []), ...(c.extensions?.documents ?? []), ...(c.draft?.nextDocument ? [c.draft.nextDocument] : [])],
+  }),
+  specProblems(c) {
+    const problems: string[] = [];
+    if (!c.periodFrom && (c.amount === undefined || c.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
+    if (c.periodFrom && c.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
+    if (c.unit === 'hour' && (c.exclusions?.length || c.extensions || c.direction === 'backward'))
+      problems.push('按小时计算的期限不支持扣除、延长或倒算');
+    if (c.direction === 'backward' && c.unit !== 'workday' && c.unit !== 'day') problems.push('倒算期限只支持日/工作日');
+    return problems;
+  },
   dataKeys: [
     'from', 'fromLabel', 'to', 'toLabel', 'dueOn', 'period', 'label', 'overDays', 'note', 'extensionDays',
     'excludedDays', 'statedText', 'rolledDueOn', 'inclusiveDueOn',
@@ -195,6 +221,15 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   }
   data.overDays = unit === 'hour' ? Math.round((toMinutes(subject) - toMinutes(due)) / 60) : Math.abs(daysBetween(due, subject));
 
+  // met only under a reading the law leaves open (期末顺延, 包含当日): a warning with the other reading's trace
+  const grace = (extra: MessageData, steps: string[]): CheckOutcome => ({
+    status: 'fail',
+    variant: 'grace',
+    severity: rule.severity === 'info' ? 'info' : 'warning',
+    data: { ...data, ...extra },
+    facts,
+    calendar: [...calendar, ...steps],
+  });
   // strict agency period met only inside the party-roll window → warning (catalog §a 注, DL-01 【I】)
   if (spec.rollGrace && unit !== 'workday' && unit !== 'hour' && (spec.direction ?? 'forward') === 'forward') {
     const rolled = ctx.period({
@@ -205,16 +240,8 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       exclusions: spec.exclusions ? gatherExclusions(ctx, spec.exclusions) : undefined,
       basis,
     });
-    if (rolled.status === 'ok' && rolled.end && rolled.end !== due && !data.extensionDays && compareOk(subject, rolled.end, cmp)) {
-      return {
-        status: 'fail',
-        variant: 'grace',
-        severity: rule.severity === 'info' ? 'info' : 'warning',
-        data: { ...data, rolledDueOn: rolled.end },
-        facts,
-        calendar: [...calendar, '若按期末休息日顺延：', ...rolled.explanation],
-      };
-    }
+    if (rolled.status === 'ok' && rolled.end && rolled.end !== due && !data.extensionDays && compareOk(subject, rolled.end, cmp))
+      return grace({ rolledDueOn: rolled.end }, ['若按期末休息日顺延：', ...rolled.explanation]);
   }
   // backward conservative reading met only under the inclusive reading → warning
   if (spec.inclusiveGrace && spec.direction === 'backward') {
@@ -226,16 +253,8 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
       backwardReading: 'inclusive',
       basis,
     });
-    if (incl.status === 'ok' && incl.end && compareOk(subject, incl.end, cmp)) {
-      return {
-        status: 'fail',
-        variant: 'grace',
-        severity: rule.severity === 'info' ? 'info' : 'warning',
-        data: { ...data, inclusiveDueOn: incl.end },
-        facts,
-        calendar: [...calendar, '按包含听证当日的口径：', ...incl.explanation],
-      };
-    }
+    if (incl.status === 'ok' && incl.end && compareOk(subject, incl.end, cmp))
+      return grace({ inclusiveDueOn: incl.end }, ['按包含听证当日的口径：', ...incl.explanation]);
   }
   return { status: 'fail', data, facts, calendar, key: to.refId ?? spec.to };
 }

@@ -1,7 +1,10 @@
-/** The generic check kinds, by name. */
+/**
+ * The check kinds, by name: one registry. Each kind owns its metadata (data keys, what it reads, its doc line,
+ * spec problems); the custom kind hands them on to the named check (./custom/registry.ts). The loader
+ * (pack/semantics.ts) and the rules doc (rules-doc.ts) read them through `checkOf`.
+ */
 import type { CheckSpec } from '../pack/types';
 import type { CheckImpl } from './types';
-import { amountCheck } from './amount';
 import { consistencyCheck } from './consistency';
 import { customCheck } from './custom';
 import { deadlineCheck } from './deadline';
@@ -10,11 +13,10 @@ import { orderCheck } from './order';
 import { requiredDocumentCheck } from './required-document';
 import { requiredFieldCheck } from './required-field';
 import { sealCheck } from './seal';
-import { serviceCheck } from './service';
 import { signatureCheck } from './signature';
 import { statedPeriodCheck } from './stated-period';
 
-export const CHECKS: Record<CheckSpec['kind'], CheckImpl<any>> = {
+export const CHECKS: { [K in CheckSpec['kind']]: CheckImpl<Extract<CheckSpec, { kind: K }>> } = {
   deadline: deadlineCheck,
   order: orderCheck,
   required_document: requiredDocumentCheck,
@@ -23,8 +25,24 @@ export const CHECKS: Record<CheckSpec['kind'], CheckImpl<any>> = {
   seal: sealCheck,
   officers: officersCheck,
   consistency: consistencyCheck,
-  amount: amountCheck,
   stated_period: statedPeriodCheck,
-  service: serviceCheck,
   custom: customCheck,
 };
+
+/** the implementation of a rule's check, with its metadata resolved for this spec */
+export function checkOf(spec: CheckSpec): {
+  impl: CheckImpl<any>;
+  dataKeys: readonly string[];
+  doc: string;
+  reads: ReturnType<CheckImpl['reads']>;
+  problems: string[];
+} {
+  const impl = CHECKS[spec.kind] as CheckImpl<any>;
+  return {
+    impl,
+    dataKeys: impl.dataKeysOf?.(spec) ?? impl.dataKeys,
+    doc: impl.doc(spec),
+    reads: impl.reads(spec),
+    problems: impl.specProblems?.(spec) ?? [],
+  };
+}

@@ -6,6 +6,8 @@ import { na, pass } from './util';
 
 export const officersCheck: CheckImpl<OfficersCheck> = {
   kind: 'officers',
+  doc: (c) => `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['count', 'min', 'problem', 'names'],
   run(spec: OfficersCheck, ctx: ReviewContext): CheckOutcome[] {
     const targets = ctx.targets(spec.documents);

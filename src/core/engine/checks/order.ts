@@ -1,4 +1,5 @@
 /** order — facts must follow each other (A on or before B; strict: A before B). */
+import { factLabel } from '../facts';
 import type { ReviewContext } from '../context';
 import { datePart, isDateTime } from '../../domain/legal-date';
 import type { FactValue } from '../facts';
@@ -15,6 +16,8 @@ function cmpFacts(a: FactValue, b: FactValue): number {
 
 export const orderCheck: CheckImpl<OrderCheck> = {
   kind: 'order',
+  doc: (c) => `顺序：${c.sequence.map(factLabel).join(c.strict ? ' < ' : ' ≤ ')}`,
+  reads: (c) => ({ facts: c.sequence }),
   dataKeys: ['first', 'firstLabel', 'second', 'secondLabel', 'relation'],
   run(spec: OrderCheck, ctx: ReviewContext): CheckOutcome[] {
     const known: FactValue[] = [];

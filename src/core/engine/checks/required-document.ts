@@ -1,4 +1,5 @@
 /** required_document — a document of one of the types must be in the file (optionally dated before a fact). */
+import { factLabel } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { matchesWhere } from '../conditions';
@@ -10,6 +11,8 @@ const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
 
 export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   kind: 'required_document',
+  doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
+  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     if (spec.each && spec.types.length > 1) {
@@ -25,48 +28,46 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
 };
 
 function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
-  {
-    const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
-    const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
-    const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
-    const inWindow = docs.filter((d) => {
-      const on = docDate(d);
-      if (before && (!on || on > before.value.slice(0, 10))) return false;
-      if (after && (!on || on < after.value.slice(0, 10))) return false;
-      return true;
-    });
-    if (inWindow.length) {
-      const d = inWindow[0];
-      const bound = before ? `，${before.label} ${before.value}` : '';
-      return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
-    }
-    const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
-    if (docs.length) {
-      // present, but dated outside the window (e.g. 法制审核 after the decision)
-      const bound = before ?? after!;
-      const d = docs[0];
-      return [
-        {
-          status: 'fail',
-          variant: 'late',
-          data: { ...data, bound: bound.value, boundLabel: bound.label, found: `${ctx.docLabel(d)} ${docDate(d) ?? '（无日期）'}` },
-          facts: [docRef(ctx, d, undefined, docDate(d) ?? ''), factRef(bound)],
-          key: d.id,
-        },
-      ];
-    }
-    if (ctx.mode === 'draft') {
-      const gates = spec.neededBefore ?? ['closing_approval'];
-      const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
-      if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
-    }
+  const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
+  const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
+  const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
+  const inWindow = docs.filter((d) => {
+    const on = docDate(d);
+    if (before && (!on || on > before.value.slice(0, 10))) return false;
+    if (after && (!on || on < after.value.slice(0, 10))) return false;
+    return true;
+  });
+  if (inWindow.length) {
+    const d = inWindow[0];
+    const bound = before ? `，${before.label} ${before.value}` : '';
+    return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
+  }
+  const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
+  if (docs.length) {
+    // present, but dated outside the window (e.g. 法制审核 after the decision)
+    const bound = before ?? after!;
+    const d = docs[0];
     return [
       {
         status: 'fail',
-        data,
-        facts: before ? [factRef(before)] : [],
-        key: `missing:${spec.types.join(',')}`,
+        variant: 'late',
+        data: { ...data, bound: bound.value, boundLabel: bound.label, found: `${ctx.docLabel(d)} ${docDate(d) ?? '（无日期）'}` },
+        facts: [docRef(ctx, d, undefined, docDate(d) ?? ''), factRef(bound)],
+        key: d.id,
       },
     ];
   }
+  if (ctx.mode === 'draft') {
+    const gates = spec.neededBefore ?? ['closing_approval'];
+    const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
+    if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+  }
+  return [
+    {
+      status: 'fail',
+      data,
+      facts: before ? [factRef(before)] : [],
+      key: `missing:${spec.types.join(',')}`,
+    },
+  ];
 }

@@ -27,6 +27,9 @@ function satisfied(value: unknown, test: FieldSpec['test'], want?: unknown): boo
 
 export const requiredFieldCheck: CheckImpl<RequiredFieldCheck> = {
   kind: 'required_field',
+  doc: (c) => `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
+  specProblems: (c) => (!c.fields && !c.signatoryRoles ? ['required_field 须有 fields 或 signatoryRoles'] : []),
   dataKeys: ['missing'],
   run(spec: RequiredFieldCheck, ctx: ReviewContext): CheckOutcome[] {
     const targets = ctx.targets(spec.documents, spec.where, spec.whereHas);

@@ -6,6 +6,9 @@ import { docData, docRef, na, pass } from './util';
 
 export const sealCheck: CheckImpl<SealCheck> = {
   kind: 'seal',
+  doc: (c) => `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`,
+  reads: (c) => ({ documentTypes: [...(c.documents ?? []), ...(c.except ?? [])] }),
+  specProblems: (c) => (!c.documents && !c.catalogSealRequired ? ['seal 须有 documents 或 catalogSealRequired'] : []),
   dataKeys: [],
   run(spec: SealCheck, ctx: ReviewContext): CheckOutcome[] {
     const except = new Set(spec.except ?? []);

@@ -1,24 +1,28 @@
 /**
- * service — how a document reached the party (送达): a recorded day and proof (送达回证/确认书/公告记录);
- * 留置送达 with 拒收事由 and a witness or recording (民事诉讼法第89条); 电子送达 only with the party's consent
- * (处罚法第61条第2款); 公告送达 with its 原因和经过 recorded (民事诉讼法第95条).
+ * Service (送达) of the documents served on the party — every type the catalog marks `servable`
+ * (rules/document-types.yaml), less those a rule names in `except`. Shared by the service checks.
  */
 import type { CaseDocument } from '../../case-file/types';
+import { SERVICE_METHOD_LABELS } from '../../domain/labels';
 import type { ReviewContext } from '../context';
-import type { ServiceCheck } from '../pack/types';
-import type { CheckImpl, CheckOutcome } from './types';
+import type { CheckOutcome } from './types';
 import { docData, docRef, na, pass } from './util';
+import type { CustomCheckImpl, ParamsSchema } from './custom/types';
 
-const METHOD_NAMES: Record<string, string> = {
-  direct: '直接送达',
-  lodged: '留置送达',
-  post: '邮寄送达',
-  electronic: '电子送达',
-  announcement: '公告送达',
-  entrusted: '委托送达',
+/** `params: { except: [...] }` — servable types the rule leaves aside */
+export const SERVICE_PARAMS: ParamsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { except: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } } },
 };
 
-function relatedDoc(ctx: ReviewContext, doc: CaseDocument, type: string, id?: string): CaseDocument | undefined {
+/** the servable types a service rule checks */
+export function servedTypes(ctx: ReviewContext, params: Record<string, unknown>): string[] {
+  const except = new Set((params.except as string[] | undefined) ?? []);
+  return ctx.pack.documentTypes.servable().filter((t) => !except.has(t));
+}
+
+export function relatedDoc(ctx: ReviewContext, doc: CaseDocument, type: string, id?: string): CaseDocument | undefined {
   if (id) {
     const d = ctx.docsById.get(id);
     if (d && d.type === type) return d;
@@ -26,67 +30,48 @@ function relatedDoc(ctx: ReviewContext, doc: CaseDocument, type: string, id?: st
   return ctx.docs(type).find((d) => d.relatesToDocumentId === doc.id);
 }
 
-function problemsOf(ctx: ReviewContext, doc: CaseDocument, variant: ServiceCheck['variant']): string[] | undefined {
-  const s = doc.service;
-  switch (variant) {
-    case 'record': {
-      if (!s) return ctx.mode === 'draft' ? undefined : ['无送达记录'];
-      const p: string[] = [];
-      if (s.method === 'announcement') {
-        if (!s.announcedOn) p.push('公告送达未记载公告发出日');
-        return p;
-      }
-      if (!s.servedOn) p.push('未记载送达（签收）日期');
-      if ((s.method === 'direct' || s.method === 'lodged' || s.method === 'entrusted' || s.method === 'post') &&
-        !relatedDoc(ctx, doc, 'service_receipt', s.receiptDocumentId) && !s.receiver)
-        p.push('无送达回证或签收人记载');
-      return p;
-    }
-    case 'lodged': {
-      if (s?.method !== 'lodged') return undefined;
-      const p: string[] = [];
-      if (!s.refusalReason?.trim()) p.push('未记明拒收事由');
-      if (!s.witness?.trim() && !s.recorded) p.push('无见证人签名，也无拍照、录像记录');
-      return p;
-    }
-    case 'electronic': {
-      if (s?.method !== 'electronic') return undefined;
-      const consent = relatedDoc(ctx, doc, 'electronic_service_consent', s.consentDocumentId) ??
-        ctx.docs('electronic_service_consent').find((c) => !c.madeOn || !s.servedOn || c.madeOn <= s.servedOn);
-      if (!consent) return ['无当事人同意并签订的电子送达确认书'];
-      if (consent.madeOn && s.servedOn && consent.madeOn > s.servedOn) return [`电子送达确认书（${consent.madeOn}）晚于送达日（${s.servedOn}）`];
-      return [];
-    }
-    case 'announcement': {
-      if (s?.method !== 'announcement') return undefined;
-      const rec = ctx.docs('announcement_service_record').find((r) => !r.relatesToDocumentId || r.relatesToDocumentId === doc.id);
-      return rec ? [] : ['卷内无公告送达记录（原因和经过）'];
-    }
+/**
+ * One finding per served document with problems; `problemsOf` returns undefined for a document the check does
+ * not concern (another service method), [] when its service is in order.
+ */
+export function checkService(
+  ctx: ReviewContext,
+  params: Record<string, unknown>,
+  problemsOf: (doc: CaseDocument) => string[] | undefined,
+): CheckOutcome[] {
+  const docs = ctx.docsOf(servedTypes(ctx, params));
+  const out: CheckOutcome[] = [];
+  const ok: string[] = [];
+  for (const d of docs) {
+    const problems = problemsOf(d);
+    if (problems === undefined) continue;
+    const method = d.service ? SERVICE_METHOD_LABELS[d.service.method] ?? d.service.method : '无';
+    if (problems.length)
+      out.push({
+        status: 'fail',
+        data: { ...docData(ctx, d), problem: problems.join('；'), method },
+        facts: [docRef(ctx, d, `${ctx.docName(d.type)}送达方式`, method)],
+        key: d.id,
+      });
+    else ok.push(`${ctx.docLabel(d)}：${method}${d.service?.servedOn ? ' ' + d.service.servedOn : ''}`);
   }
+  if (out.length) return out;
+  if (!ok.length) return [na('卷内无适用该送达方式的文书')];
+  return [pass(ok.join('；'), [])];
 }
 
-export const serviceCheck: CheckImpl<ServiceCheck> = {
-  kind: 'service',
-  dataKeys: ['problem', 'method'],
-  run(spec: ServiceCheck, ctx: ReviewContext): CheckOutcome[] {
-    const docs = ctx.docsOf(spec.documents);
-    const out: CheckOutcome[] = [];
-    const ok: string[] = [];
-    for (const d of docs) {
-      const problems = problemsOf(ctx, d, spec.variant);
-      if (problems === undefined) continue;
-      const method = d.service ? METHOD_NAMES[d.service.method] ?? d.service.method : '无';
-      if (problems.length)
-        out.push({
-          status: 'fail',
-          data: { ...docData(ctx, d), problem: problems.join('；'), method },
-          facts: [docRef(ctx, d, `${ctx.docName(d.type)}送达方式`, method)],
-          key: d.id,
-        });
-      else ok.push(`${ctx.docLabel(d)}：${method}${d.service?.servedOn ? ' ' + d.service.servedOn : ''}`);
-    }
-    if (out.length) return out;
-    if (!ok.length) return [na('卷内无适用该送达方式的文书')];
-    return [pass(ok.join('；'), [])];
-  },
-};
+/** a service check: its name, doc line and what it finds wrong with one served document */
+export function serviceCheck(
+  name: string,
+  description: string,
+  problemsOf: (ctx: ReviewContext, doc: CaseDocument) => string[] | undefined,
+): CustomCheckImpl {
+  return {
+    name,
+    description,
+    params: SERVICE_PARAMS,
+    dataKeys: ['problem', 'method'],
+    reads: (params) => ({ documentTypes: (params.except as string[] | undefined) ?? [] }),
+    run: (params, ctx) => checkService(ctx, params, (doc) => problemsOf(ctx, doc)),
+  };
+}

@@ -20,6 +20,8 @@ function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): strin
 
 export const signatureCheck: CheckImpl<SignatureCheck> = {
   kind: 'signature',
+  doc: (c) => `签名：${c.documents.join('、')}`,
+  reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['problem'],
   run(spec: SignatureCheck, ctx: ReviewContext): CheckOutcome[] {
     const targets = ctx.targets(spec.documents);

@@ -5,7 +5,7 @@
  */
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
-import { periodText } from '../../domain/period-text';
+import { PERIOD_UNIT_WORDS, periodText } from '../../domain/period-text';
 import { serviceFact } from '../facts';
 import type { LoadedRule, StatedPeriodCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
@@ -20,6 +20,9 @@ function startOf(ctx: ReviewContext, doc: CaseDocument, p: StatedPeriod): string
 
 export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
   kind: 'stated_period',
+  doc: (c) => `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${PERIOD_UNIT_WORDS[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${PERIOD_UNIT_WORDS[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`,
+  reads: (c) => ({ documentTypes: c.documents }),
+  specProblems: (c) => (!c.expect && !c.max && !c.checkEnd ? ['stated_period 须有 expect、max 或 checkEnd'] : []),
   dataKeys: ['stated', 'statedText', 'lawText', 'statedEndsOn', 'correctEndsOn', 'start', 'problem'],
   run(spec: StatedPeriodCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     const out: CheckOutcome[] = [];

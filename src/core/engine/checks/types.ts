@@ -34,10 +34,28 @@ export type CheckOutcome =
     }
   | { status: 'next'; type: string; reason: string; dueOn?: string };
 
+/** what a check reads from a case file, as the loader verifies it: named facts and document types */
+export interface CheckReads {
+  facts?: readonly string[];
+  documentTypes?: readonly string[];
+}
+
+/**
+ * A check kind and everything the rest of the engine needs to know about it: the loader validates a rule's
+ * placeholders against `dataKeys` and its facts and document types against `reads`; the rules doc prints `doc`.
+ */
 export interface CheckImpl<S extends CheckSpec = CheckSpec> {
   kind: S['kind'];
   /** keys a message template may use (beyond the common ones) */
   dataKeys: readonly string[];
+  /** … when they depend on the spec (the custom kind: those of the named check) */
+  dataKeysOf?(spec: S): readonly string[];
+  /** one line for docs/rules.md: what this rule's check does */
+  doc(spec: S): string;
+  /** the facts and document types the spec names (checked at load) */
+  reads(spec: S): CheckReads;
+  /** problems with the spec the rule schema cannot express (checked at load) */
+  specProblems?(spec: S): string[];
   run(spec: S, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[];
 }
 

@@ -4,19 +4,9 @@ import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import type { CheckOutcome, MessageData } from './types';
 
-const LAW_SHORT: [RegExp, string][] = [
-  [/^中华人民共和国/, ''],
-];
-
-/** "行政处罚法第61条" for calendar explanations */
+/** "行政处罚法第61条" for calendar explanations (the law's short name: without 中华人民共和国) */
 export function basisText(basis: LegalBasis[]): string {
-  return basis
-    .map((b) => {
-      let law = b.law;
-      for (const [re, rep] of LAW_SHORT) law = law.replace(re, rep);
-      return law + b.article;
-    })
-    .join('；');
+  return basis.map((b) => b.law.replace(/^中华人民共和国/, '') + b.article).join('；');
 }
 
 export function factRef(f: FactValue): FactRef {

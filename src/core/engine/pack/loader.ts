@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot, rulesDir } from '../../paths';
+import { displayPath, rulesDir } from '../../paths';
 import { loadDocumentTypes, type DocumentTypeCatalog } from '../../domain/document-types';
 import type { LoadedRule, RuleDefinition, RulePack } from './types';
 import { SchemaValidator } from './schema-validator';
@@ -36,15 +36,6 @@ function validator(packDir: string): SchemaValidator {
   return v;
 }
 
-/** a path relative to the project root for messages (absolute when there is no project root, e.g. a build outside it) */
-function displayPath(p: string): string {
-  try {
-    const rel = relative(projectRoot(), p);
-    return rel.startsWith('..') ? p : rel;
-  } catch {
-    return p;
-  }
-}
 
 /**
  * Parsed-YAML cache: the `yaml` parser is the slow part of loading (≈ 1 s cold for the whole pack). The parse
@@ -94,19 +85,18 @@ function readYaml(path: string, display: string): unknown {
 
 export function loadRulePack(dir?: string): RulePack {
   const packDir = dir ?? join(rulesDir(), 'pack');
-  const display = displayPath;
   const manifestPath = join(packDir, 'pack.yaml');
-  const manifest = readYaml(manifestPath, display(manifestPath)) as { name: string; version: string; families: string[] };
+  const manifest = readYaml(manifestPath, displayPath(manifestPath)) as { name: string; version: string; families: string[] };
   const mErrors = validator(packDir).validate(manifest, '#/definitions/packManifest');
-  if (mErrors.length) throw new RulePackError(display(manifestPath), undefined, `${mErrors[0].path} ${mErrors[0].message}`);
+  if (mErrors.length) throw new RulePackError(displayPath(manifestPath), undefined, `${mErrors[0].path} ${mErrors[0].message}`);
 
   const dtPath = [join(dirname(packDir), 'document-types.yaml'), join(rulesDir(), 'document-types.yaml')].find((p) => existsSync(p));
-  if (!dtPath) throw new RulePackError(display(packDir), undefined, '找不到 document-types.yaml');
+  if (!dtPath) throw new RulePackError(displayPath(packDir), undefined, '找不到 document-types.yaml');
   let docTypes: DocumentTypeCatalog;
   try {
     docTypes = loadDocumentTypes(dirname(dtPath));
   } catch (e) {
-    throw new RulePackError(display(dtPath), undefined, (e as Error).message);
+    throw new RulePackError(displayPath(dtPath), undefined, (e as Error).message);
   }
 
   const rules: LoadedRule[] = [];
@@ -114,7 +104,7 @@ export function loadRulePack(dir?: string): RulePack {
   const families: RulePack['families'] = [];
   for (const fileName of manifest.families) {
     const path = join(packDir, fileName);
-    const file = display(path);
+    const file = displayPath(path);
     const raw = readYaml(path, file) as { family: string; name: string; rules: RuleDefinition[] };
     const errors = validator(packDir).validate(raw);
     if (errors.length) {

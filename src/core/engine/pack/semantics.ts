@@ -1,13 +1,13 @@
 /**
- * Semantic checks the JSON Schema cannot express: known facts, document types and custom checks; message
- * placeholders the check provides; 【S】/【I】 rules never veto; veto tags only on 【Q】 veto rules.
+ * Semantic checks the JSON Schema cannot express: known facts and document types (what the check kind says it
+ * reads), the check kind's own spec problems (custom parameters against their schema); message placeholders the
+ * check kind provides; 【S】/【I】 rules never veto; veto tags only on 【Q】 veto rules.
  */
 import { isKnownFact } from '../facts';
-import { CHECKS } from '../checks';
+import { checkOf } from '../checks';
 import { COMMON_DATA_KEYS } from '../checks/types';
-import { CUSTOM_CHECKS } from '../checks/custom/registry';
 import type { DocumentTypeCatalog } from '../../domain/document-types';
-import type { CheckSpec, Condition, RuleDefinition } from './types';
+import type { Condition, RuleDefinition } from './types';
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
@@ -21,37 +21,6 @@ function conditionProblems(c: Condition | undefined, docTypes: DocumentTypeCatal
   for (const sub of [...(c.any ?? []), ...(c.all ?? []), ...(c.not ? [c.not] : [])]) conditionProblems(sub, docTypes, out);
 }
 
-function docTypesOf(check: CheckSpec): string[] {
-  switch (check.kind) {
-    case 'deadline':
-      return [...(check.periodFrom ? [check.periodFrom.document] : []), ...(check.extensions?.documents ?? []), ...(check.draft?.nextDocument ? [check.draft.nextDocument] : [])];
-    case 'required_document':
-      return [...check.types, ...(check.neededBefore ?? [])];
-    case 'required_field':
-    case 'signature':
-    case 'officers':
-    case 'stated_period':
-    case 'service':
-      return check.documents;
-    case 'seal':
-      return [...(check.documents ?? []), ...(check.except ?? [])];
-    default:
-      return [];
-  }
-}
-
-function factsOf(check: CheckSpec): string[] {
-  switch (check.kind) {
-    case 'deadline':
-      return [check.from, check.to];
-    case 'order':
-      return check.sequence;
-    case 'required_document':
-      return [check.onOrBefore, check.onOrAfter].filter((x): x is string => !!x);
-    default:
-      return [];
-  }
-}
 
 /** the first problem with a rule, or undefined */
 export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTypeCatalog): string | undefined {
@@ -71,28 +40,16 @@ export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTy
   conditionProblems(rule.applies, docTypes, problems);
 
   const check = rule.check;
-  for (const t of docTypesOf(check)) if (!docTypes.has(t)) problems.push(`引用了未知文书类型 ${t}`);
-  for (const f of factsOf(check)) if (!isKnownFact(f)) problems.push(`引用了未知事实 ${f}`);
-  let dataKeys: readonly string[] = CHECKS[check.kind].dataKeys;
-  if (check.kind === 'custom') {
-    const impl = CUSTOM_CHECKS.get(check.name);
-    if (!impl) problems.push(`未注册的自定义检查 ${check.name}`);
-    else dataKeys = impl.dataKeys;
-  }
+  const meta = checkOf(check);
+  problems.push(...meta.problems);
+  for (const t of meta.reads.documentTypes ?? []) if (!docTypes.has(t)) problems.push(`引用了未知文书类型 ${t}`);
+  for (const f of meta.reads.facts ?? []) if (!isKnownFact(f)) problems.push(`引用了未知事实 ${f}`);
   if (check.kind === 'deadline') {
-    if (!check.periodFrom && (check.amount === undefined || check.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
-    if (check.periodFrom && check.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
-    if (check.unit === 'hour' && (check.exclusions?.length || check.extensions || check.direction === 'backward'))
-      problems.push('按小时计算的期限不支持扣除、延长或倒算');
-    if (check.direction === 'backward' && check.unit !== 'workday' && check.unit !== 'day') problems.push('倒算期限只支持日/工作日');
     for (const o of check.amountOverrides ?? []) conditionProblems(o.when, docTypes, problems);
     conditionProblems(check.unless, docTypes, problems);
   }
-  if (check.kind === 'stated_period' && !check.expect && !check.max && !check.checkEnd) problems.push('stated_period 须有 expect、max 或 checkEnd');
-  if (check.kind === 'seal' && !check.documents && !check.catalogSealRequired) problems.push('seal 须有 documents 或 catalogSealRequired');
-  if (check.kind === 'required_field' && !check.fields && !check.signatoryRoles) problems.push('required_field 须有 fields 或 signatoryRoles');
 
-  const allowed = new Set<string>([...COMMON_DATA_KEYS, ...dataKeys]);
+  const allowed = new Set<string>([...COMMON_DATA_KEYS, ...meta.dataKeys]);
   const templates: [string, string][] = [['message', rule.message], ['suggestion', rule.suggestion], ...Object.entries(rule.messages ?? {}).map(([k, v]) => [`messages.${k}`, v] as [string, string])];
   for (const [where, text] of templates)
     for (const m of text.matchAll(PLACEHOLDER)) if (!allowed.has(m[1])) problems.push(`${where} 使用了检查不提供的占位符 {${m[1]}}`);

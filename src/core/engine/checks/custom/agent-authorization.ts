@@ -4,11 +4,12 @@
  */
 import { na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const agentAuthorization: CustomCheckImpl = {
   name: 'agent_authorization',
   description: '委托代理人有授权委托书；听证代理人不超过二人',
+  params: NO_PARAMS,
   dataKeys: ['agent', 'problem'],
   run(_params, ctx) {
     const agents = ctx.caseFile.agents ?? [];

@@ -11,6 +11,16 @@ import type { CustomCheckImpl } from './types';
 export const caseHandlingExtensions: CustomCheckImpl = {
   name: 'case_handling_extensions',
   description: '办案期限延期：每次不超过30日、在届满前批准、再次延期须集体讨论',
+  params: {
+    type: 'object',
+    required: ['baseDays', 'maxDays'],
+    additionalProperties: false,
+    properties: {
+      // 办案期限 (days) and the longest extension one approval may grant (days)
+      baseDays: { type: 'integer', minimum: 1 },
+      maxDays: { type: 'integer', minimum: 1 },
+    },
+  },
   dataKeys: ['problem', 'dueOn', 'approvedOn', 'days'],
   run(params, ctx, rule) {
     const filing = ctx.fact('filingDate');
@@ -23,7 +33,7 @@ export const caseHandlingExtensions: CustomCheckImpl = {
     if (!filing) return [na('卷内无立案日')];
     const base = ctx.period({
       start: filing.value,
-      amount: Number(params.baseDays ?? 90),
+      amount: Number(params.baseDays),
       unit: 'day',
       roll: 'strict',
       exclusions: gatherExclusions(ctx, ['suspension', 'testing']),
@@ -33,7 +43,7 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       return [{ status: 'undeterminable', reason: '缺少节假日安排数据，无法计算办案期限', missingYears: base.missingYears ?? [] }];
     let due = base.end;
     const out: CheckOutcome[] = [];
-    const maxDays = Number(params.maxDays ?? 30);
+    const maxDays = Number(params.maxDays);
     exts.forEach(({ d, on }, i) => {
       const problems: string[] = [];
       const days = d.extensionDays ?? 0;

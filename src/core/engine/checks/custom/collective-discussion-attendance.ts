@@ -8,11 +8,17 @@ import type { CustomCheckImpl } from './types';
 export const collectiveDiscussionAttendance: CustomCheckImpl = {
   name: 'collective_discussion_attendance',
   description: '集体讨论笔录载明负责人参加（至少两名负责人）及讨论结论',
+  params: {
+    type: 'object',
+    required: ['minResponsible'],
+    additionalProperties: false,
+    properties: { minResponsible: { type: 'integer', minimum: 1 } },
+  },
   dataKeys: ['problem', 'count'],
   run(params, ctx) {
     const docs = ctx.docs('collective_discussion_record');
     if (!docs.length) return [na('卷内无集体讨论笔录')];
-    const min = Number(params.minResponsible ?? 2);
+    const min = Number(params.minResponsible);
     const out: CheckOutcome[] = [];
     for (const d of docs) {
       const heads = new Set((d.attendees ?? []).filter((a) => a.role === 'responsible_person').map((a) => a.personId ?? a.name));

@@ -3,11 +3,12 @@
  * continuing (复查时已改正或已停产停业、关闭的，不得启动按日连续处罚).
  */
 import { docRef, na, pass } from '../util';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const dailyPenaltyBasis: CustomCheckImpl = {
   name: 'daily_penalty_basis',
   description: '按日连续处罚所依据的复查发现违法排污仍在继续',
+  params: NO_PARAMS,
   dataKeys: ['reinspectionOn', 'problem'],
   run(_params, ctx) {
     const decisions = ctx.docs('daily_penalty_decision');

@@ -3,11 +3,12 @@
  */
 import { na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const educationInFileIndex: CustomCheckImpl = {
   name: 'education_in_file_index',
   description: '普法教育记录列入卷内目录并编页码',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const records = ctx.caseFile.educationRecords ?? [];

@@ -11,11 +11,17 @@ const EMPTY_PHRASES = /^(已?告知(了)?(当事人)?(相关|有关)?(的)?法�
 export const educationSubstance: CustomCheckImpl = {
   name: 'education_substance',
   description: '普法内容须有具体法条与讲解内容，不能只有"已告知相关法律规定"',
+  params: {
+    type: 'object',
+    required: ['minContentChars'],
+    additionalProperties: false,
+    properties: { minContentChars: { type: 'integer', minimum: 1 } },
+  },
   dataKeys: ['problem'],
   run(params, ctx) {
     const records = ctx.caseFile.educationRecords ?? [];
     if (!records.length) return [na('卷内无普法教育记录')];
-    const minChars = Number(params.minContentChars ?? 15);
+    const minChars = Number(params.minContentChars);
     const out: CheckOutcome[] = [];
     for (const r of records) {
       const problems: string[] = [];

@@ -4,11 +4,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const exclusionIntervals: CustomCheckImpl = {
   name: 'exclusion_intervals',
   description: '扣除期间（检测、鉴定）起止日期齐全、先后正确且在立案至决定之间',
+  params: NO_PARAMS,
   dataKeys: ['problem', 'from', 'to'],
   run(_params, ctx) {
     const filing = ctx.fact('filingDate')?.value;

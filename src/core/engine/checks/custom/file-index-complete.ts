@@ -3,13 +3,12 @@
  * the file (2010办法第68条 "各类文书齐全" 【Q旧】; P14 "卷内目录按顺序填写"). 封面、目录、备考表 need no entry.
  */
 import { na, pass } from '../util';
-import type { CustomCheckImpl } from './types';
-
-const NOT_LISTED = new Set(['file_cover', 'file_index_sheet', 'file_remarks_sheet']);
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const fileIndexComplete: CustomCheckImpl = {
   name: 'file_index_complete',
   description: '卷内目录与卷内文书一致（无遗漏）',
+  params: NO_PARAMS,
   dataKeys: ['problem', 'count'],
   run(_params, ctx) {
     const index = ctx.caseFile.fileIndex ?? [];
@@ -19,7 +18,8 @@ export const fileIndexComplete: CustomCheckImpl = {
     }
     const listed = new Set(index.map((e) => e.refId).filter(Boolean));
     const missing: string[] = [];
-    for (const d of ctx.caseFile.documents) if (!NOT_LISTED.has(d.type) && !listed.has(d.id)) missing.push(ctx.docLabel(d));
+    const notListed = new Set(ctx.pack.documentTypes.group('unindexed_sheet'));
+    for (const d of ctx.caseFile.documents) if (!notListed.has(d.type) && !listed.has(d.id)) missing.push(ctx.docLabel(d));
     for (const r of ctx.caseFile.educationRecords ?? []) if (!listed.has(r.id)) missing.push(`普法教育记录（${r.heldOn}）`);
     // (an entry pointing at nothing is rejected by validateCaseFile: UNKNOWN_REFERENCE)
     if (missing.length)

@@ -4,12 +4,13 @@
  */
 import { EDUCATION_RECORD_TYPE } from '../../../domain/document-types';
 import { na, pass } from '../util';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 
 export const fileOrder: CustomCheckImpl = {
   name: 'file_order',
   description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、财物处理、执行、普法、结案）',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const entries = (ctx.caseFile.fileIndex ?? []).filter((e) => (e.volume ?? 'main') === 'main' && e.refId).sort((a, b) => a.order - b.order);

@@ -4,14 +4,15 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const hearingHostIndependence: CustomCheckImpl = {
   name: 'hearing_host_independence',
   description: '听证主持人不是本案调查人员',
+  params: NO_PARAMS,
   dataKeys: ['host', 'problem'],
   run(_params, ctx) {
-    const docs = ctx.docsOf(['hearing_record', 'hearing_notice', 'hearing_report', 'hearing_host_designation']).filter((d) => d.hostId);
+    const docs = ctx.docsInGroup('hearing_host_record').filter((d) => d.hostId);
     if (!docs.length) return [na('卷内未记载听证主持人')];
     const investigators = new Map<string, string>();
     for (const d of ctx.docsInGroup('investigation_participation')) {

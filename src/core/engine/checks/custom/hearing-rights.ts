@@ -4,11 +4,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const hearingRights: CustomCheckImpl = {
   name: 'hearing_rights',
   description: '应告知听证权利的告知书载明听证权利；当事人申请听证的，决定前举行听证',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const out: CheckOutcome[] = [];

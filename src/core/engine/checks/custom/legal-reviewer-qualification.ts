@@ -3,11 +3,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const legalReviewerQualification: CustomCheckImpl = {
   name: 'legal_reviewer_qualification',
   description: '初次从事法制审核的人员须取得法律职业资格',
+  params: NO_PARAMS,
   dataKeys: ['reviewer'],
   run(_params, ctx) {
     const opinions = ctx.docs('legal_review_opinion');

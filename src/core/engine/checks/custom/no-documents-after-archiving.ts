@@ -3,11 +3,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const noDocumentsAfterArchiving: CustomCheckImpl = {
   name: 'no_documents_after_archiving',
   description: '归档日后形成的文书',
+  params: NO_PARAMS,
   dataKeys: ['archivedOn', 'problem'],
   run(_params, ctx) {
     const archivedOn = ctx.caseFile.case.archivedOn;

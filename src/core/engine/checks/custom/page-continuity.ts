@@ -4,11 +4,12 @@
  */
 import { na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const pageContinuity: CustomCheckImpl = {
   name: 'page_continuity',
   description: '卷内目录页码自1起连续，无重页、缺页',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const index = ctx.caseFile.fileIndex ?? [];

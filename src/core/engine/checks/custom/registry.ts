@@ -1,5 +1,16 @@
 /** The named custom checks (one per file). A rule names one with `check: { kind: custom, name: … }`. */
 import type { CustomCheckImpl } from './types';
+import { announcementService } from './announcement-service';
+import { electronicService } from './electronic-service';
+import { lodgedService } from './lodged-service';
+import { serviceRecord } from './service-record';
+import { caseMatchesDecision } from './case-matches-decision';
+import { dailyFine } from './daily-fine';
+import { decidedLeProposed } from './decided-le-proposed';
+import { paidCoversFine } from './paid-covers-fine';
+import { penaltyDays } from './penalty-days';
+import { simpleProcedureLimit } from './simple-procedure-limit';
+import { surchargeCap } from './surcharge-cap';
 import { agentAuthorization } from './agent-authorization';
 import { caseHandlingExtensions } from './case-handling-extensions';
 import { collectiveDiscussionAttendance } from './collective-discussion-attendance';
@@ -37,5 +48,18 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     reportBeforeNotice,
     seizureOnTheSpotDelivery,
     suspensionResumption,
+    // money and day counts (formerly the variants of the amount kind)
+    caseMatchesDecision,
+    dailyFine,
+    decidedLeProposed,
+    paidCoversFine,
+    penaltyDays,
+    simpleProcedureLimit,
+    surchargeCap,
+    // 送达 of the servable documents
+    serviceRecord,
+    lodgedService,
+    electronicService,
+    announcementService,
   ].map((c) => [c.name, c]),
 );

@@ -4,11 +4,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const reportBeforeNotice: CustomCheckImpl = {
   name: 'report_before_notice',
   description: '每份事先告知书之前都有调查报告',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const notices = ctx.docs('penalty_notice').filter((n) => n.madeOn);

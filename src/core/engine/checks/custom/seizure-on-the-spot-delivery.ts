@@ -4,11 +4,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const seizureOnTheSpotDelivery: CustomCheckImpl = {
   name: 'seizure_on_the_spot_delivery',
   description: '查封扣押决定书和清单当场交付',
+  params: NO_PARAMS,
   dataKeys: ['seizedOn', 'servedOn', 'problem'],
   run(_params, ctx) {
     const decisions = ctx.docs('seizure_decision');

@@ -4,11 +4,12 @@
  */
 import { docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
-import type { CustomCheckImpl } from './types';
+import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const suspensionResumption: CustomCheckImpl = {
   name: 'suspension_resumption',
   description: '中止调查须有批准的中止审批表，案件继续办理的须有其后的恢复审批表',
+  params: NO_PARAMS,
   dataKeys: ['problem'],
   run(_params, ctx) {
     const suspensions = ctx.docs('suspension_approval');
