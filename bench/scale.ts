@@ -5,6 +5,12 @@
  *   npm run bench:scale -- --cases 100000                      # SQLite file in a temp folder
  *   scripts/with-postgres.sh sh -c 'npm run bench:scale -- --cases 100000 --database "$TEST_DATABASE_URL"'
  *
+ * Evaluation by two instances vs one (PostgreSQL only; each instance pinned to one core with taskset):
+ *   scripts/with-postgres.sh sh -c 'npm run bench:scale -- --evaluate --cases 100000 --evaluations 20 --database "$TEST_DATABASE_URL"'
+ * stores the cases, then runs --evaluations evaluations over them (each a slice of the cases) once with one instance
+ * and once with two, and prints the throughput ratio, the attempts per evaluation (1 = nobody ran one twice) and
+ * each instance's peak RSS.
+ *
  * Options: --cases N (stored cases, default 20000) · --small N (the small database the list is compared with,
  * default 1000) · --connections C (default 20) · --seconds S per measurement (default 5) · --database URL
  * (postgres://…; default a temporary SQLite file) · --skip-report.
@@ -15,7 +21,7 @@
  * POST /api/cases/bulk and the database size per case. Cases beyond the imported sample are written straight to
  * the tables (the same rows the service writes: case file, summary, tags) so a large database seeds in minutes.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +38,7 @@ import { caseKey } from '../src/core/case-file/case-number-key';
 import type { CaseFile } from '../src/core/case-file/types';
 import { UsersService } from '../src/users/users.service';
 import { NestFactory } from '@nestjs/core';
+import { startInstance } from '../test/scale/support/instances';
 import { generateCaseFile } from './synthetic';
 
 function option(name: string, fallback: string): string {
@@ -44,6 +51,8 @@ const CONNECTIONS = +option('connections', '20');
 const SECONDS = +option('seconds', '5');
 const DATABASE = option('database', '');
 const SKIP_REPORT = process.argv.includes('--skip-report');
+const EVALUATE = process.argv.includes('--evaluate');
+const EVALUATIONS = +option('evaluations', '10');
 /** bureaus of the province (the list filter picks one) */
 const BUREAUS = 200;
 const PASSWORD = 'Load-Test-2026x!';
@@ -260,7 +269,84 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+/** Peak resident set of a process (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? +m[1] / 1024 : NaN;
+}
+
+async function evaluateInstances(): Promise<void> {
+  if (!DATABASE) throw new Error('--evaluate needs --database postgres://… (two instances share one PostgreSQL database)');
+  const tmp = mkdtempSync(join(tmpdir(), 'casefile-bench-instances-'));
+  console.log(`bench:scale --evaluate — PostgreSQL, ${CASES} cases in ${EVALUATIONS} evaluations, one instance vs two (taskset, one core each)`);
+  const reset = new DataSource({ type: 'postgres', url: DATABASE });
+  await reset.initialize();
+  await reset.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  await reset.destroy();
+  const { app } = await startApp(DATABASE);
+  const ds = app.get(DataSource);
+  const agencies = app.get(AgenciesService);
+  const province = await agencies.ensure('湘省生态环境厅');
+  const bureaus = [];
+  for (let b = 0; b < BUREAUS; b++) bureaus.push(await agencies.ensure(`湘省第${b}生态环境局`, province.id));
+  await app.get(UsersService).create({ username: 'bench', password: PASSWORD, displayName: '压测', roles: ['officer', 'reviewer', 'evaluation_admin'], agencyId: province.id });
+  await seed(ds, 0, CASES, bureaus.map((b) => b.id), bureaus.map((b) => b.name));
+  const ids: string[] = (await ds.query('SELECT case_id FROM case_summaries ORDER BY seq')).map((r: { case_id: string }) => r.case_id);
+  await app.close();
+  const env = {
+    DATABASE_URL: DATABASE, EVALUATIONS_DIR: join(tmp, 'evaluations'), CASEFILE_WORKERS: '0', REPORT_WORKERS: '0', JOB_POLL_SECONDS: '0.5',
+    AUTH_SECRET: `bench-${process.pid}-secret-shared-by-the-instances`, WRITE_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '10000',
+  };
+  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[] }> => {
+    const instances = [];
+    for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)]));
+    try {
+      const url = instances[0].url;
+      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+      const token = ((await login.json()) as { token: string }).token;
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      const slice = Math.ceil(ids.length / EVALUATIONS);
+      const started = Date.now();
+      const evaluationIds: string[] = [];
+      for (let k = 0; k < EVALUATIONS; k++) {
+        const res = await fetch(`${instances[k % instances.length].url}/api/evaluations`, { method: 'POST', headers, body: JSON.stringify({ caseIds: ids.slice(k * slice, (k + 1) * slice), asOf: '2026-11-30' }) });
+        evaluationIds.push(((await res.json()) as { id: string }).id);
+      }
+      for (;;) {
+        const rows: { status: string }[] = await (async () => {
+          const c = new DataSource({ type: 'postgres', url: DATABASE });
+          await c.initialize();
+          try {
+            return await c.query(`SELECT status FROM evaluations WHERE id = ANY($1)`, [evaluationIds]);
+          } finally {
+            await c.destroy();
+          }
+        })();
+        if (rows.every((r) => r.status === 'completed' || r.status === 'failed')) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const c = new DataSource({ type: 'postgres', url: DATABASE });
+      await c.initialize();
+      const attempts = (await c.query('SELECT attempts, status FROM evaluations WHERE id = ANY($1)', [evaluationIds])).map((r: { attempts: number; status: string }) => (r.status === 'completed' ? r.attempts : -1));
+      await c.destroy();
+      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts };
+    } finally {
+      await Promise.all(instances.map((i) => i.kill()));
+    }
+  };
+  try {
+    const one = await run([0]);
+    console.log(`one instance:  ${one.seconds.toFixed(1)} s = ${(CASES / one.seconds).toFixed(0)} cases/s; peak RSS ${one.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${one.attempts.join(',')}`);
+    const two = await run([0, 1]);
+    console.log(`two instances: ${two.seconds.toFixed(1)} s = ${(CASES / two.seconds).toFixed(0)} cases/s; peak RSS ${two.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${two.attempts.join(',')}`);
+    console.log(`\nthroughput ratio two/one: ${(one.seconds / two.seconds).toFixed(2)} (goal ≥ 1.6); every evaluation once: ${[...one.attempts, ...two.attempts].every((a) => a === 1)}; peak RSS < 500 MB: ${[...one.rss, ...two.rss].every((r) => r < 500)}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+(EVALUATE ? evaluateInstances() : main()).then(
   () => process.exit(0),
   (e) => {
     console.error(e);
