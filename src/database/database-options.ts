@@ -54,8 +54,7 @@ export function databaseOptions(databaseUrl: string, extra: DatabaseOptionsExtra
     if (location === ':memory:') return { type: 'sqlite', database: ':memory:', ...common };
     const file = resolve(location);
     mkdirSync(dirname(file), { recursive: true });
-    // WAL: readers never wait for the writer, and a commit appends to the log instead of rewriting pages
-    return { type: 'sqlite', database: file, enableWAL: true, busyTimeout: 5000, ...common };
+    return { type: 'sqlite', database: file, ...common };
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const ssl = postgresSsl();

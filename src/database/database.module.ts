@@ -16,8 +16,6 @@ export async function openDatabase(options: DataSourceOptions): Promise<DataSour
   await ds.initialize();
   if (options.migrationsRun === false) return ds;
   if (ds.options.type !== 'postgres') {
-    // with WAL, NORMAL loses no committed data on a crash of the process (only on a power loss of the machine)
-    if (ds.options.database !== ':memory:') await ds.query('PRAGMA synchronous = NORMAL');
     await ds.runMigrations({ transaction: 'each' });
     return ds;
   }
