@@ -589,11 +589,15 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       decisionContents: {
         partyNameAndAddress: true, factsAndEvidence: true, penaltyKindAndBasis: true,
         performanceMethodAndDeadline: true, remedyRouteAndDeadline: true, agencyNameAndDate: true,
+        // 行政复议法(2023)第23条: from 2024-01-01 a 当场处罚 is appealed to 复议 first
+        ...(d0 >= '2024-01-01' ? { reconsiderationFirstStated: true } : {}),
       },
       statedPeriods: [
         { kind: 'payment', amount: 15, unit: 'day', text: '自收到本决定书之日起十五日内' },
         { kind: 'reconsideration', amount: 60, unit: 'day', text: '自收到本决定书之日起六十日内' },
-        { kind: 'litigation', amount: 6, unit: 'month', text: '自收到本决定书之日起六个月内' },
+        d0 >= '2024-01-01'
+          ? { kind: 'litigation', amount: 15, unit: 'day', text: '对行政复议决定不服的，收到行政复议决定书之日起十五日内' }
+          : { kind: 'litigation', amount: 6, unit: 'month', text: '自收到本决定书之日起六个月内' },
       ],
       service: { method: 'direct', servedOn: d0, receiver: { name: partyRepName(ctx), role: individual ? 'party' : 'legal_representative' } },
       caseNumberAsWritten: caseNumber,
@@ -761,6 +765,8 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   const calendarDefect = defect === 'workday_as_calendar';
   const statementEnd = addWorkdays(noticeOn, 5);
   const notifiesHearing = hearingRight || calendarDefect;
+  // 处罚法第63条 + 办法第89条: 较大数额 (5000元 公民 / 200000元 法人, 以上含本数) must be told of the hearing right
+  const largeAmount = (fine: number) => fine >= (party.kind === 'individual' ? 5000 : 200000);
   const stated = (kindOf: 'statement' | 'hearing_request', word: string): StatedPeriod =>
     calendarDefect && kindOf === 'hearing_request'
       ? { kind: kindOf, amount: 5, unit: 'day', from: noticeOn, endsOn: addDays(noticeOn, 5), text: `自收到本告知书之日起五日内${word}` }
@@ -768,7 +774,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
   if (calendarDefect && addDays(noticeOn, 5) === statementEnd) return null;
   const notice = add(ctx, 'penalty_notice', {
     type: 'penalty_notice', title: notifiesHearing ? '行政处罚事先（听证）告知书' : '行政处罚事先告知书', docNumber: docNumber(ctx, '告'),
-    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: notifiesHearing ? true : undefined,
+    madeOn: noticeOn, sealed: true, statementRightNotified: true, hearingRightNotified: notifiesHearing || largeAmount(proposedFine) ? true : undefined,
     amounts: { fine: proposedFine }, penaltyKinds: ['fine'],
     statedPeriods: notifiesHearing ? [stated('statement', '提出陈述、申辩'), stated('hearing_request', '提出听证申请')] : [stated('statement', '提出陈述、申辩')],
     caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
@@ -893,7 +899,7 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     const notice2On = addWorkdays(decisionOn, 1);
     const notice2 = add(ctx, 'penalty_notice', {
       type: 'penalty_notice', title: '行政处罚事先告知书（按日连续处罚）', docNumber: docNumber(ctx, '告'), madeOn: notice2On, sealed: true,
-      statementRightNotified: true, amounts: { fine: dailyFine }, penaltyKinds: ['fine'],
+      statementRightNotified: true, hearingRightNotified: largeAmount(dailyFine) ? true : undefined, amounts: { fine: dailyFine }, penaltyKinds: ['fine'],
       statedPeriods: [{ kind: 'statement', amount: 5, unit: 'workday', from: notice2On, endsOn: addWorkdays(notice2On, 5), text: '自收到本告知书之日起五日（工作日）内提出陈述、申辩' }],
       caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
     });

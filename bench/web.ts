@@ -21,6 +21,7 @@ import { configureApp } from '../src/app.factory';
 import { APP_CONFIG, loadAppConfig } from '../src/config/app-config';
 import { webDistDir } from '../src/web/serve-web-app';
 import { launchBrowser } from '../test/web/browser';
+import { loginAs } from '../test/support/auth';
 import { generateCaseFiles } from './synthetic';
 
 function arg(name: string, fallback: string): string {
@@ -55,10 +56,14 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
     // 3a. load n cases
+    // a reviewer at a root agency: the synthetic files' agencies are no agency record, so they file under it
+    const user = await loginAs(app, { roles: ['reviewer', 'officer'] });
+    const [cookieName, cookieValue] = user.cookie.split('=');
+    const cookie = { name: cookieName, value: cookieValue, url: base };
     const t0 = Date.now();
     const files = [...generateCaseFiles(n, 2026)];
     for (let i = 0; i < files.length; i += 500) {
-      const res = await request(app.getHttpServer()).post('/api/cases/bulk').send(files.slice(i, i + 500));
+      const res = await request(app.getHttpServer()).post('/api/cases/bulk').set(user.headers).send(files.slice(i, i + 500));
       if (res.status !== 200 && res.status !== 201) throw new Error(`bulk ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     console.log(`stored ${n} synthetic cases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -68,26 +73,33 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let r = 0; r < runs; r++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await ctx.addCookies([cookie]);
       const page = await ctx.newPage();
       const t = Date.now();
       await page.goto(`${base}/`);
       await page.locator('.ant-table-row').first().waitFor();
       loads.push(Date.now() - t);
-      await ctx.close();
+      // contexts stay open: closing one ends a --single-process Chromium (@sparticuz/chromium's args)
+      await page.close();
     }
     console.log(`first screen (/ → case rows, cold cache, ${n} cases stored): p50 ${pct(loads, 50)} ms, p95 ${pct(loads, 95)} ms`);
 
     // 3b. paging and filtering
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await ctx.addCookies([cookie]);
     const page = await ctx.newPage();
     await page.goto(`${base}/cases`);
     await page.locator('.ant-table-row').first().waitFor();
     const pages: number[] = [];
     for (let r = 0; r < runs * 2; r++) {
-      const before = await page.locator('.ant-table-row').first().innerText();
+      const before = (await page.locator('.ant-table-row').first().textContent()) ?? '';
       const t = Date.now();
       await page.locator('.ant-pagination-next').click();
-      await page.waitForFunction(`document.querySelector('.ant-table-row')?.innerText !== ${JSON.stringify(before)} && !document.querySelector('.ant-spin-spinning')`);
+      // a function, not a string: the page's CSP (helmet) forbids eval
+      await page.waitForFunction((prev) => {
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+        return doc.querySelector('.ant-table-row')?.textContent !== prev && !doc.querySelector('.ant-spin-spinning');
+      }, before);
       pages.push(Date.now() - t);
     }
     const filters: number[] = [];
@@ -99,7 +111,6 @@ async function main(): Promise<void> {
     }
     const rows = await page.locator('.ant-table-row').count();
     console.log(`case list, ${n} cases: next page p50 ${pct(pages, 50)} ms, p95 ${pct(pages, 95)} ms; status filter (full navigation) p50 ${pct(filters, 50)} ms, p95 ${pct(filters, 95)} ms; rows in the DOM ${rows}`);
-    await ctx.close();
   } finally {
     await browser?.close();
     await app.close();

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
   logger.log(`API:     ${url}/api（监听 ${config.host}:${port}）`);
   if (config.swagger) logger.log(`Swagger: ${url}/api/docs`);
   logger.log(`数据库:  ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`);

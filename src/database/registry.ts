@@ -14,6 +14,7 @@ import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { CreateAuth1764700000000 } from './migrations/1764700000000-create-auth';
+import { EvaluationAgency1765000000000 } from './migrations/1765000000000-evaluation-agency';
 import { CaseDeadlineEntity, CaseSummaryEntity, CaseSummaryTagEntity } from '../cases/case-summary.entity';
 import { CreateCaseSummaries1764800000000 } from './migrations/1764800000000-create-case-summaries';
 import { EvaluationLeases1764900000000 } from './migrations/1764900000000-evaluation-leases';
@@ -21,7 +22,7 @@ import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity }
 import { CreateAdjudications1764910000000 } from './migrations/1764910000000-create-adjudications';
 import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
-import { CaseSummaryAgencyIds1765000000000 } from './migrations/1765000000000-case-summary-agency-ids';
+import { CaseSummaryAgencyIds1765100000000 } from './migrations/1765100000000-case-summary-agency-ids';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -53,5 +54,6 @@ export const MIGRATIONS: Function[] = [
   EvaluationLeases1764900000000,
   CreateAdjudications1764910000000,
   CreateEvaluationTasks1764920000000,
-  CaseSummaryAgencyIds1765000000000,
+  EvaluationAgency1765000000000,
+  CaseSummaryAgencyIds1765100000000,
 ];

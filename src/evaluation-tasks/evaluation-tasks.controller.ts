@@ -28,6 +28,13 @@ export class EvaluationTasksController {
     return this.tasks.create(user, body);
   }
 
+  @Get('reviewers')
+  @Roles('evaluation_admin', 'admin')
+  @ApiOperation({ summary: '可分配的评查人员（有评查角色的在用账号）及其单位' })
+  reviewers(@CurrentUser() user: AuthUser) {
+    return this.tasks.reviewerDirectory(user);
+  }
+
   @Get()
   @ApiOperation({ summary: '评查任务列表' })
   list() {

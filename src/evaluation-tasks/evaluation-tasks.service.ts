@@ -317,6 +317,16 @@ export class EvaluationTasksService {
     return view;
   }
 
+  /** The reviewers an organiser may put on a task (active users with the reviewer role): id, name, agency. */
+  async reviewerDirectory(user: ActingUser): Promise<{ id: string; displayName: string; agency: { id: string; name: string } }[]> {
+    requireRole(user, ADMIN_ROLES, '查看评查人员名录');
+    const all = await this.users.list();
+    return all
+      .filter((u) => !u.disabled && u.roles.includes('reviewer'))
+      .map((u) => ({ id: u.id, displayName: u.displayName, agency: u.agency }))
+      .sort((a, b) => (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : a.displayName < b.displayName ? -1 : 1));
+  }
+
   // ——— reading ———
 
   async taskEntity(id: string): Promise<EvaluationTaskEntity> {

@@ -69,4 +69,8 @@ export class EvaluationEntity {
   /** how many times a run was started */
   @Column({ type: 'integer', default: 0 })
   attempts: number;
+
+  /** agency of the user who started it: who may see it and its outputs follows from it (as for cases) */
+  @Column({ name: 'agency_id', type: 'varchar', length: 36, nullable: true })
+  agencyId: string | null;
 }

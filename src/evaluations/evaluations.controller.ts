@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createReadStream } from 'node:fs';
+import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { DOWNLOADS, EvaluationsService, type EvaluationView } from './evaluations.service';
 
@@ -11,7 +12,10 @@ import { DOWNLOADS, EvaluationsService, type EvaluationView } from './evaluation
 @Roles('evaluation_admin', 'reviewer')
 @Controller('evaluations')
 export class EvaluationsController {
-  constructor(private readonly evaluations: EvaluationsService) {}
+  constructor(
+    private readonly evaluations: EvaluationsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('evaluation_admin')
@@ -41,8 +45,9 @@ export class EvaluationsController {
     @UploadedFile() file: { path: string; originalname: string; size: number } | undefined,
     @Body() body: unknown,
   ): Promise<EvaluationView> {
-    if (file) return this.evaluations.createFromUpload(file, (body ?? {}) as Record<string, unknown>);
-    return this.evaluations.createFromCases(body);
+    const created = file ? await this.evaluations.createFromUpload(file, (body ?? {}) as Record<string, unknown>) : await this.evaluations.createFromCases(body);
+    await this.audit.record({ action: 'evaluation.create', entityType: 'evaluation', entityId: created.id, after: { source: created.source } });
+    return created;
   }
 
   @Get()

@@ -8,6 +8,8 @@ import { In, Repository } from 'typeorm';
 import { projectRoot } from '../core/paths';
 import { JOB_QUEUE, type JobQueue } from './job-queue';
 import { CasesService } from '../cases/cases.service';
+import { requestScope } from '../cases/case-scope';
+import { currentRequest } from '../common/request-context';
 import { badRequest, conflict, notFound } from '../common/errors';
 import type { ValidationIssue } from '../core/case-file/validation-issue';
 import { legalDateProblem } from '../core/case-file/calendar-date';
@@ -267,6 +269,7 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
       error: null,
       startedAt: null,
       finishedAt: null,
+      agencyId: currentRequest()?.user?.agencyId ?? null,
     });
     await this.repo.save(row);
     try {
@@ -433,13 +436,16 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async list(): Promise<EvaluationView[]> {
-    const rows = await this.repo.find({ order: { createdAt: 'DESC' }, take: 100 });
+    const scope = requestScope();
+    const rows = await this.repo.find({ where: scope ? { agencyId: In([...scope]) } : {}, order: { createdAt: 'DESC' }, take: 100 });
     return rows.map((r) => this.view(r, false));
   }
 
   private async entity(id: string): Promise<EvaluationEntity> {
     const row = UUID_RE.test(id) ? await this.repo.findOneBy({ id }) : null;
-    if (!row) notFound(`评查任务不存在：${id}`, 'EVALUATION_NOT_FOUND');
+    // another agency's evaluation (its outputs hold party data) does not exist for the user
+    const scope = requestScope();
+    if (!row || (scope && !(row.agencyId && scope.includes(row.agencyId)))) notFound(`评查任务不存在：${id}`, 'EVALUATION_NOT_FOUND');
     return row;
   }
 

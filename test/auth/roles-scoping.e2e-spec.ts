@@ -121,6 +121,14 @@ describe('roles and agency scoping', () => {
       const outsider = await loginAs(app, { roles: ['evaluation_admin'], agencyId: (await testAgency(app, '乙市生态环境局')).id });
       const refused = await http().post('/api/evaluations').set(outsider.headers).send({ caseIds: [caseId] });
       expect([400, 404]).toContain(refused.status);
+      // the evaluation (its outputs hold party data) is visible within the starter's agency tree only
+      await http().get(`/api/evaluations/${res.body.id}`).set(cityReviewer.headers).expect(200);
+      expect((await http().get('/api/evaluations').set(cityReviewer.headers).expect(200)).body.map((e: { id: string }) => e.id)).toContain(res.body.id);
+      await http().get(`/api/evaluations/${res.body.id}`).set(outsider.headers).expect(404);
+      await http().get(`/api/evaluations/${res.body.id}/results.json`).set(outsider.headers).expect(404);
+      expect((await http().get('/api/evaluations').set(outsider.headers).expect(200)).body).toEqual([]);
+      const audit = await http().get('/api/audit').query({ userId: evaluator.user.id, action: 'evaluation.create' }).set(admin.headers).expect(200);
+      expect(audit.body.items.map((e: { entityId: string }) => e.entityId)).toEqual([res.body.id]);
       await http().post('/api/cases').set(evaluator.headers).send(caseFile(city.name, '甲环罚〔2025〕8号')).expect(403);
     });
   });

@@ -23,6 +23,10 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'CaseDocument.resumedOn': 'resumedOn',
   'ServiceInfo.announcedOn': 'service.announcedOn',
   'Party.idNumber': 'parties[].idNumber',
+  'DecisionContents.educationContent': 'decisionContents.educationContent',
+  'DecisionContents.reconsiderationFirstStated': 'decisionContents.reconsiderationFirstStated',
+  'CaseDocument.reconsiderationOutcome': 'reconsiderationOutcome',
+  'CaseDocument.urgent': 'urgent',
   // the example is fully entered: 录入状态 absent means entered (docs/case-file-format.md, 录入状态)
   'CaseDocument.entry': 'entry',
   'CaseFile.entry': 'entry',

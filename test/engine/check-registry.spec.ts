@@ -91,6 +91,17 @@ describe('the check registry', () => {
     expect(loadReason(dir)).toContain('未知文书类型 no_such_type');
   });
 
+  it('the sentences of the problems a check reports are the rule\'s `problems` (a missing or unknown one fails the load)', () => {
+    const seq16 = pack.byId.get('SEQ-16')!;
+    expect(checkOf(seq16.check).problemIds).toEqual(Object.keys(seq16.problems ?? {}));
+    const missing = packWith('sequence.yaml', (rules) => delete rules.find((r) => r.id === 'SEQ-16').problems.noReceipt);
+    expect(loadReason(missing)).toContain('problems 缺少检查会报告的问题 noReceipt');
+    const unknown = packWith('sequence.yaml', (rules) => (rules.find((r) => r.id === 'SEQ-16-2').problems.late = '送达过迟了'));
+    expect(loadReason(unknown)).toContain('problems.late 不是该检查会报告的问题');
+    const placeholder = packWith('sequence.yaml', (rules) => (rules.find((r) => r.id === 'SEQ-17').problems.noConsent = '无确认书（{nope}）'));
+    expect(loadReason(placeholder)).toContain('{nope}');
+  });
+
   it('no check or fact carries a hand-written list of document types (groups live in rules/document-types.yaml)', () => {
     const ids = new Set(loadDocumentTypes().all().map((t) => t.id));
     const offenders: string[] = [];

@@ -42,10 +42,10 @@ describe('loadRulePack', () => {
   });
 
   it('rejects a veto severity on an 【S】 rule (the loader enforces 依据待核 rules are never veto)', () => {
-    const e = loadError(packWith((rules) => Object.assign(rules.find((r) => r.id === 'DL-02'), { severity: 'veto', veto: 'V9' })));
+    const e = loadError(packWith((rules) => Object.assign(rules.find((r) => r.id === 'DL-01a'), { severity: 'veto', veto: 'V9' })));
     expect(e).toBeInstanceOf(RulePackError);
     expect(e.file).toMatch(/deadlines\.yaml$/);
-    expect(e.ruleId).toBe('DL-02');
+    expect(e.ruleId).toBe('DL-01a');
     expect(e.reason).toContain('不得为否决项');
   });
 

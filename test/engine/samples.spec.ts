@@ -31,13 +31,16 @@ const EXPECTED: [string, string[]][] = [
   ['06-seizure.json', []],
   ['07-no-penalty-education.json', []],
   ['09-restriction-three-months-as-90-days.json', ['DL-25-SP']],
-  ['10-hearing-period-calendar-days.json', ['DL-06-2', 'DL-06-SP']],
+  // the statement period counted the same way: SEQ-07-3 (veto, 处罚法第85条/办法第90条) and SEQ-07-4 (【S】 five working days)
+  ['10-hearing-period-calendar-days.json', ['DL-06-2', 'DL-06-SP', 'SEQ-07-3', 'SEQ-07-4']],
   // DL-05 / SEQ-07: one finding for the fact; the pack reports it as SEQ-07 (V5)
   ['11-decision-before-statement-period-no-education.json', ['ED-02', 'SEQ-07']],
   ['12-hearing-without-legal-review.json', ['SEQ-10']],
   // ED-04 / SEQ-21: one finding; the pack's ED-04 covers both ends of the window
   ['13-decision-served-late-education-after-closing.json', ['DL-08', 'ED-04']],
   ['14-seizure-extension-and-release-late.json', ['DL-20', 'DL-20-2', 'DL-23']],
+  // 告知书 drafted before the decision but served after it: two findings of the one V5 fact (period and service date)
+  ['15-notice-served-after-decision.json', ['C1-09-2', 'SEQ-07', 'SEQ-07-2']],
 ];
 
 describe('fixtures/cases match their README', () => {
@@ -50,6 +53,7 @@ describe('fixtures/cases match their README', () => {
     const f10 = review('10-hearing-period-calendar-days.json').findings;
     expect(f10.find((f) => f.ruleId === 'DL-06-SP')!.data).toMatchObject({ correctEndsOn: '2025-11-20', statedEndsOn: '2025-11-18' });
     expect(f10.find((f) => f.ruleId === 'DL-06-2')!.data).toMatchObject({ dueOn: '2025-11-20', to: '2025-11-19' });
+    expect(f10.find((f) => f.ruleId === 'SEQ-07-4')!.data).toMatchObject({ correctEndsOn: '2025-11-20', statedEndsOn: '2025-11-18' });
     expect(review('11-decision-before-statement-period-no-education.json').findings.find((f) => f.ruleId === 'SEQ-07')!.data).toMatchObject({ dueOn: '2025-06-16', to: '2025-06-11' });
     expect(review('13-decision-served-late-education-after-closing.json').findings.find((f) => f.ruleId === 'DL-08')!.data).toMatchObject({ dueOn: '2025-10-13', to: '2025-10-14' });
     const f14 = review('14-seizure-extension-and-release-late.json').findings;
@@ -61,7 +65,7 @@ describe('fixtures/cases match their README', () => {
     const passed = (file: string) => new Map(review(file).passed.map((p) => [p.ruleId, p.summary]));
     expect(passed('01-general-fine-clean.json').get('DL-08')).toContain('2025-10-13');
     expect(passed('01-general-fine-clean.json').get('DL-10')).toContain('2025-10-27');
-    expect(passed('02-hearing-case.json').get('DL-01')).toContain('2025-03-06');
+    expect(passed('02-hearing-case.json').get('DL-01')).toContain('2025-03-24'); // 听证期间不计入 (E2)
     expect(passed('04-simple-procedure-on-the-spot.json').get('DL-10')).toContain('2025-10-11');
     expect(passed('06-seizure.json').get('DL-23')).toContain('2026-03-18');
   });

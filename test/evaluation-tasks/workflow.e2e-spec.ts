@@ -68,6 +68,10 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
     const notReviewer = await http().post('/api/evaluation-tasks').set(as(organiser)).send({ ...body({ mode: 'all' }), reviewers: [{ id: officerA.user.id }] }).expect(400);
     expect(notReviewer.body.errors).toEqual([expect.objectContaining({ path: 'body.reviewers[0].id', code: 'NOT_A_REVIEWER' })]);
     expect((await http().get('/api/evaluation-tasks').set(as(organiser)).expect(200)).body).toEqual([]);
+    const directory = (await http().get('/api/evaluation-tasks/reviewers').set(as(organiser)).expect(200)).body as { id: string; agency: { name: string } }[];
+    expect(directory.map((d) => d.id)).toEqual(expect.arrayContaining([...reviewers, conflicted, leader].map((u) => u.user.id)));
+    expect(directory.map((d) => d.id)).not.toContain(officerA.user.id);
+    await http().get('/api/evaluation-tasks/reviewers').set(as(officerA)).expect(403);
   });
 
   it('the same seed gives the same sample; the seed is recorded', async () => {

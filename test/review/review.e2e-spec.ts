@@ -115,7 +115,7 @@ describe('review API', () => {
       const dl01 = res.body.rules.find((r: any) => r.id === 'DL-01');
       expect(dl01).toMatchObject({ confidence: 'Q', severity: 'error', scoringItem: 'decision', effective: { date: 'filingDate', from: '2023-07-01' } });
       expect(dl01.basis[0].article).toBe('第60条');
-      expect(res.body.rules.find((r: any) => r.id === 'DL-02')).toMatchObject({ confidence: 'S', basisPending: true, severity: 'warning' });
+      expect(res.body.rules.find((r: any) => r.id === 'DL-01a')).toMatchObject({ confidence: 'S', basisPending: true, severity: 'warning' });
     });
 
     it('GET /api/rules/:id returns the definition and its valid/invalid examples; 404 otherwise', async () => {

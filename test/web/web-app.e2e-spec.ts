@@ -163,6 +163,7 @@ describe('web app in headless Chromium', () => {
 
   it('runs an evaluation of stored closed cases and shows its progress, charts and ranking', async () => {
     await page.goto(`${base}/evaluations`);
+    await page.getByText('沅环罚〔2025〕46号').waitFor();
     await page.getByRole('button', { name: '全选' }).click();
     await page.getByTestId('start-evaluation').click();
     await page.waitForURL(/\/evaluations\/[0-9a-f-]{36}$/);

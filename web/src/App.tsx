@@ -10,12 +10,14 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const SelfCheckPage = lazy(() => import('./pages/SelfCheckPage'));
 const EvaluationsPage = lazy(() => import('./pages/EvaluationsPage'));
 const RulesPage = lazy(() => import('./pages/RulesPage'));
+const EvaluationTasksPage = lazy(() => import('./pages/EvaluationTasksPage'));
 
 const NAV = [
   { key: '/cases', label: '案卷列表' },
   { key: '/cases/new', label: '案卷录入' },
   { key: '/self-check', label: '自查（承办人）' },
   { key: '/evaluations', label: '年度评查' },
+  { key: '/evaluation-tasks', label: '评查任务' },
   { key: '/rules', label: '规则库' },
 ];
 
@@ -74,6 +76,9 @@ export function App() {
             <Route path="/self-check/:id" element={<SelfCheckPage />} />
             <Route path="/evaluations" element={<EvaluationsPage />} />
             <Route path="/evaluations/:id" element={<EvaluationsPage />} />
+            <Route path="/evaluation-tasks" element={<EvaluationTasksPage />} />
+            <Route path="/evaluation-tasks/:id" element={<EvaluationTasksPage />} />
+            <Route path="/evaluation-tasks/:id/cases/:caseId" element={<EvaluationTasksPage />} />
             <Route path="/rules" element={<RulesPage />} />
             <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
           </Routes>

@@ -50,7 +50,12 @@ export type PenaltyKind =
   | 'production_suspension' // 责令停产停业
   | 'closure' // 责令关闭
   | 'employment_restriction' // 限制从业
-  | 'detention_transfer'; // 移送行政拘留
+  | 'detention_transfer' // 移送行政拘留
+  // 生态环境行政处罚办法（2023）第8条 另列的种类
+  | 'license_application_ban' // 一定时期内不得申请行政许可
+  | 'production_rectification' // 责令停产整治（不是“限制生产”：限产停产办法第15条的三个月上限只适用于限制生产）
+  | 'employment_ban' // 禁止从业
+  | 'demolition_order'; // 责令限期拆除
 
 export interface CaseFile {
   formatVersion: typeof CASE_FILE_FORMAT_VERSION;
@@ -123,6 +128,11 @@ export interface CaseInfo {
     /** 没收违法所得/非法财物价值 (元) */
     confiscationAmount?: number;
   };
+  /**
+   * 地方性法规、地方政府规章对听证"较大数额"另有规定的 (生态环境行政处罚办法第89条: 从其规定): the local amounts and the
+   * name of the local rule; they replace the 5000/200000元 of rules/parameters
+   */
+  localHearingThresholds?: { individual?: number; organization?: number; source: string };
   /** 违反的条款 (e.g. 《大气污染防治法》第一百零八条) */
   violatedProvisions?: string[];
   /** 处罚依据条款 */
@@ -316,6 +326,12 @@ export interface DecisionContents {
   remedyRouteAndDeadline?: boolean;
   /** (六) 作出决定的行政机关名称和作出决定的日期 */
   agencyNameAndDate?: boolean;
+  /** 责令改正写入决定书（生态环境行政处罚办法第9条：可以与行政处罚决定一并下达）：改正内容、期限或立即改正 */
+  rectificationOrdered?: boolean;
+  /** 不予行政处罚决定书载明对当事人进行教育的内容（行政处罚法第33条第3款；评查细则不予处罚决定书第7目） */
+  educationContent?: boolean;
+  /** 当场处罚决定书告知先申请行政复议（行政复议法(2023)第23条，2024-01-01起） */
+  reconsiderationFirstStated?: boolean;
 }
 
 export interface CaseDocument {
@@ -378,7 +394,8 @@ export interface CaseDocument {
   hostId?: string;
 
   // —— 集体讨论 ——
-  attendees?: { name: string; role: ReviewerRole | 'officer' | 'other'; personId?: string }[];
+  /** votes: took part in the discussion and the vote (false = 列席: sat in, e.g. the investigator presenting the case — 办法第52条【S】) */
+  attendees?: { name: string; role: ReviewerRole | 'officer' | 'other'; personId?: string; votes?: boolean }[];
   /** 结论 (集体讨论、法制审核、复核 …) */
   conclusion?: string;
 
@@ -389,8 +406,8 @@ export interface CaseDocument {
   // —— 延期 / 中止 / 恢复 / 检测 ——
   /** 延长天数 (延期审批表) */
   extensionDays?: number;
-  /** 延期的对象 */
-  extensionOf?: 'case_handling' | 'seizure' | 'restriction';
+  /** 延期的对象 (filing = 立案期限，生态环境行政处罚办法第18条：经负责人批准可延长十五日) */
+  extensionOf?: 'case_handling' | 'seizure' | 'restriction' | 'filing';
   /** 集体讨论决定继续延期 (第二次延期) */
   extensionByCollectiveDiscussion?: boolean;
   /** 中止日 (中止审批表) */
@@ -401,6 +418,12 @@ export interface CaseDocument {
   testingPeriod?: { from: LegalDate; to: LegalDate };
   /** 检测期间已书面告知当事人 (行政强制法第25条第3款) */
   testingPeriodNotified?: boolean;
+  /** 其他不计入办案期限的期间：评估、认定等 (生态环境行政处罚办法第57条【S】) */
+  excludedPeriods?: { from: LegalDate; to: LegalDate; reason: 'assessment' | 'determination' | 'announcement' | 'other'; note?: string }[];
+  /** 情况紧急，先采取措施再报负责人批准 (先行登记保存：2010办法第38条第2款、2023办法第32条【S】二十四小时内补办) */
+  urgent?: boolean;
+  /** 行政复议决定书的结果 */
+  reconsiderationOutcome?: 'upheld' | 'changed' | 'revoked' | 'confirmed_illegal' | 'dismissed' | 'other';
 
   // —— 按日连续处罚 / 复查 ——
   /** 复查方式: 暗查 / 公开 */

@@ -57,6 +57,10 @@ export const PENALTY_KIND_LABELS: Record<PenaltyKind, string> = {
   closure: '责令关闭',
   employment_restriction: '限制从业',
   detention_transfer: '移送行政拘留',
+  license_application_ban: '一定时期内不得申请行政许可',
+  production_rectification: '责令停产整治',
+  employment_ban: '禁止从业',
+  demolition_order: '责令限期拆除',
 };
 
 export const PARTY_KIND_LABELS: Record<Party['kind'], string> = {
@@ -145,6 +149,23 @@ export const EXTENSION_OF_LABELS: Record<NonNullable<CaseDocument['extensionOf']
   case_handling: '办案期限',
   seizure: '查封扣押期限',
   restriction: '限制生产/停产整治期限',
+  filing: '立案期限',
+};
+
+export const EXCLUDED_PERIOD_REASON_LABELS: Record<NonNullable<CaseDocument['excludedPeriods']>[number]['reason'], string> = {
+  assessment: '评估',
+  determination: '认定',
+  announcement: '公告',
+  other: '其他依法不计入的期间',
+};
+
+export const RECONSIDERATION_OUTCOME_LABELS: Record<NonNullable<CaseDocument['reconsiderationOutcome']>, string> = {
+  upheld: '维持',
+  changed: '变更',
+  revoked: '撤销',
+  confirmed_illegal: '确认违法',
+  dismissed: '驳回复议申请',
+  other: '其他',
 };
 
 export const REINSPECTION_METHOD_LABELS: Record<NonNullable<CaseDocument['reinspectionMethod']>, string> = {

@@ -127,6 +127,7 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       switch (o.status) {
         case 'fail': {
           const data: MessageData = { title: rule.title, ...o.data };
+          if (o.problems) data.problem = o.problems.map((p) => formatTemplate(rule.problems?.[p.id] ?? p.id, { ...data, ...p.data })).join('；');
           const template = (o.variant && rule.messages?.[o.variant]) || rule.message;
           const finding: Finding & { order: number; key: string } = {
             ruleId: rule.id,

@@ -185,7 +185,7 @@ export const FACTS: Record<string, FactDef> = {
   // —— 立案、调查 ——
   filingDate: docDate(['filing_approval'], 'approvedOn', 'min', '立案日（立案审批表批准日）'),
   firstInquiryOn: docDate(['inquiry_record'], 'madeOn', 'min', '首次调查询问日'),
-  firstFormalActOn: docDate(inGroup('formal_investigation_act'), 'madeOn', 'min', '首份调查询问笔录/调查报告/告知书日期'),
+  firstFormalActOn: docDate(inGroup('formal_investigation_act'), 'madeOn', 'min', '首份调查报告/告知书日期'),
   evidenceLatestOn: docDate(INVESTIGATION_EVIDENCE, 'madeOn', 'max', '最后一份调查证据日期'),
   investigationReportDate: docDate(['investigation_report'], 'madeOn', 'max', '调查报告日期'),
   preservationDate: docDate(['evidence_preservation_notice'], 'madeOn', 'min', '先行登记保存日'),
@@ -201,6 +201,12 @@ export const FACTS: Record<string, FactDef> = {
     const n = noticeOfDecision(ctx);
     return n && serviceFact(ctx, n, name, label);
   }),
+  /** the 告知书 was made on or before the decision (when it was made after, C1-09 reports it) */
+  noticeMadeBeforeDecision: custom('告知书在决定前制作', (ctx, name, label) => {
+    const n = noticeOfDecision(ctx);
+    const decision = ctx.fact('decisionDate')?.value;
+    return n?.madeOn && decision && n.madeOn <= decision ? { name, label, value: n.madeOn, refId: n.id } : undefined;
+  }),
   latestNoticeDate: docDate(['penalty_notice'], 'madeOn', 'max', '最后一份事先告知书日期'),
   statementDate: docDate(['statement_record'], 'madeOn', 'min', '陈述申辩日'),
   statementReviewDate: docDate(['statement_review_opinion'], 'madeOn', 'max', '陈述申辩复核意见日期'),
@@ -214,7 +220,26 @@ export const FACTS: Record<string, FactDef> = {
     return n && { name, label: '听证举行日（听证通知书载明）', value: n.value, refId: n.doc.id };
   }),
   hearingReportDate: docDate(['hearing_report'], 'madeOn', 'max', '听证报告日期'),
+  /** 处罚法第62条: only a waiver made on or before the decision lets the decision come before the period ends */
+  statementWaivedBeforeDecision: custom('决定前书面放弃陈述申辩', (ctx, name, label) => waivedBeforeDecision(ctx, ['statement_waiver'], name, label)),
+  hearingWaivedOrRequestedBeforeDecision: custom('决定前申请或书面放弃听证', (ctx, name, label) =>
+    waivedBeforeDecision(ctx, ['hearing_waiver', 'hearing_application'], name, label)),
+  /** 听证主持人 named in the 听证通知书 or the 听证笔录 (处罚法第64条（四）does not require a separate document) */
+  hearingHostNamed: custom('听证通知书或笔录载明主持人', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docsOf(['hearing_notice', 'hearing_record']).filter((d) => d.hostId), (d) => d.madeOn ?? d.id, 'min');
+    return hit && { name, label, value: hit.doc.hostId!, refId: hit.doc.id };
+  }),
 
+  /** 责令改正写入决定书 (2023办法第9条) */
+  rectificationInDecision: custom('决定书载明责令改正', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docsOf(['penalty_decision', 'daily_penalty_decision']).filter((d) => d.decisionContents?.rectificationOrdered), (d) => d.madeOn ?? d.id, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** 不予行政处罚决定书载明教育内容 (评查细则不予处罚决定书第7目) */
+  educationInNoPenaltyDecision: custom('不予处罚决定书载明教育内容', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('no_penalty_decision').filter((d) => d.decisionContents?.educationContent), (d) => d.madeOn ?? d.id, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
   // —— 审核、讨论、决定 ——
   legalReviewDate: docDate(['legal_review_opinion'], 'madeOn', 'max', '法制审核意见日期'),
   collectiveDiscussionDate: docDate(['collective_discussion_record'], 'madeOn', 'max', '集体讨论日期'),
@@ -247,7 +272,24 @@ export const FACTS: Record<string, FactDef> = {
   reminderServedOn: served(['payment_reminder'], 'max', '催告书送达日'),
   enforcementAppliedOn: docDate(['enforcement_application'], 'madeOn', 'min', '申请强制执行日'),
   /** 行政诉讼法第46条: 六个月 */
-  litigationPeriodEnd: derived('decisionServedOn', 6, 'month', 'party', '起诉期限届满日', '行政诉讼法第46条'),
+  litigationPeriodEndWithoutReconsideration: derived('decisionServedOn', 6, 'month', 'party', '起诉期限届满日', '行政诉讼法第46条'),
+  reconsiderationDecisionServedOn: served(['reconsideration_decision'], 'max', '行政复议决定书送达日'),
+  /** 行政诉讼法第45条: after a 复议, 收到复议决定书之日起十五日内 — else 第46条 六个月 from the decision's service */
+  litigationPeriodEnd: custom('起诉期限届满日', (ctx, name, label) => {
+    const r = ctx.fact('reconsiderationDecisionServedOn');
+    if (!r) return ctx.fact('litigationPeriodEndWithoutReconsideration');
+    if (r.missingYears) return { ...r, name, label };
+    const res = ctx.period({ start: r.value, amount: 15, unit: 'day', roll: 'party', basis: '行政诉讼法第45条' });
+    if (res.status !== 'ok' || !res.end) return { name, label, value: '', refId: r.refId, missingYears: res.missingYears ?? [] };
+    return { name, label: '起诉期限届满日（复议决定书送达后十五日）', value: res.end, refId: r.refId, calendar: [`行政复议决定书 ${r.value} 送达，起诉期限为收到复议决定书之日起十五日（行政诉讼法第45条）`, ...res.explanation] };
+  }),
+  /** the decision states no 起诉 period: the one-year limit of 行诉解释第64条 may apply — a reviewer must check */
+  litigationPeriodNotStated: custom('决定书未告知起诉期限', (ctx, name, label) => {
+    const d = pickDoc(docsFor(ctx, DECISIONS), (x) => x.madeOn ?? x.id, 'min')?.doc;
+    if (!d) return undefined;
+    const stated = d.statedPeriods?.some((p) => p.kind === 'litigation') || d.decisionContents?.remedyRouteAndDeadline === true;
+    return stated || d.decisionContents?.remedyRouteAndDeadline === undefined ? undefined : { name, label, value: d.madeOn ?? '', refId: d.id };
+  }),
   installmentEnd: custom('暂缓/分期缴纳期限届满日', (ctx, name, label) => {
     let best: { v: string; id: string } | undefined;
     for (const d of ctx.docs('installment_approval_notice'))
@@ -279,6 +321,12 @@ export const FACTS: Record<string, FactDef> = {
   // —— 限制生产、停产整治 ——
   restrictionDecisionDate: docDate(['restriction_decision'], 'madeOn', 'min', '限产停产决定日'),
   restrictionServedOn: served(['restriction_decision'], 'min', '限产停产决定书送达日'),
+  /** every 限产停产 decision of the file is a 责令停产整治 (办法第8条), none a 限制生产: the three-month cap does not apply */
+  productionRectificationOnly: custom('限产停产决定为责令停产整治', (ctx, name, label) => {
+    const docs = ctx.docs('restriction_decision');
+    const rectification = (k?: string[]) => !!k?.includes('production_rectification') && !k.includes('restrict_business');
+    return docs.length && docs.every((d) => rectification(d.penaltyKinds)) ? { name, label, value: docs[0].madeOn ?? '', refId: docs[0].id } : undefined;
+  }),
   rectificationPlanFiledOn: docDate(['rectification_plan_filing'], 'madeOn', 'min', '整改方案备案日'),
   restrictionReleaseDate: docDate(['restriction_release_record'], 'madeOn', 'min', '解除限产停产日'),
   followUpInspectionDate: docDate(['follow_up_inspection_record'], 'madeOn', 'min', '跟踪检查日'),
@@ -323,6 +371,13 @@ export const FACTS: Record<string, FactDef> = {
   crimeTransferApprovedAt: docDateTime(['crime_transfer_approval'], 'approvedAt', 'min', '移送批准时刻'),
   crimeTransferLetterAt: docDateTime(['crime_transfer_letter'], 'implementedAt', 'min', '移送时刻'),
 };
+
+/** a document of the types dated (madeOn) on or before the decision, or with no decision yet */
+function waivedBeforeDecision(ctx: ReviewContext, types: string[], name: string, label: string): FactValue | undefined {
+  const decision = ctx.fact('decisionDate')?.value;
+  const hit = pickDoc(ctx.docsOf(types).filter((d) => d.madeOn && (!decision || d.madeOn <= decision)), (d) => d.madeOn, 'min');
+  return hit && { name, label, value: hit.value, refId: hit.doc.id };
+}
 
 export function isKnownFact(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FACTS, name);

@@ -19,7 +19,15 @@ export interface LegalBasis {
   /** e.g. 第六十四条第一款第（一）项 — only what the catalog cites */
   article: string;
   quote?: string;
+  /**
+   * 'Q†': the article's text was read only in a third-party copy (PDF extract, compilation), not checked against the
+   * official text — set by the pack loader from rules/law; every 依据 line says so
+   */
+  mark?: 'Q†';
 }
+
+/** the words a 依据 line appends to an article read only in a third-party copy */
+export const THIRD_PARTY_COPY_NOTE = '【Q†：第三方副本，未与官方文本核对】';
 
 /** A fact the rule used: a document, a date, an amount … */
 export interface FactRef {

@@ -8,7 +8,7 @@ import type { LegalCalendarApi } from '../calendar/types';
 import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
 import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
-import type { Finding, Severity } from '../engine/types';
+import { THIRD_PARTY_COPY_NOTE, type Finding, type Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
@@ -62,7 +62,7 @@ export function createAssessContext(sheetId: string | undefined, asOf: string): 
 }
 
 export function formatBasis(f: Finding): string {
-  return f.basis.map((b) => `${b.law}${b.article}`).join('；') + (f.basisPending ? '（依据待核）' : '');
+  return f.basis.map((b) => `${b.law}${b.article}${b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : ''}`).join('；') + (f.basisPending ? '（依据待核）' : '');
 }
 
 /** Deterministic finding order inside one file: severity, rule id, fingerprint. */

@@ -8,7 +8,7 @@
  * the reviewer's and approver's signatures.
  */
 import type { CaseFile } from '../case-file/types';
-import type { Finding, ReviewResult, Severity } from '../engine/types';
+import { THIRD_PARTY_COPY_NOTE, type Finding, type ReviewResult, type Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
@@ -317,10 +317,11 @@ export function basisText(basis: Finding['basis']): string {
   const groups: { law: string; articles: string[] }[] = [];
   for (const b of basis) {
     const law = b.law.startsWith('《') ? b.law : `《${b.law}》`;
+    const article = b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '');
     const g = groups.find((x) => x.law === law);
     if (g) {
-      if (!g.articles.includes(b.article)) g.articles.push(b.article);
-    } else groups.push({ law, articles: [b.article] });
+      if (!g.articles.includes(article)) g.articles.push(article);
+    } else groups.push({ law, articles: [article] });
   }
   return groups.map((g) => `${g.law}${g.articles.join('、')}`).join('；') || '—';
 }

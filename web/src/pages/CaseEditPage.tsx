@@ -15,6 +15,22 @@ import { useVocabulary } from '../vocabulary';
 
 const UNSET = '未录入';
 
+/** POST /api/intake/docx: suggestions for one document, never confirmed until a person saves them. */
+interface DocxSuggestions {
+  title?: string;
+  type: { type: string };
+  suggestions: { field: string; value: unknown; source: string }[];
+  paperOnly: { field: string; label: string }[];
+}
+
+/** `amounts.fine` → obj.amounts.fine = value */
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = obj;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]] = value;
+}
+
 /** 是 / 否 / 未录入 — an omitted boolean is "not entered yet", not "no". */
 function TriState(props: { value?: boolean; onChange?: (v: boolean | undefined) => void; id?: string }) {
   return (
@@ -75,7 +91,7 @@ export default function CaseEditPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const vocab = useVocabulary();
   const features = useApiFeatures();
   const [form] = Form.useForm();
@@ -133,6 +149,31 @@ export default function CaseEditPage() {
     }
   };
 
+  /** A .docx 制作稿 → a new document filled with the suggestions read from it (each shown with its source text). */
+  const importDocx = async (file: File) => {
+    try {
+      const body = new FormData();
+      body.append('file', file);
+      const res = await api.post<DocxSuggestions>('/intake/docx', body);
+      const docs = (form.getFieldValue('documents') ?? []) as Record<string, unknown>[];
+      const doc: Record<string, unknown> = { id: nextId('d', docs as { id?: string }[]), type: res.type.type, ...(res.title ? { title: res.title } : {}) };
+      for (const sug of res.suggestions) setPath(doc, sug.field, sug.value);
+      form.setFieldValue('documents', [...docs, doc]);
+      modal.info({
+        title: `已从 ${file.name} 读出 ${res.suggestions.length} 项建议，追加为第 ${docs.length + 1} 份文书，请逐项核对`,
+        width: 680,
+        content: (
+          <>
+            <ul>{res.suggestions.map((x, i) => <li key={i}><b>{x.field}</b> = {JSON.stringify(x.value)}（原文：{x.source}）</li>)}</ul>
+            {res.paperOnly.length > 0 && <Typography.Paragraph type="secondary">须从纸质卷宗录入：{res.paperOnly.map((p) => p.label).join('、')}</Typography.Paragraph>}
+          </>
+        ),
+      });
+    } catch (e) {
+      message.error(`导入失败：${(e as Error).message}`);
+    }
+  };
+
   const importInto = async (file: File, endpoint?: string) => {
     try {
       let cf: unknown;
@@ -140,6 +181,9 @@ export default function CaseEditPage() {
       else {
         const body = new FormData();
         body.append('file', file);
+        // a bare 卷内目录 lists documents only: the case header entered so far goes with it
+        const current = clean(form.getFieldsValue(true) as CaseFile);
+        if (current.case?.caseNumber) body.append('header', JSON.stringify(current));
         const res = await api.post<{ caseFile?: unknown }>(endpoint, body);
         cf = res.caseFile ?? res;
       }
@@ -177,7 +221,7 @@ export default function CaseEditPage() {
                   </Upload>
                 )}
                 {features.has('POST', '/intake/docx') && (
-                  <Upload accept=".docx" showUploadList={false} beforeUpload={(f) => { void importInto(f, '/intake/docx'); return false; }}><Button>导入文书（.docx）</Button></Upload>
+                  <Upload accept=".docx" showUploadList={false} beforeUpload={(f) => { void importDocx(f); return false; }}><Button>导入文书（.docx）</Button></Upload>
                 )}
                 <Button onClick={() => save(true)} loading={saving}>保存为草稿</Button>
                 <Button type="primary" htmlType="submit" loading={saving}>保存</Button>

@@ -23,23 +23,33 @@ function groupFindings(findings: Finding[], score?: ScoreResult) {
     .sort((a, b) => SEVERITY_RANK[a.list[0].severity] - SEVERITY_RANK[b.list[0].severity] || b.list.length - a.list.length);
 }
 
-/** The optional official parts (合法性 / 规范性 / 卷面 / 待人工评分) when the scoring sheet provides them. */
+/**
+ * The official parts of the 2024 细则 when the scoring sheet provides them (optional in ScoreResult): 合法性,
+ * 规范性 (with its formula), 卷面 deductions, and the items left to the reviewer (待人工评分).
+ */
+interface OfficialParts {
+  legality?: { max: number; score: number; hits?: unknown[] };
+  normativity?: { max: number; score: number; formula?: string; caseTypeName?: string };
+  formDeductions?: { max: number; deducted: number };
+  manualItems?: { itemId: string; label: string; points: number; kind: 'score' | 'deduction' }[];
+}
+
 function ScoreParts({ score }: { score: ScoreResult }) {
-  const s = score as ScoreResult & Record<string, unknown>;
-  const part = (key: string, label: string) => {
-    const v = s[key] as { score?: number; max?: number; points?: number } | undefined;
-    if (!v) return null;
-    return <Col span={6} key={key}><Statistic title={label} value={v.score ?? v.points ?? 0} suffix={v.max ? `/ ${v.max}` : undefined} /></Col>;
-  };
-  const manual = s.manualItems as { id?: string; name?: string; max?: number }[] | undefined;
+  const s = score as ScoreResult & OfficialParts;
+  if (!s.legality && !s.normativity && !s.formDeductions && !s.manualItems?.length) return null;
   return (
-    <>
-      <Row gutter={8}>{[part('legality', '合法性'), part('normativity', '规范性'), part('formDeductions', '卷面扣分')]}</Row>
-      {manual?.length ? (
-        <Alert style={{ marginTop: 8 }} type="info" showIcon message="待评查人人工评分"
-          description={<ul style={{ margin: 0 }}>{manual.map((m, i) => <li key={i}>{m.name ?? m.id}{m.max ? `（${m.max} 分）` : ''}</li>)}</ul>} />
+    <div data-testid="score-parts" style={{ marginTop: 8 }}>
+      <Row gutter={8}>
+        {s.legality && <Col span={8}><Statistic title="合法性" value={s.legality.score} suffix={`/ ${s.legality.max}`} /></Col>}
+        {s.normativity && <Col span={8}><Statistic title="规范性" value={s.normativity.score} precision={1} suffix={`/ ${s.normativity.max}`} /></Col>}
+        {s.formDeductions && <Col span={8}><Statistic title="卷面扣分" value={s.formDeductions.deducted} suffix={`/ ${s.formDeductions.max}`} /></Col>}
+      </Row>
+      {s.normativity?.formula && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0' }}>{s.normativity.caseTypeName ? `${s.normativity.caseTypeName}：` : ''}{s.normativity.formula}</Typography.Paragraph>}
+      {s.manualItems?.length ? (
+        <Alert style={{ marginTop: 8 }} type="info" showIcon message={`待评查人人工评分（${s.manualItems.length} 项）`}
+          description={<ul style={{ margin: 0, paddingLeft: 16, maxHeight: 160, overflow: 'auto' }}>{s.manualItems.map((m) => <li key={m.itemId}>{m.label}（{m.kind === 'deduction' ? '扣' : '得'} 0–{m.points} 分）</li>)}</ul>} />
       ) : null}
-    </>
+    </div>
   );
 }
 

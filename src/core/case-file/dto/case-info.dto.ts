@@ -82,6 +82,20 @@ export class PenaltyDto implements PenaltyShape {
   confiscationAmount?: number;
 }
 
+type LocalHearingThresholds = NonNullable<CaseInfo['localHearingThresholds']>;
+
+@Model('地方规定的听证较大数额')
+export class LocalHearingThresholdsDto implements LocalHearingThresholds {
+  @opt.amount('公民（元，以上含本数）')
+  individual?: number;
+
+  @opt.amount('法人或者其他组织（元，以上含本数）')
+  organization?: number;
+
+  @req.string('地方性法规或地方政府规章名称及条款', { example: '《××省行政处罚听证程序规定》第七条' })
+  source: string;
+}
+
 @Model('案件基本信息')
 export class CaseInfoDto implements CaseInfo {
   @req.string('案号', { example: '益环罚〔2025〕12号' })
@@ -110,6 +124,9 @@ export class CaseInfoDto implements CaseInfo {
 
   @opt.object('处罚内容', () => PenaltyDto)
   penalty?: PenaltyDto;
+
+  @opt.object('地方规定的听证较大数额（另有规定的，从其规定）', () => LocalHearingThresholdsDto, { law: '《生态环境行政处罚办法》第89条【Q†】' })
+  localHearingThresholds?: LocalHearingThresholdsDto;
 
   @opt.strings('违反的条款', { law: '行政处罚法第59条第1款（二）', example: ['《中华人民共和国大气污染防治法》第四十八条第一款'] })
   violatedProvisions?: string[];

@@ -31,6 +31,8 @@ export const DTO_CONFORMANCE: Record<string, true> = {
   DecisionContents: true as SameKeys<T.DecisionContents, D.DecisionContentsDto>,
   PageRange: true as SameKeys<NonNullable<T.CaseDocument['pages']>, D.PageRangeDto>,
   DateRange: true as SameKeys<NonNullable<T.CaseDocument['testingPeriod']>, D.DateRangeDto>,
+  LocalHearingThresholds: true as SameKeys<NonNullable<T.CaseInfo['localHearingThresholds']>, D.LocalHearingThresholdsDto>,
+  ExcludedPeriod: true as SameKeys<NonNullable<T.CaseDocument['excludedPeriods']>[number], D.ExcludedPeriodDto>,
   Attendee: true as SameKeys<Item<NonNullable<T.CaseDocument['attendees']>>, D.AttendeeDto>,
   EducationRecord: true as SameKeys<T.EducationRecord, D.EducationRecordDto>,
   EducationRecipient: true as SameKeys<T.EducationRecord['recipient'], D.EducationRecipientDto>,

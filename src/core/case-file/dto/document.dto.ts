@@ -16,7 +16,9 @@ import type {
 import {
   ATTENDEE_ROLE_LABELS,
   ENTRY_STATUS_LABELS,
+  EXCLUDED_PERIOD_REASON_LABELS,
   EXTENSION_OF_LABELS,
+  RECONSIDERATION_OUTCOME_LABELS,
   PENALTY_KIND_LABELS,
   PERIOD_UNIT_LABELS,
   RECEIVER_ROLE_LABELS,
@@ -189,6 +191,32 @@ export class DecisionContentsDto implements DecisionContents {
 
   @opt.bool('（六）作出决定的行政机关名称和作出决定的日期', { law: '行政处罚法第59条第1款（六）' })
   agencyNameAndDate?: boolean;
+
+  @opt.bool('决定书载明责令改正（改正内容、期限或立即改正）', { law: '《生态环境行政处罚办法》第9条：责令改正违法行为决定可以与行政处罚决定一并下达' })
+  rectificationOrdered?: boolean;
+
+  @opt.bool('不予行政处罚决定书载明教育内容', { law: '行政处罚法第33条第3款；评查细则不予行政处罚决定书第7目' })
+  educationContent?: boolean;
+
+  @opt.bool('当场处罚决定书告知先申请行政复议', { law: '行政复议法(2023)第23条（2024年1月1日起）' })
+  reconsiderationFirstStated?: boolean;
+}
+
+type ExcludedPeriod = NonNullable<CaseDocument['excludedPeriods']>[number];
+
+@Model('不计入办案期限的期间')
+export class ExcludedPeriodDto implements ExcludedPeriod {
+  @req.date('起始日')
+  from: string;
+
+  @req.date('终止日', { description: '不得早于起始日' })
+  to: string;
+
+  @req.enum('事由', EXCLUDED_PERIOD_REASON_LABELS, { law: '《生态环境行政处罚办法》第57条【S】：中止、听证、公告、监测（检测）、评估、鉴定、认定、送达等时间不计入' })
+  reason: ExcludedPeriod['reason'];
+
+  @opt.text('说明')
+  note?: string;
 }
 
 type AttendeeRole = ReviewerRole | 'officer' | 'other';
@@ -204,6 +232,9 @@ export class AttendeeDto implements Attendee {
 
   @opt.ref('人员 id', { description: 'reviewers / officers 中的 id' })
   personId?: string;
+
+  @opt.bool('参与讨论和表决（false = 列席）', { law: '《生态环境行政处罚办法》第52条【S】：案件调查人员可列席集体讨论并介绍案情，不得参与讨论和表决；评查细则第18项' })
+  votes?: boolean;
 }
 
 @Model('录入状态', '未录入不等于卷内没有：未录入的事实使依赖它的检查无法判定（待补录），不计缺陷、不扣分、不否决')
@@ -342,6 +373,15 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.bool('检测期间已书面告知当事人', { law: '行政强制法第25条第3款' })
   testingPeriodNotified?: boolean;
+
+  @opt.objects('其他不计入办案期限的期间（评估、认定、公告等）', () => ExcludedPeriodDto, { law: '《生态环境行政处罚办法》第57条【S】' })
+  excludedPeriods?: ExcludedPeriodDto[];
+
+  @opt.bool('情况紧急，先采取措施后报批', { law: '《环境行政处罚办法》(2010)第38条第2款；《生态环境行政处罚办法》(2023)第32条【S】：实施后二十四小时内补办批准手续' })
+  urgent?: boolean;
+
+  @opt.enum('行政复议决定结果', RECONSIDERATION_OUTCOME_LABELS, { law: '行政诉讼法第45条：收到复议决定书之日起十五日内起诉' })
+  reconsiderationOutcome?: NonNullable<CaseDocument['reconsiderationOutcome']>;
 
   // —— 按日连续处罚 / 复查 ——
   @opt.enum('复查方式', REINSPECTION_METHOD_LABELS, { law: '《环境保护主管部门实施按日连续处罚办法》第10条（暗查）' })

@@ -10,7 +10,7 @@ import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { evaluateCondition } from '../conditions';
-import { daysBetween, datePart, formatLegalDateTime, isDateTime, toMinutes } from '../../domain/legal-date';
+import { daysBetween, datePart, formatLegalDateTime, isDateTime, toDays, toMinutes } from '../../domain/legal-date';
 import { periodText } from '../../domain/period-text';
 import type { FactValue } from '../facts';
 import { factLabel } from '../facts';
@@ -18,6 +18,7 @@ import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome, MessageData } from './types';
 import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
+import { gatherExcludedTime } from './custom/excluded-time';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
@@ -108,8 +109,16 @@ export function gatherExclusions(ctx: ReviewContext, sources: ExclusionSource[] 
       if (t && t.from <= t.to) out.push({ from: t.from, to: t.to, reason: `检测/鉴定（${ctx.docName(d.type)}）` });
     }
   }
+  out.push(...gatherExcludedTime(ctx, sources));
   out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return out;
+}
+
+/** days covered by the intervals, overlaps counted once */
+function countDays(intervals: ExcludedInterval[]): number {
+  const days = new Set<number>();
+  for (const e of intervals) for (let i = 0; i <= daysBetween(e.from, e.to); i++) days.add(toDays(e.from) + i);
+  return days.size;
 }
 
 function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome {
@@ -166,7 +175,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
     due = res.end;
     calendar.push(...res.explanation);
     if (exclusions.length) {
-      const days = exclusions.reduce((n, e) => n + daysBetween(e.from, e.to) + 1, 0);
+      const days = countDays(exclusions);
       data.excludedDays = days;
     }
     if (spec.extensions) {

@@ -33,6 +33,7 @@ export const CHECKS: { [K in CheckSpec['kind']]: CheckImpl<Extract<CheckSpec, { 
 export function checkOf(spec: CheckSpec): {
   impl: CheckImpl<any>;
   dataKeys: readonly string[];
+  problemIds: readonly string[];
   doc: string;
   reads: ReturnType<CheckImpl['reads']>;
   problems: string[];
@@ -41,6 +42,7 @@ export function checkOf(spec: CheckSpec): {
   return {
     impl,
     dataKeys: impl.dataKeysOf?.(spec) ?? impl.dataKeys,
+    problemIds: impl.problemIdsOf?.(spec) ?? [],
     doc: impl.doc(spec),
     reads: impl.reads(spec),
     problems: impl.specProblems?.(spec) ?? [],

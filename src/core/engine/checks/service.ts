@@ -5,7 +5,7 @@
 import type { CaseDocument } from '../../case-file/types';
 import { SERVICE_METHOD_LABELS } from '../../domain/labels';
 import type { ReviewContext } from '../context';
-import type { CheckOutcome } from './types';
+import type { CheckOutcome, ProblemRef } from './types';
 import { docData, docRef, na, pass } from './util';
 import type { CustomCheckImpl, ParamsSchema } from './custom/types';
 
@@ -32,12 +32,13 @@ export function relatedDoc(ctx: ReviewContext, doc: CaseDocument, type: string, 
 
 /**
  * One finding per served document with problems; `problemsOf` returns undefined for a document the check does
- * not concern (another service method), [] when its service is in order.
+ * not concern (another service method), [] when its service is in order. Problems are ids of the rule's
+ * `problems` sentences.
  */
 export function checkService(
   ctx: ReviewContext,
   params: Record<string, unknown>,
-  problemsOf: (doc: CaseDocument) => string[] | undefined,
+  problemsOf: (doc: CaseDocument) => ProblemRef[] | undefined,
 ): CheckOutcome[] {
   const docs = ctx.docsOf(servedTypes(ctx, params));
   const out: CheckOutcome[] = [];
@@ -49,7 +50,9 @@ export function checkService(
     if (problems.length)
       out.push({
         status: 'fail',
-        data: { ...docData(ctx, d), problem: problems.join('；'), method },
+        // problem: the sentences of `problems`, filled in by the engine from the rule
+        data: { ...docData(ctx, d), problem: '', method },
+        problems,
         facts: [docRef(ctx, d, `${ctx.docName(d.type)}送达方式`, method)],
         key: d.id,
       });
@@ -60,17 +63,19 @@ export function checkService(
   return [pass(ok.join('；'), [])];
 }
 
-/** a service check: its name, doc line and what it finds wrong with one served document */
+/** a service check: its name, doc line, the problems it may report and what it finds wrong with one served document */
 export function serviceCheck(
   name: string,
   description: string,
-  problemsOf: (ctx: ReviewContext, doc: CaseDocument) => string[] | undefined,
+  problemIds: readonly string[],
+  problemsOf: (ctx: ReviewContext, doc: CaseDocument) => ProblemRef[] | undefined,
 ): CustomCheckImpl {
   return {
     name,
     description,
     params: SERVICE_PARAMS,
-    dataKeys: ['problem', 'method'],
+    dataKeys: ['problem', 'method', 'consentOn', 'servedOn'],
+    problemIds,
     reads: (params) => ({ documentTypes: (params.except as string[] | undefined) ?? [] }),
     run: (params, ctx) => checkService(ctx, params, (doc) => problemsOf(ctx, doc)),
   };

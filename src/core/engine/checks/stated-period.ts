@@ -51,7 +51,10 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
           }
           correctEndsOn = res.end;
           calendar = res.explanation;
-          if (p.endsOn && p.endsOn !== correctEndsOn)
+          const unrolledOk =
+            spec.acceptUnrolledEnd && p.endsOn && p.endsOn !== correctEndsOn &&
+            ctx.period({ start, amount, unit, roll: 'strict', basis: basisText(rule.basis) }).end === p.endsOn;
+          if (p.endsOn && p.endsOn !== correctEndsOn && !unrolledOk)
             problems.push(`届满日错误：载明 ${p.endsOn}，按${periodText(amount, unit)}计算应为 ${correctEndsOn}`);
         }
         const data = {

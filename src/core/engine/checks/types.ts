@@ -8,6 +8,12 @@ import type { CheckSpec, LoadedRule } from '../pack/types';
 
 export type MessageData = Record<string, string | number | boolean>;
 
+/** a problem a check found, by the id of its sentence in the rule's `problems`, with the values it needs */
+export interface ProblemRef {
+  id: string;
+  data?: MessageData;
+}
+
 export type CheckOutcome =
   | {
       status: 'fail';
@@ -20,6 +26,8 @@ export type CheckOutcome =
       severity?: Severity;
       /** distinguishes several findings of one rule (document id …) */
       key?: string;
+      /** problems by id (rule.problems); their sentences, joined with '；', become data.problem */
+      problems?: ProblemRef[];
     }
   | { status: 'pass'; summary: string; facts: FactRef[]; calendar?: string[] }
   | { status: 'na'; reason: string }
@@ -54,6 +62,8 @@ export interface CheckImpl<S extends CheckSpec = CheckSpec> {
   doc(spec: S): string;
   /** the facts and document types the spec names (checked at load) */
   reads(spec: S): CheckReads;
+  /** ids of the problem sentences the check may report (each must be in the rule's `problems`) */
+  problemIdsOf?(spec: S): readonly string[];
   /** problems with the spec the rule schema cannot express (checked at load) */
   specProblems?(spec: S): string[];
   run(spec: S, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[];

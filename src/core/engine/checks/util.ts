@@ -1,4 +1,4 @@
-import type { LegalBasis, FactRef } from '../types';
+import { THIRD_PARTY_COPY_NOTE, type LegalBasis, type FactRef } from '../types';
 import type { FactValue } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
@@ -6,7 +6,7 @@ import type { CheckOutcome, MessageData } from './types';
 
 /** "行政处罚法第61条" for calendar explanations (the law's short name: without 中华人民共和国) */
 export function basisText(basis: LegalBasis[]): string {
-  return basis.map((b) => b.law.replace(/^中华人民共和国/, '') + b.article).join('；');
+  return basis.map((b) => b.law.replace(/^中华人民共和国/, '') + b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '')).join('；');
 }
 
 export function factRef(f: FactValue): FactRef {

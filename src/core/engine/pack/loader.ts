@@ -12,6 +12,7 @@ import { displayPath, rulesDir } from '../../paths';
 import { loadDocumentTypes, type DocumentTypeCatalog } from '../../domain/document-types';
 import type { LoadedRule, RuleDefinition, RulePack } from './types';
 import { SchemaValidator } from './schema-validator';
+import { loadLawLibrary, resolveBasis, type LawLibrary } from '../../law/law-texts';
 import { validateRuleSemantics } from './semantics';
 
 export class RulePackError extends Error {
@@ -99,6 +100,9 @@ export function loadRulePack(dir?: string): RulePack {
     throw new RulePackError(displayPath(dtPath), undefined, (e as Error).message);
   }
 
+  // rules/law beside the pack (else the default one): marks the articles read only in a third-party copy (Q†)
+  const lawDir = [join(dirname(packDir), 'law'), join(rulesDir(), 'law')].find((p) => existsSync(p));
+  const laws: LawLibrary | undefined = lawDir ? loadLawLibrary(lawDir) : undefined;
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   const families: RulePack['families'] = [];
@@ -119,8 +123,10 @@ export function loadRulePack(dir?: string): RulePack {
       if (byId.has(def.id)) throw new RulePackError(file, def.id, `规则编号重复（已见于 ${byId.get(def.id)!.file}）`);
       const problem = validateRuleSemantics(def, docTypes);
       if (problem) throw new RulePackError(file, def.id, problem);
+      const basis = laws ? def.basis.map((b) => (resolveBasis(b, laws).confidence === 'Q†' ? { ...b, mark: 'Q†' as const } : b)) : def.basis;
       const loaded: LoadedRule = {
         ...def,
+        basis,
         family: raw.family,
         file,
         basisPending: def.confidence !== 'Q',

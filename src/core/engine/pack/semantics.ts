@@ -3,6 +3,7 @@
  * reads), the check kind's own spec problems (custom parameters against their schema); message placeholders the
  * check kind provides; 【S】/【I】 rules never veto; veto tags only on 【Q】 veto rules.
  */
+import { PENALTY_KIND_LABELS } from '../../case-file/labels';
 import { isKnownFact } from '../facts';
 import { checkOf } from '../checks';
 import { COMMON_DATA_KEYS } from '../checks/types';
@@ -16,7 +17,7 @@ function conditionProblems(c: Condition | undefined, docTypes: DocumentTypeCatal
   for (const t of [...(c.hasDocuments ?? []), ...(c.hasAnyDocument ?? []), ...(c.lacksDocuments ?? [])])
     if (!docTypes.has(t)) out.push(`适用条件引用了未知文书类型 ${t}`);
   for (const f of c.facts ?? []) if (!isKnownFact(f)) out.push(`适用条件引用了未知事实 ${f}`);
-  const kinds = ['warning', 'circulated_criticism', 'fine', 'confiscation_of_illegal_income', 'confiscation_of_property', 'license_downgrade', 'license_revocation', 'temporary_license_suspension', 'restrict_business', 'production_suspension', 'closure', 'employment_restriction', 'detention_transfer'];
+  const kinds = Object.keys(PENALTY_KIND_LABELS);
   for (const k of c.penaltyKinds ?? []) if (!kinds.includes(k)) out.push(`未知处罚种类 ${k}`);
   for (const sub of [...(c.any ?? []), ...(c.all ?? []), ...(c.not ? [c.not] : [])]) conditionProblems(sub, docTypes, out);
 }
@@ -50,7 +51,15 @@ export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTy
   }
 
   const allowed = new Set<string>([...COMMON_DATA_KEYS, ...meta.dataKeys]);
-  const templates: [string, string][] = [['message', rule.message], ['suggestion', rule.suggestion], ...Object.entries(rule.messages ?? {}).map(([k, v]) => [`messages.${k}`, v] as [string, string])];
+  const problemIds = new Set(meta.problemIds);
+  for (const id of problemIds) if (!rule.problems?.[id]) problems.push(`problems 缺少检查会报告的问题 ${id} 的表述`);
+  for (const id of Object.keys(rule.problems ?? {})) if (!problemIds.has(id)) problems.push(`problems.${id} 不是该检查会报告的问题`);
+  const templates: [string, string][] = [
+    ['message', rule.message],
+    ['suggestion', rule.suggestion],
+    ...Object.entries(rule.messages ?? {}).map(([k, v]) => [`messages.${k}`, v] as [string, string]),
+    ...Object.entries(rule.problems ?? {}).map(([k, v]) => [`problems.${k}`, v] as [string, string]),
+  ];
   for (const [where, text] of templates)
     for (const m of text.matchAll(PLACEHOLDER)) if (!allowed.has(m[1])) problems.push(`${where} 使用了检查不提供的占位符 {${m[1]}}`);
   return problems[0];

@@ -72,7 +72,8 @@ export interface Condition {
 
 export type PeriodUnitAll = 'day' | 'workday' | 'month' | 'year' | 'hour';
 export type Compare = 'lte' | 'lt' | 'gte' | 'gt';
-export type ExclusionSource = 'suspension' | 'testing';
+/** 不计入期限的期间 (2010办法第55条；2023办法第57条【S】): 中止、检测/鉴定、听证、公告、送达在途、评估/认定等 */
+export type ExclusionSource = 'suspension' | 'testing' | 'hearing' | 'announcement' | 'service' | 'other_excluded';
 
 export interface DeadlineCheck {
   kind: 'deadline';
@@ -95,7 +96,7 @@ export interface DeadlineCheck {
   /** intervals that do not count, gathered from the file */
   exclusions?: ExclusionSource[];
   /** approved extensions added after the base period */
-  extensions?: { of: 'case_handling' | 'seizure' | 'restriction'; documents: string[] };
+  extensions?: { of: 'case_handling' | 'seizure' | 'restriction' | 'filing'; documents: string[] };
   /** 交邮不算过期: when the subject is a service by post, its mailedOn counts */
   useMailedOn?: boolean;
   /** strict period: a subject inside the party-roll window is reported with messages.grace at warning */
@@ -201,6 +202,11 @@ export interface StatedPeriodCheck {
   roll?: 'party' | 'strict';
   /** verify a stated endsOn against the calendar (from the stated from, else the document's served/made day) */
   checkEnd?: boolean;
+  /**
+   * the agency's own period (办案期限): a stated end on the last day before the rest-day roll is also right — it is
+   * earlier than the day the law allows, which harms no one; a party's period stated short is still wrong
+   */
+  acceptUnrolledEnd?: boolean;
   /** the law's words, for messages (e.g. 五日（工作日）) */
   lawText: string;
 }
@@ -250,6 +256,11 @@ export interface RuleDefinition {
   message: string;
   /** alternative messages by outcome variant (grace, overdue …) */
   messages?: Record<string, string>;
+  /**
+   * the sentences of the problems a check reports, by id (service checks …): the check names the problems it
+   * found, and their sentences, joined with '；', fill the message's {problem}
+   */
+  problems?: Record<string, string>;
   /** passed-check summary template */
   summary?: string;
   suggestion: string;

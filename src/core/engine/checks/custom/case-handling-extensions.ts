@@ -1,6 +1,9 @@
 /**
  * DL-01a — 办案期限延期 (生态环境行政处罚办法(2023)第57条【S】): each extension ≤ 30 日, approved before the
- * period it extends ran out; an extension beyond the first needs the 负责人集体讨论.
+ * period it extends ran out; an extension beyond the first needs the 负责人集体讨论. The length an approval states
+ * ("延长三十日", statedPeriods kind case_handling) is the extension, not the case-handling period: it is checked
+ * against the 30-day limit and its end is counted from the original expiry (the 90-day period, rolled and with its
+ * excluded time, 办法第90条第2款).
  */
 import type { CaseDocument } from '../../../case-file/types';
 import { gatherExclusions } from '../deadline';
@@ -35,8 +38,8 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       start: filing.value,
       amount: Number(params.baseDays),
       unit: 'day',
-      roll: 'strict',
-      exclusions: gatherExclusions(ctx, ['suspension', 'testing']),
+      roll: 'party',
+      exclusions: gatherExclusions(ctx, ['suspension', 'testing', 'hearing', 'announcement', 'service', 'other_excluded']),
       basis: basisText(rule.basis),
     });
     if (base.status !== 'ok' || !base.end)
@@ -46,18 +49,23 @@ export const caseHandlingExtensions: CustomCheckImpl = {
     const maxDays = Number(params.maxDays);
     exts.forEach(({ d, on }, i) => {
       const problems: string[] = [];
-      const days = d.extensionDays ?? 0;
+      const stated = d.statedPeriods?.find((p) => p.kind === 'case_handling' && p.unit === 'day');
+      const days = d.extensionDays ?? stated?.amount ?? 0;
       if (!on) problems.push('延期审批无批准日期');
       else if (on > due) problems.push(`延期批准日 ${on} 晚于原办案期限届满日 ${due}`);
       if (days > maxDays) problems.push(`延长${days}日，超过${maxDays}日`);
       if (days <= 0) problems.push('未载明延长天数');
       if (i > 0 && !d.extensionByCollectiveDiscussion) problems.push('再次延期未经负责人集体讨论决定');
-      if (problems.length)
-        out.push(fail(d, problems.join('；'), due, on ?? '', days));
+      const originalDue = due;
       if (days > 0) {
-        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'strict', basis: basisText(rule.basis) });
-        if (ext.end) due = ext.end;
+        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'party', basis: basisText(rule.basis) });
+        if (ext.end) {
+          if (stated?.endsOn && stated.endsOn !== ext.end)
+            problems.push(`载明延长后届满日 ${stated.endsOn}，自原届满日 ${due} 起算延长${days}日应为 ${ext.end}`);
+          due = ext.end;
+        }
       }
+      if (problems.length) out.push(fail(d, problems.join('；'), originalDue, on ?? '', days));
     });
     function fail(d: CaseDocument, problem: string, dueOn: string, approvedOn: string, days: number): CheckOutcome {
       return {

@@ -12,6 +12,7 @@ export const decidedLeProposed: CustomCheckImpl = {
   description: '决定罚款不高于事先告知的拟罚款，且不增加告知书未载明的处罚种类',
   params: NO_PARAMS,
   dataKeys: ['proposed', 'decided', 'extraKinds', 'problem'],
+  problemIds: ['heavierFine', 'extraKinds'],
   run(_params, ctx) {
     const decision = earliest(ctx, 'penalty_decision');
     const notice = noticeDoc(ctx);
@@ -39,10 +40,9 @@ export const decidedLeProposed: CustomCheckImpl = {
           proposed: proposed !== undefined ? yuan(proposed) : '未载明',
           decided: decided !== undefined ? yuan(decided) : '未载明',
           extraKinds: extra.map((k) => PENALTY_KIND_LABELS[k] ?? k).join('、') || '无',
-          problem: [heavierFine ? `决定罚款 ${yuan(decided!)} 高于告知拟罚款 ${yuan(proposed!)}` : '', extra.length ? `决定增加了告知书未载明的处罚种类（${extra.map((k) => PENALTY_KIND_LABELS[k] ?? k).join('、')}）` : '']
-            .filter(Boolean)
-            .join('；'),
+          problem: '',
         },
+        problems: [...(heavierFine ? [{ id: 'heavierFine' }] : []), ...(extra.length ? [{ id: 'extraKinds' }] : [])],
         facts,
         key: decision.id,
       },

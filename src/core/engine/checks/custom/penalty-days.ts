@@ -4,14 +4,15 @@
 import type { FactRef } from '../../types';
 import { addCalendarDays } from '../../../domain/legal-date';
 import { docData, docRef, factRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const penaltyDays: CustomCheckImpl = {
   name: 'penalty_days',
   description: '计罚日数自责令改正决定书送达之次日起至复查发现违法排污之日止，首尾均计入',
   params: NO_PARAMS,
-  dataKeys: ['statedFrom', 'statedTo', 'statedDays', 'expectedFrom', 'expectedTo', 'expectedDays', 'problem'],
+  dataKeys: ['statedFrom', 'statedTo', 'statedDays', 'expectedFrom', 'expectedTo', 'expectedDays', 'problem', 'countFrom', 'countTo'],
+  problemIds: ['incomplete', 'wrongFrom', 'wrongTo', 'wrongDays'],
   run(_params, ctx) {
     const docs = ctx.docs('daily_penalty_decision');
     if (!docs.length) return [na('卷内无按日连续处罚决定书')];
@@ -27,21 +28,21 @@ export const penaltyDays: CustomCheckImpl = {
       const reinspection = reinspections[reinspections.length - 1];
       const expectedFrom = served ? addCalendarDays(served.value, 1) : undefined;
       const expectedTo = reinspection?.madeOn;
-      const problems: string[] = [];
+      const problems: ProblemRef[] = [];
       const statedFrom = d.penaltyDaysFrom;
       const statedTo = d.penaltyDaysTo;
       const statedDays = d.penaltyDays;
-      if (!statedFrom || !statedTo || statedDays === undefined) problems.push('未载明计罚起止日期或计罚日数');
+      if (!statedFrom || !statedTo || statedDays === undefined) problems.push({ id: 'incomplete' });
       if (statedFrom && expectedFrom && statedFrom !== expectedFrom)
-        problems.push(`计罚起始日应为责令改正决定书送达之次日 ${expectedFrom}，文书载为 ${statedFrom}`);
+        problems.push({ id: 'wrongFrom' });
       if (statedTo && expectedTo && statedTo !== expectedTo)
-        problems.push(`计罚截止日应为复查发现违法排放之日 ${expectedTo}，文书载为 ${statedTo}`);
+        problems.push({ id: 'wrongTo' });
       let expectedDays: number | undefined;
       const f = expectedFrom ?? statedFrom;
       const t = expectedTo ?? statedTo;
       if (f && t) {
         expectedDays = ctx.calendar.countDaysInclusive(f, t);
-        if (statedDays !== undefined && statedDays !== expectedDays) problems.push(`${f} 至 ${t} 首尾两日均计入共 ${expectedDays} 日，文书载为 ${statedDays} 日`);
+        if (statedDays !== undefined && statedDays !== expectedDays) problems.push({ id: 'wrongDays', data: { countFrom: f, countTo: t } });
       }
       const facts: FactRef[] = [docRef(ctx, d, '计罚起止', `${statedFrom ?? '?'}～${statedTo ?? '?'}（${statedDays ?? '?'}日）`)];
       if (served) facts.push(factRef(served));
@@ -57,8 +58,9 @@ export const penaltyDays: CustomCheckImpl = {
             expectedFrom: expectedFrom ?? '',
             expectedTo: expectedTo ?? '',
             expectedDays: expectedDays ?? '',
-            problem: problems.join('；'),
+            problem: '',
           },
+          problems,
           facts,
           calendar: f && t ? [`计罚日数：自 ${f} 起至 ${t} 止，首尾两日均计入，共 ${expectedDays} 日（按日连续处罚办法第17条）`] : undefined,
           key: d.id,

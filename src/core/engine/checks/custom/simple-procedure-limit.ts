@@ -2,6 +2,7 @@
  * simple_procedure_limit — 当场处罚在简易程序适用范围内（对公民200元以下、法人或者其他组织3000元以下罚款或者警告） (行政处罚法第51条).
  */
 import { PENALTY_KIND_LABELS } from '../../../domain/labels';
+import { parameterOn } from '../../../law/parameters';
 import { yuan } from '../money';
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
@@ -18,7 +19,9 @@ export const simpleProcedureLimit: CustomCheckImpl = {
     const out: CheckOutcome[] = [];
     for (const d of docs) {
       const party = ctx.partyOf(d);
-      const limit = party?.kind === 'individual' ? 200 : 3000;
+      // dated limits (rules/parameters): 200/3000元 since 2021-07-15 (处罚法第51条), 50/1000元 before (2010办法第58条)
+      const limitParam = party?.kind === 'individual' ? 'simple_procedure_fine_limit_individual' : 'simple_procedure_fine_limit_organization';
+      const limit = parameterOn(limitParam, d.madeOn ?? ctx.asOf)?.value ?? (party?.kind === 'individual' ? 200 : 3000);
       const fine = d.amounts?.fine ?? ctx.caseFile.case.penalty?.decidedFine ?? 0;
       const kinds = d.penaltyKinds ?? ctx.caseFile.case.penalty?.kinds ?? [];
       const otherKinds = kinds.filter((k) => k !== 'fine' && k !== 'warning');

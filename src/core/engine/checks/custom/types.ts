@@ -23,6 +23,8 @@ export interface CustomCheckImpl {
   description: string;
   params: ParamsSchema;
   dataKeys: readonly string[];
+  /** ids of the problem sentences it may report; the rule's `problems` gives each its Chinese sentence */
+  problemIds?: readonly string[];
   /** the facts and document types it reads, when the loader should verify them */
   reads?(params: Record<string, unknown>): CheckReads;
   run(params: Record<string, unknown>, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[];

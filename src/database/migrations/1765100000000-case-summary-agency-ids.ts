@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
  * case_summaries and case_deadlines carry the case's agency id (case_files.agency_id), so a list or deadline view
  * scoped to a user's agencies filters on an index of the summary itself instead of joining case_files.
  */
-export class CaseSummaryAgencyIds1765000000000 implements MigrationInterface {
-  name = 'CaseSummaryAgencyIds1765000000000';
+export class CaseSummaryAgencyIds1765100000000 implements MigrationInterface {
+  name = 'CaseSummaryAgencyIds1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
     for (const table of ['case_summaries', 'case_deadlines']) {
