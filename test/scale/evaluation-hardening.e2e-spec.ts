@@ -13,7 +13,7 @@ import { EvaluationEntity } from '../../src/evaluations/evaluation.entity';
 import { generateCaseFiles } from '../../bench/synthetic';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from '../../src/core/evaluation/input';
 import { EVALUATIONS_OPTIONS, EvaluationsService, publicMessage } from '../../src/evaluations/evaluations.service';
-import { api, createTestApp } from '../support/create-test-app';
+import { api, createTestApp, defaultUser } from '../support/create-test-app';
 
 describe('evaluation input guard and messages', () => {
   it('measures nesting outside strings only', () => {
@@ -73,6 +73,7 @@ describe('evaluations with hostile input (e2e)', () => {
     await repo.insert({
       id, status: 'queued', source: JSON.stringify({ kind: 'zip', path: missing, fileName: 'gone.zip' }), sheetId: 'default-2024', asOf: '2026-11-30',
       total: 0, done: 0, failedFiles: 0, summary: null, error: null, startedAt: null, finishedAt: null,
+      agencyId: defaultUser(app).user.agency.id, // visible to the test user's agency
     });
     await app.get(EvaluationsService).onModuleInit(); // picks up queued rows, as after a restart
     await app.get(EvaluationsService).idle();
