@@ -72,7 +72,7 @@ function realisticInput(n: number, sheet: ReturnType<typeof loadScoringSheet>) {
     };
   });
   const review: ReviewResult = { ...base, findings };
-  return { caseFile, review, score: scoreReview(review, sheet) };
+  return { caseFile, review, score: scoreReview(review, sheet, { caseFile }) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -81,7 +81,7 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '7'));
   const out = arg('out', '');
-  const sheet = loadScoringSheet('default-2024');
+  const sheet = loadScoringSheet('inferred-2024');
 
   let t0 = process.hrtime.bigint();
   loadReportFonts();

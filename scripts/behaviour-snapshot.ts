@@ -25,7 +25,8 @@ export const GOLDEN_FILE = join(projectRoot(), 'test', 'golden', 'behaviour.json
 /** the review date of every sample (fixed, so the snapshot does not move with the clock) */
 const SAMPLE_AS_OF = '2026-11-30';
 const FIXTURE_AS_OF = '2026-06-30';
-const SHEET = 'default-2024';
+/** the default sheet: the 2024 评查细则 (official-2024) */
+const SHEET = 'official-2024';
 const VERSION_PLACEHOLDERS = { rulePackVersion: '（规则包版本）', holidayDataVersion: '（节假日数据版本）' };
 
 const finding = (f: Finding) => ({
@@ -67,7 +68,7 @@ export async function collectBehaviour(): Promise<BehaviourSnapshot> {
     // data versions name the data, not what the product says about a file: the golden keeps placeholders, so
     // that a new holiday year or a pack version bump changes it only where findings or their text change
     const review = { ...reviewCaseFile(v.value, { asOf: SAMPLE_AS_OF }, { pack, calendar }), ...VERSION_PLACEHOLDERS };
-    const score = scoreReview(review, sheet);
+    const score = scoreReview(review, sheet, { caseFile: v.value });
     const { layout } = await layoutReviewReport({ caseFile: v.value, review, score });
     samples[file] = {
       mode: review.mode,

@@ -7,7 +7,7 @@ import { AdjudicationsService } from './adjudications.service';
 import { fileResponse, knownQuery, one } from './http';
 
 const REVIEW_QUERY = { name: 'reviewId', required: false, description: '审查结果 id（缺省：最近一次审查）' } as const;
-const SHEET_QUERY = { name: 'sheet', required: false, description: '评分表编号（缺省：SCORING_SHEET 或 default-2024）' } as const;
+const SHEET_QUERY = { name: 'sheet', required: false, description: '评分表编号（缺省：SCORING_SHEET 或 official-2024）' } as const;
 
 /**
  * 人工评查 of a stored case: rulings on findings (裁定: accepted / dismissed with reason), 情况说明, manual findings

@@ -17,6 +17,7 @@ import {
   isEditable,
   newSignOff,
   replaySignOff,
+  scoresItems,
   SIGN_OFF_STATE_LABEL,
   type AdjudicatedReview,
   type Explanation,
@@ -414,6 +415,19 @@ export class AdjudicationsService {
       adjudicationHttpError(e);
     }
     const review = await this.assertEditable(caseId, target);
+    if (scoresItems(sheet)) {
+      // the sheet knows its items and their points for this file's case type: score it with the new item once
+      const caseFile = JSON.parse((await this.cases.getEntity(review.caseId)).document) as CaseFile;
+      const inputs = await this.liveInputs(review.caseId, target.context, sheet);
+      const trial: ManualScore = { id: 'trial', itemId, score: score!, by: actorOf(user), at: new Date().toISOString() };
+      try {
+        adjudicate({ review: review.result, sheet, caseFile, ...inputs, manualScores: [...inputs.manualScores.filter((m) => m.itemId !== itemId), trial] });
+      } catch (e) {
+        if (e instanceof AdjudicationError) badRequest([{ path: 'params.itemId', code: e.code, message: e.message }], e.message, e.code);
+        const msg = (e as Error).message;
+        badRequest([{ path: 'body.score', code: 'SCORE_OUT_OF_RANGE', message: msg }], msg, 'SCORE_OUT_OF_RANGE');
+      }
+    }
     const now = new Date();
     await this.manual.update({ caseId: review.caseId, context: target.context, kind: 'score', sheetId: sheet.id, categoryId: itemId, withdrawnAt: IsNull() }, { withdrawnAt: now });
     const row = this.manual.create({

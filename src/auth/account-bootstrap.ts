@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AgenciesService } from '../agencies/agencies.service';
+import { ApiException } from '../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
@@ -41,13 +42,25 @@ export class AccountBootstrap implements OnApplicationBootstrap {
     const { adminUsername, adminPassword } = this.config;
     if (adminUsername && adminPassword && (await this.users.countAdmins()) === 0) {
       const agency = await this.agencies.ensure(this.config.adminAgency);
-      const admin = await this.users.create({ username: adminUsername, password: adminPassword, displayName: '系统管理员', roles: ['admin'], agencyId: agency.id });
-      await this.audit.record({ action: 'user.create', entityType: 'user', entityId: admin.id, after: { username: admin.username, roles: ['admin'], source: 'ADMIN_USERNAME' }, user: null });
-      this.logger.log(`已创建首个管理员：${admin.username}（${agency.name}）`);
+      const admin = await this.createOnce({ username: adminUsername, password: adminPassword, displayName: '系统管理员', roles: ['admin'], agencyId: agency.id });
+      if (admin) {
+        await this.audit.record({ action: 'user.create', entityType: 'user', entityId: admin.id, after: { username: admin.username, roles: ['admin'], source: 'ADMIN_USERNAME' }, user: null });
+        this.logger.log(`已创建首个管理员：${admin.username}（${agency.name}）`);
+      }
     }
     if (this.config.demoAccounts) await this.createDemoAccounts();
     if (this.config.production && (await this.users.countAdmins()) === 0) {
       throw new Error('生产模式下数据库中没有可用的管理员账号：请设置 ADMIN_USERNAME 与 ADMIN_PASSWORD 后重新启动（首次启动时据此创建管理员）');
+    }
+  }
+
+  /** Create an account unless another instance starting on the same database just did (then undefined). */
+  private async createOnce(input: Parameters<UsersService['create']>[0]) {
+    try {
+      return await this.users.create(input);
+    } catch (e) {
+      if (e instanceof ApiException && e.body.code === 'USERNAME_EXISTS') return undefined;
+      throw e;
     }
   }
 
@@ -58,7 +71,8 @@ export class AccountBootstrap implements OnApplicationBootstrap {
     const created: string[] = [];
     for (const a of DEMO_ACCOUNTS) {
       if (await this.users.findByUsername(a.username)) continue;
-      const row = await this.users.create({ username: a.username, password: DEMO_PASSWORD, displayName: a.displayName, roles: a.roles, agencyId: agencyIds.get(a.agency)! });
+      const row = await this.createOnce({ username: a.username, password: DEMO_PASSWORD, displayName: a.displayName, roles: a.roles, agencyId: agencyIds.get(a.agency)! });
+      if (!row) continue;
       await this.audit.record({ action: 'user.create', entityType: 'user', entityId: row.id, after: { username: row.username, roles: a.roles, source: 'DEMO_ACCOUNTS' }, user: null });
       created.push(`  ${a.username.padEnd(20)} ${a.roles.join(',').padEnd(27)} ${a.agency}`);
     }

@@ -251,8 +251,9 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   }
 
   /** A review of a stored case was stored: score it with the default sheet and keep score, grade, veto and rule ids. */
-  async reviewStored(caseId: string, stored: { id: string; createdAt: string; caseVersion: number }, review: ReviewResult): Promise<void> {
-    const score = scoreReview(review, loadScoringSheet());
+  async reviewStored(caseId: string, stored: { id: string; createdAt: string; caseVersion: number }, review: ReviewResult, caseFile: CaseFile): Promise<void> {
+    // the 细则 sheet scores documents: it needs the case file itself
+    const score = scoreReview(review, loadScoringSheet(), { caseFile });
     const columns = reviewColumns(stored, review, score);
     await this.db.transaction(async (m) => {
       const updated = await m

@@ -29,7 +29,7 @@ export const CHECK_HELP = `用法：casefile check 文件… [选项]
 选项：
   --draft           草稿模式：只按 --as-of 当日已发生的事实审查，并列出即将到期的期限和下一步应制作的文书
   --as-of 日期      审查基准日 YYYY-MM-DD（默认：今天，北京时间）
-  --sheet 评分表    评分表编号（默认：default-2024 或环境变量 SCORING_SHEET）
+  --sheet 评分表    评分表编号（默认：official-2024 或环境变量 SCORING_SHEET）
   --pdf 输出        生成审查报告 PDF；一个文件时为 PDF 路径，多个文件时为输出文件夹
   --json            以 JSON 输出（审查结果与评分），不输出文字列表
   --strict          “警告”级问题也使退出码为 1
@@ -83,7 +83,7 @@ export async function runCheckCommand(argv: string[], io: CliIO): Promise<number
       continue;
     }
     const review = reviewCaseFile(parsed.value, { mode, asOf }, { pack, calendar });
-    checked.push({ file, status: 'ok', caseFile: parsed.value, review, score: scoreReview(review, sheet) });
+    checked.push({ file, status: 'ok', caseFile: parsed.value, review, score: scoreReview(review, sheet, { caseFile: parsed.value }) });
   }
 
   const pdfOut = args.values.get('pdf');
@@ -163,6 +163,11 @@ function printChecked(c: CheckedFile, io: CliIO): void {
   out.write(
     `  ${countLine(review.findings)}；得分 ${score.total}，等次 ${score.grade}${score.vetoHits.length ? `（命中否决项 ${score.vetoHits.map((v) => v.vetoId).join('、')}）` : ''}${undeterminable}\n`,
   );
+  if (score.legality && score.normativity) {
+    const hits = score.legality.hits.map((h) => `第${h.no}项`).join('、');
+    const range = score.totalRange && score.manualItems?.length && !hits ? `；待人工评分 ${score.manualItems.length} 项，得分可在 ${score.totalRange.min}–${score.totalRange.max} 之间` : '';
+    out.write(`  细则：合法性 ${score.legality.score}${hits ? `（重大问题 ${hits}）` : ''} + 规范性 ${score.normativity.score}（${score.normativity.formula}）${range}\n`);
+  }
   out.write(`  规则包 ${review.rulePackVersion} · 评分表 ${score.sheetId} ${score.sheetVersion} · 节假日数据 ${review.holidayDataVersion} · 基准日 ${review.asOf}\n\n`);
 }
 

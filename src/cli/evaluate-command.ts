@@ -24,7 +24,7 @@ export const EVALUATE_HELP = `用法：casefile evaluate 文件夹|压缩包.zip
 
 选项：
   --out 文件夹      输出文件夹（必填，不存在时自动创建）
-  --sheet 评分表    评分表编号（默认：default-2024 或环境变量 SCORING_SHEET）
+  --sheet 评分表    评分表编号（默认：official-2024 或环境变量 SCORING_SHEET）
   --as-of 日期      审查基准日 YYYY-MM-DD（默认：今天，北京时间）；同一输入、同一基准日、同一版本得到相同分数
   --workers 数量    审查用的工作线程数（0 = 不用；默认：200 卷以上时按 CPU 核数，最多 4）
   -h, --help        显示本帮助

@@ -34,7 +34,7 @@ export class EvaluationsController {
       properties: {
         file: { type: 'string', format: 'binary', description: 'zip 压缩包' },
         caseIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
-        sheet: { type: 'string', example: 'default-2024' },
+        sheet: { type: 'string', example: 'official-2024' },
         asOf: { type: 'string', example: '2026-11-30' },
       },
     },

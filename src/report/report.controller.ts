@@ -16,8 +16,8 @@ export function pdfResponse(r: RenderedReport): StreamableFile {
 export const SHEET_QUERY = {
   name: 'sheet',
   required: false,
-  description: '评分表编号（GET /api/scoring/sheets 列出可用评分表；缺省为 SCORING_SHEET 配置或 default-2024）',
-  example: 'default-2024',
+  description: '评分表编号（GET /api/scoring/sheets 列出可用评分表；缺省为 SCORING_SHEET 配置或 official-2024（2024年评查细则））',
+  example: 'official-2024',
 } as const;
 
 /** 评查报告 PDF — for a case file sent in the body (nothing stored) or a stored one — and the scoring sheets. */

@@ -95,7 +95,7 @@ export class ReportService {
     });
   }
 
-  /** The sheet named by ?sheet (default: SCORING_SHEET / default-2024); an unknown id is a 400 issue. */
+  /** The sheet named by ?sheet (default: SCORING_SHEET / official-2024); an unknown id is a 400 issue. */
   sheetOf(id: unknown, issues: ValidationIssue[]): ScoringSheet | undefined {
     if (Array.isArray(id) || (id !== undefined && typeof id !== 'string')) {
       issues.push({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: 'sheet 只能给一个评分表编号' });
@@ -119,15 +119,16 @@ export class ReportService {
   }
 
   private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string }): Promise<RenderedReport> {
-    const score = this.score(input.review, input.sheet);
+    const score = this.score(input.review, input.sheet, input.caseFile);
     const pdf = await this.renderer.render({ caseFile: input.caseFile, review: input.review, score, notice: input.notice });
     const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
     return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
   }
 
-  private score(review: ReviewResult, sheet: ScoringSheet) {
+  private score(review: ReviewResult, sheet: ScoringSheet, caseFile: CaseFile) {
     try {
-      return scoreReview(review, sheet);
+      // the 细则 sheet scores documents: it needs the case file itself
+      return scoreReview(review, sheet, { caseFile });
     } catch (e) {
       // the sheet cannot score this pack's findings (policy error on an unknown scoringItem): configuration
       if (e instanceof ScoringError) throw apiError(HttpStatus.INTERNAL_SERVER_ERROR, e.code, e.message);

@@ -4,8 +4,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { apiError, badRequest } from '../common/errors';
-import type { ReviewResult } from '../core/engine';
-import { parseReviewOptions, ReviewService, type StoredReview } from './review.service';
+import { parseReviewOptions, ReviewService, type ScoredReview, type StoredReview } from './review.service';
 
 function requireJson(req: Request): void {
   if (!req.is('application/json') || req.body === undefined) {
@@ -14,6 +13,7 @@ function requireJson(req: Request): void {
 }
 
 const MODE_QUERY = { name: 'mode', required: false, enum: ['review', 'draft'], description: '缺省：已结案/已归档案卷为 review（评查），其余为 draft（自查）' };
+const SHEET_QUERY = { name: 'sheet', required: false, description: '评分表编号（GET /api/scoring/sheets；缺省为 SCORING_SHEET 或 official-2024）' };
 const AS_OF_QUERY = { name: 'asOf', required: false, description: '审查基准日 YYYY-MM-DD，缺省为北京时间今日' };
 
 /** 规则引擎审查: review a submitted case file, or review and store a stored one. */
@@ -29,30 +29,40 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOperation({
     summary: '审查案卷（不保存）',
-    description: '请求体为案卷 JSON，或 { caseFile, mode?, asOf? }。校验不通过返回 400；返回审查结果（缺陷、已通过检查、不适用、无法判定、后续期限、下一步文书）。',
+    description:
+      '请求体为案卷 JSON，或 { caseFile, mode?, asOf?, sheet?, manualScores? }。校验不通过返回 400；返回审查结果（缺陷、已通过检查、不适用、无法判定、后续期限、下一步文书）及评分 score。' +
+      'manualScores: [{ itemId, points, note? }] 为评查人员对待人工评分项的评分（如 G11.4；卷面要素 F1.3 为扣分），按评分表校验（未知项或分数超出范围返回 400 并注明路径）。',
   })
   @ApiQuery(MODE_QUERY)
   @ApiQuery(AS_OF_QUERY)
+  @ApiQuery(SHEET_QUERY)
   @ApiBody({ schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'ReviewResult' })
+  @ApiOkResponse({ description: 'ReviewResult + score（ScoreResult）' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED / INVALID_REVIEW_OPTIONS' })
-  review(@Req() req: Request, @Body() body: unknown, @Query() query: Record<string, unknown>): ReviewResult {
+  review(@Req() req: Request, @Body() body: unknown, @Query() query: Record<string, unknown>): ScoredReview {
     requireJson(req);
     let caseFile = body;
     let options = parseReviewOptions({ mode: one(query.mode), asOf: one(query.asOf) }, 'query');
+    let scoring: { sheet?: unknown; manualScores?: unknown } = { sheet: query.sheet };
+    let where: 'query' | 'body' = 'query';
     if (isWrapper(body)) {
-      const extra = Object.keys(body).filter((k) => !['caseFile', 'mode', 'asOf'].includes(k));
+      const extra = Object.keys(body).filter((k) => !['caseFile', 'mode', 'asOf', 'sheet', 'manualScores'].includes(k));
       if (extra.length)
-        badRequest(extra.map((k) => ({ path: k, code: 'UNKNOWN_PROPERTY', message: `未知字段「${k}」；请求体为案卷 JSON，或 { caseFile, mode, asOf }` })), '请求体结构有误', 'INVALID_REVIEW_BODY');
+        badRequest(extra.map((k) => ({ path: k, code: 'UNKNOWN_PROPERTY', message: `未知字段「${k}」；请求体为案卷 JSON，或 { caseFile, mode, asOf, sheet, manualScores }` })), '请求体结构有误', 'INVALID_REVIEW_BODY');
       caseFile = body.caseFile;
       options = { ...options, ...parseReviewOptions({ mode: body.mode, asOf: body.asOf }, 'body') };
+      if (body.sheet !== undefined) [scoring.sheet, where] = [body.sheet, 'body'];
+      scoring.manualScores = body.manualScores;
     }
-    return this.reviews.review(caseFile, options);
+    return this.reviews.reviewAndScore(caseFile, options, scoring, where);
   }
 
   @Post('cases/:id/reviews')
   @Roles('officer', 'reviewer')
-  @ApiOperation({ summary: '审查已保存的案卷并保存结果', description: '可选 mode、asOf（查询参数或 JSON 请求体）。' })
+  @ApiOperation({
+    summary: '审查已保存的案卷并保存结果',
+    description: '可选 mode、asOf（查询参数或 JSON 请求体），sheet、manualScores（JSON 请求体：评查人员对待人工评分项的评分 [{ itemId, points, note? }]，按评分表校验）。返回的 score 按请求计算，不保存。',
+  })
   @ApiQuery(MODE_QUERY)
   @ApiQuery(AS_OF_QUERY)
   @ApiCreatedResponse({ description: '保存的审查结果（id、caseId、rulePackVersion、holidayDataVersion、mode、asOf、createdAt、result）' })
@@ -64,14 +74,16 @@ export class ReviewController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StoredReview> {
     let options = parseReviewOptions({ mode: one(query.mode), asOf: one(query.asOf) }, 'query');
+    let scoring: { sheet?: unknown; manualScores?: unknown } = {};
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       const b = body as Record<string, unknown>;
-      const extra = Object.keys(b).filter((k) => k !== 'mode' && k !== 'asOf');
+      const extra = Object.keys(b).filter((k) => !['mode', 'asOf', 'sheet', 'manualScores'].includes(k));
       if (extra.length)
-        badRequest(extra.map((k) => ({ path: k, code: 'UNKNOWN_PROPERTY', message: `未知字段「${k}」；请求体只能包含 mode、asOf` })), '请求体结构有误', 'INVALID_REVIEW_BODY');
+        badRequest(extra.map((k) => ({ path: k, code: 'UNKNOWN_PROPERTY', message: `未知字段「${k}」；请求体只能包含 mode、asOf、sheet、manualScores` })), '请求体结构有误', 'INVALID_REVIEW_BODY');
       options = { ...options, ...parseReviewOptions({ mode: b.mode, asOf: b.asOf }, 'body') };
+      scoring = { sheet: b.sheet, manualScores: b.manualScores };
     }
-    const stored = await this.reviews.reviewStored(id, options);
+    const stored = await this.reviews.reviewStored(id, options, scoring);
     await this.audit.record({
       action: 'review.create',
       entityType: 'review',
@@ -96,7 +108,7 @@ function one(value: unknown): string | undefined {
   return Array.isArray(value) ? String(value[value.length - 1]) : typeof value === 'string' ? value : undefined;
 }
 
-function isWrapper(body: unknown): body is { caseFile: unknown; mode?: unknown; asOf?: unknown } {
+function isWrapper(body: unknown): body is { caseFile: unknown; mode?: unknown; asOf?: unknown; sheet?: unknown; manualScores?: unknown } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && 'caseFile' in body && !('formatVersion' in body);
 }
 

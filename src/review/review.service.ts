@@ -11,7 +11,9 @@ import { isLegalDate } from '../core/case-file/calendar-date';
 import type { CaseFile } from '../core/case-file/types';
 import { validateCaseFile } from '../core/case-file/validate';
 import { defaultRulePack, reviewCaseFile, type ReviewOptions, type ReviewResult, type RulePack } from '../core/engine';
+import type { ScoreResult } from '../core/scoring';
 import { ReviewEntity } from './review.entity';
+import { parseScoringRequest, scoreForRequest, type ScoringRequest } from './review-scoring';
 
 /** A stored review as the API returns it. */
 export interface StoredReview {
@@ -24,7 +26,12 @@ export interface StoredReview {
   asOf: string;
   createdAt: string;
   result: ReviewResult;
+  /** the score on the requested (or default) sheet, with the request's manual scores — computed, not stored */
+  score?: ScoreResult;
 }
+
+/** POST /api/review: the review and its score. */
+export type ScoredReview = ReviewResult & { score: ScoreResult };
 
 /** `mode` and `asOf` from a query or body: review|draft and a real YYYY-MM-DD; 400 otherwise. */
 export function parseReviewOptions(raw: { mode?: unknown; asOf?: unknown }, where: 'query' | 'body'): ReviewOptions {
@@ -81,15 +88,26 @@ export class ReviewService {
     return this.reviewValid(v.value, options);
   }
 
+  /** Validate the case file, the sheet and the manual scores (400 with paths), review and score; nothing is stored. */
+  reviewAndScore(input: unknown, options: ReviewOptions, scoring: ScoringRequest, where: 'query' | 'body'): ScoredReview {
+    const v = validateCaseFile(input);
+    if (!v.ok) badRequest(v.errors, `案卷数据校验未通过（共 ${v.errors.length} 处问题）`, 'VALIDATION_FAILED');
+    const parsed = parseScoringRequest(scoring, v.value, where);
+    const result = this.reviewValid(v.value, options);
+    return { ...result, score: scoreForRequest(v.value, result, parsed) };
+  }
+
   reviewValid(caseFile: CaseFile, options: ReviewOptions = {}): ReviewResult {
     return reviewCaseFile(caseFile, options, { pack: this.pack, calendar: this.calendar });
   }
 
   /** Review a stored case file and store the result (400 INVALID_ID, 404 CASE_NOT_FOUND). */
-  async reviewStored(caseId: string, options: ReviewOptions = {}): Promise<StoredReview> {
+  async reviewStored(caseId: string, options: ReviewOptions = {}, scoring: ScoringRequest = {}): Promise<StoredReview> {
     const entity = await this.cases.getEntity(caseId);
     const v = validateCaseFile(JSON.parse(entity.document));
     if (!v.ok) conflict(`已保存的案卷不再符合案卷格式，无法审查（共 ${v.errors.length} 处问题）`, 'STORED_CASE_INVALID', v.errors);
+    // the sheet and the manual scores are checked before anything is stored
+    const parsedScoring = parseScoringRequest(scoring, v.value, 'body');
     const result = this.reviewValid(v.value, options);
     const row = this.repo.create({
       id: randomUUID(),
@@ -106,8 +124,8 @@ export class ReviewService {
     });
     await this.repo.insert(row);
     const stored = toStored(row);
-    await this.summaries.reviewStored(entity.id, stored, result);
-    return stored;
+    await this.summaries.reviewStored(entity.id, stored, result, v.value);
+    return { ...stored, score: scoreForRequest(v.value, result, parsedScoring) };
   }
 
   /** GET …/reviews/latest: 400/404 for the case as CasesService, 404 REVIEW_NOT_FOUND when never reviewed. */

@@ -115,3 +115,33 @@ export function holidayYear(calendar: LegalCalendarApi, year: number): HolidayYe
   const source = days[0]?.explanation.find((l) => l.startsWith('数据来源：'))?.slice('数据来源：'.length);
   return { year, covered, source, days };
 }
+
+export interface WorkdaysBetween {
+  from: string;
+  to: string;
+  /** working days after `from` up to and including `to` (start day not counted, as in 民法典第201条); null when undeterminable */
+  workdays: number | null;
+  /** the rest days and 调休上班日 in between, from the calendar's explanation */
+  notes: string[];
+  /** years in the range without a State Council schedule */
+  missingYears: number[];
+}
+
+/** 剩余工作日: how many working days remain from `from` (exclusive) to `to` (inclusive). */
+export function workdaysBetween(calendar: LegalCalendarApi, from: string, to: string): WorkdaysBetween {
+  const notes: string[] = [];
+  const missing = new Set<number>();
+  let count = 0;
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= end; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    const info = calendar.dayInfo(date);
+    if (info.status !== 'ok') {
+      missing.add(+date.slice(0, 4));
+      continue;
+    }
+    if (info.isWorkday) count++;
+    if (info.kind === 'holiday' || info.kind === 'adjusted_workday') notes.push(info.explanation[0]);
+  }
+  return { from, to, workdays: missing.size ? null : count, notes, missingYears: [...missing].sort() };
+}

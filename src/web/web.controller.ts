@@ -5,7 +5,8 @@ import { loadScoringSheet, ScoringSheetNotFoundError, type ScoreResult, type Sco
 import { ReviewService, type StoredReview } from '../review/review.service';
 import { CasesService } from '../cases/cases.service';
 import { caseScore, scoreStored, type CaseScore } from './scores';
-import { buildVocabulary, holidayYear, type HolidayYear, type Vocabulary } from './vocabulary';
+import { buildVocabulary, holidayYear, workdaysBetween, type HolidayYear, type Vocabulary, type WorkdaysBetween } from './vocabulary';
+import { isLegalDate } from '../core/case-file/calendar-date';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_SCORE_IDS = 100;
@@ -37,6 +38,25 @@ export class VocabularyController {
   @ApiOkResponse({ description: 'Vocabulary' })
   get(): Vocabulary {
     return buildVocabulary(this.reviews.calendar);
+  }
+
+  @Get('workdays')
+  @ApiOperation({ summary: '两日之间的工作日数', description: '自 from 次日起至 to（含）的工作日数（首日不计入），并列出其间的法定节假日与调休上班日；缺少某年放假安排时 workdays 为 null（无法判定）。范围最多 400 日。' })
+  @ApiQuery({ name: 'from', example: '2026-02-10' })
+  @ApiQuery({ name: 'to', example: '2026-02-14' })
+  workdays(@Query() query: Record<string, unknown>): WorkdaysBetween {
+    const issues: ValidationIssue[] = [];
+    const from = one(query.from);
+    const to = one(query.to);
+    for (const [name, v] of [['from', from], ['to', to]] as const) {
+      if (!isLegalDate(v)) issues.push({ path: `query.${name}`, code: 'INVALID_DATE', message: `${name} 须为 YYYY-MM-DD 格式的有效日期：${v ?? '（缺少）'}` });
+    }
+    if (!issues.length) {
+      const days = (Date.parse(to!) - Date.parse(from!)) / 86_400_000;
+      if (days < 0 || days > 400) issues.push({ path: 'query.to', code: 'INVALID_RANGE', message: `to 须不早于 from，且相差不超过 400 日（实际 ${days} 日）` });
+    }
+    if (issues.length) badRequest(issues, `查询参数有误（共 ${issues.length} 处）`, 'INVALID_QUERY');
+    return workdaysBetween(this.reviews.calendar, from!, to!);
   }
 
   @Get('holidays/:year')

@@ -14,6 +14,18 @@ import { pdfTextSquashed } from './support/pdf-text';
 
 const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases/11-decision-before-statement-period-no-education.json'), 'utf8')) as CaseFile;
 
+
+// These flows record category-level manual findings (the deduction model of the old inferred sheet); on the
+// default 细则 sheet (official-2024) a reviewer scores the 细则's own items instead (manualScores G11.4, F1.3 …).
+const savedSheet = process.env.SCORING_SHEET;
+beforeAll(() => {
+  process.env.SCORING_SHEET = 'inferred-2024';
+});
+afterAll(() => {
+  if (savedSheet === undefined) delete process.env.SCORING_SHEET;
+  else process.env.SCORING_SHEET = savedSheet;
+});
+
 describe('rulings, manual findings and sign-off (HTTP)', () => {
   let app: NestExpressApplication;
   let reviewer: LoggedIn;
@@ -103,22 +115,32 @@ describe('rulings, manual findings and sign-off (HTTP)', () => {
   });
 
   it('manual findings, 评查意见 and both signatures in the PDF; a signed review is frozen; all audited', async () => {
+    // the default sheet's own items: a category to deduct from, an item the reviewer scores
+    const current = (await http().get(`/api/cases/${caseId}/adjudicated`).set(as(reviewer)).expect(200)).body.adjudicated.score as {
+      categories: { id: string; max: number }[];
+      manualItems?: { itemId: string; points: number; kind: string }[];
+    };
+    const category = current.categories[current.categories.length - 1].id;
+    const scored = current.manualItems?.find((m) => m.kind === 'score');
+    const item = scored ? { id: scored.itemId, score: scored.points } : { id: current.categories[0].id, score: current.categories[0].max - 1 };
     const mf = await http()
       .post(`/api/cases/${caseId}/manual-findings`)
       .set(as(reviewer))
-      .send({ item: '合法性评查 事实证据', categoryId: 'investigation', severity: 'error', points: 3, text: '违法事实认定缺少现场监测数据', evidence: '第8页 现场检查笔录' })
+      .send({ item: '合法性评查 事实证据', categoryId: category, severity: 'error', points: 3, text: '违法事实认定缺少现场监测数据', evidence: '第8页 现场检查笔录' })
       .expect(201);
-    expect(mf.body).toMatchObject({ categoryId: 'investigation', by: { name: '李审核' } });
+    expect(mf.body).toMatchObject({ categoryId: category, by: { name: '李审核' } });
     const bad = await http().post(`/api/cases/${caseId}/manual-findings`).set(as(reviewer)).send({ item: 'x', categoryId: 'nope', severity: 'error', points: 1, text: 'y' }).expect(400);
     expect(bad.body.errors[0]).toMatchObject({ path: 'body.categoryId', code: 'UNKNOWN_SCORING_ITEM' });
-    await http().put(`/api/cases/${caseId}/manual-scores/archiving`).set(as(reviewer)).send({ score: 6, note: '卷内目录页码不连续' }).expect(200);
+    await http().put(`/api/cases/${caseId}/manual-scores/${item.id}`).set(as(reviewer)).send({ score: item.score, note: '卷内目录页码不连续' }).expect(200);
+    const outOfRange = await http().put(`/api/cases/${caseId}/manual-scores/${item.id}`).set(as(reviewer)).send({ score: 1000 }).expect(400);
+    expect(outOfRange.body.errors[0].path).toBe('body.score');
 
     const noOpinion = await http().post(`/api/cases/${caseId}/sign-off`).set(as(reviewer)).send({ action: 'sign' }).expect(400);
     expect(noOpinion.body.errors[0]).toMatchObject({ path: 'body.opinion', code: 'REQUIRED' });
     await http().post(`/api/cases/${caseId}/sign-off`).set(as(reviewer)).send({ action: 'sign', opinion: '事实认定证据不足，建议补充监测数据后重新审查' }).expect(200);
     const self = await http().post(`/api/cases/${caseId}/sign-off`).set(as(reviewer)).send({ action: 'approve' }).expect(409);
     expect(self.body.code).toBe('SAME_REVIEWER');
-    const frozen = await http().post(`/api/cases/${caseId}/manual-findings`).set(as(reviewer)).send({ item: 'x', categoryId: 'decision', severity: 'warning', points: 1, text: 'y' }).expect(409);
+    const frozen = await http().post(`/api/cases/${caseId}/manual-findings`).set(as(reviewer)).send({ item: 'x', categoryId: category, severity: 'warning', points: 1, text: 'y' }).expect(409);
     expect(frozen.body.code).toBe('REVIEW_SIGNED');
     const approved = await http().post(`/api/cases/${caseId}/sign-off`).set(as(leader)).send({ action: 'approve', comment: '同意评查意见' }).expect(200);
     expect(approved.body).toMatchObject({ frozen: true, signOff: { state: 'approved', signedBy: { name: '李审核' }, reviewedBy: { name: '王组长' } } });

@@ -23,7 +23,7 @@ import { factRefs } from '../../src/core/adjudication/digest';
 import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
 
 const fixture = (name: string): CaseFile => JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases', name), 'utf8')) as CaseFile;
-const sheet = loadScoringSheet('default-2024');
+const sheet = loadScoringSheet('inferred-2024');
 const reviewer: Actor = { id: 'u-rev', name: '李评查' };
 const leader: Actor = { id: 'u-lead', name: '王组长' };
 

@@ -8,7 +8,7 @@ import { loadScoringSheet } from '../../src/core/scoring';
 import { pdfTextSquashed } from './support/pdf-text';
 
 const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases/11-decision-before-statement-period-no-education.json'), 'utf8')) as CaseFile;
-const sheet = loadScoringSheet('default-2024');
+const sheet = loadScoringSheet('inferred-2024');
 const reviewer: Actor = { id: 'u1', name: '李评查' };
 const leader: Actor = { id: 'u2', name: '王组长' };
 

@@ -48,6 +48,11 @@ describe('the check registry', () => {
     }
   });
 
+  it('the rule schema knows exactly the registered kinds (rules/schema/rule.schema.json cannot drift from the code)', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'rules', 'schema', 'rule.schema.json'), 'utf8'));
+    expect(Object.keys(schema.definitions.check.discriminator.mapping).sort()).toEqual(Object.keys(CHECKS).sort());
+  });
+
   it('every named check declares a parameter schema and is used by a rule', () => {
     const used = new Set(pack.rules.flatMap((r) => (r.check.kind === 'custom' ? [r.check.name] : [])));
     for (const c of CUSTOM_CHECKS.values()) {

@@ -19,6 +19,18 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
+
+// These flows record category-level manual findings (the deduction model of the old inferred sheet); on the
+// default 细则 sheet (official-2024) a reviewer scores the 细则's own items instead (manualScores G11.4, F1.3 …).
+const savedSheet = process.env.SCORING_SHEET;
+beforeAll(() => {
+  process.env.SCORING_SHEET = 'inferred-2024';
+});
+afterAll(() => {
+  if (savedSheet === undefined) delete process.env.SCORING_SHEET;
+  else process.env.SCORING_SHEET = savedSheet;
+});
+
 describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
   let app: NestExpressApplication;
   let organiser: LoggedIn;
@@ -147,7 +159,8 @@ describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
       if (findings.length > 0) {
         await http().post(`${base}/adjudications`).set(as(me)).send({ fingerprint: findings[0].finding.fingerprint, decision: 'accepted' }).expect(201);
       }
-      await http().post(`${base}/manual-findings`).set(as(me)).send({ item: '合法性评查 裁量', categoryId: 'decision', severity: 'warning', points: 1, text: '裁量说理不充分' }).expect(201);
+      const category = (view.adjudicated.score.categories as { id: string }[]).at(-1)!.id;
+      await http().post(`${base}/manual-findings`).set(as(me)).send({ item: '合法性评查 裁量', categoryId: category, severity: 'warning', points: 1, text: '裁量说理不充分' }).expect(201);
       expect((await http().post(`${base}/sign-off`).set(as(leader)).send({ action: 'sign', opinion: 'x' }).expect(403)).body.code).toBe('NOT_ASSIGNED');
       await http().post(`${base}/sign-off`).set(as(me)).send({ action: 'sign', opinion: '基本规范，裁量说理不充分' }).expect(200);
       if (!returned) {

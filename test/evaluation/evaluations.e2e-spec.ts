@@ -121,7 +121,7 @@ describe('POST /api/evaluations (stored cases)', () => {
     const created = await api(app).post('/api/cases').send([...generateSyntheticCases(1, 31)][0].caseFile).expect(201);
     const repo = app.get<Repository<EvaluationEntity>>(getRepositoryToken(EvaluationEntity));
     const id = '3c9f1e2a-7b4d-4e8f-a1b2-c3d4e5f60718';
-    await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [created.body.id] }), sheetId: 'default-2024', asOf: AS_OF, total: 1, done: 0, failedFiles: 0, agencyId: defaultUser(app).user.agency.id }));
+    await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [created.body.id] }), sheetId: 'inferred-2024', asOf: AS_OF, total: 1, done: 0, failedFiles: 0, agencyId: defaultUser(app).user.agency.id }));
     const service = app.get(EvaluationsService);
     await service.onModuleInit();
     const done = await waitDone(id);
@@ -152,7 +152,7 @@ describe('GET /api/evaluations/:id', () => {
   it('409 while an evaluation has not finished', async () => {
     const repo = app.get<Repository<EvaluationEntity>>(getRepositoryToken(EvaluationEntity));
     const id = '0b6b7c2e-1d2f-4a8e-9c1b-5e6f7a8b9c0d';
-    await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [] }), sheetId: 'default-2024', asOf: AS_OF, total: 10, done: 3, failedFiles: 0, agencyId: defaultUser(app).user.agency.id }));
+    await repo.save(repo.create({ id, status: 'running', source: JSON.stringify({ kind: 'cases', ids: [] }), sheetId: 'inferred-2024', asOf: AS_OF, total: 10, done: 3, failedFiles: 0, agencyId: defaultUser(app).user.agency.id }));
     const res = await api(app).get(`/api/evaluations/${id}/summary.pdf`).expect(409);
     expect(res.body).toMatchObject({ code: 'EVALUATION_NOT_FINISHED' });
     expect(res.body.message).toMatch(/尚未完成/);

@@ -14,7 +14,7 @@ const clean = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'c
 it('an index-only case: the report has a 录入完整度 section with the documents and fields still to enter', async () => {
   const r = await importWorkbook(await bureauIndexWorkbook(clean), { base: headerOf(clean) });
   const review = reviewCaseFile(r.caseFile!, { asOf: '2026-06-30' });
-  const score = scoreReview(review, loadScoringSheet());
+  const score = scoreReview(review, loadScoringSheet(), { caseFile: r.caseFile! });
   const { text } = await pdfText(await renderReviewReport({ caseFile: r.caseFile!, review, score }));
   const t = squash(text);
   expect(t).toContain('录入完整度（待补录）');
@@ -27,6 +27,6 @@ it('an index-only case: the report has a 录入完整度 section with the docume
 
 it('a fully entered case has no such section', async () => {
   const review = reviewCaseFile(clean, { asOf: '2026-06-30' });
-  const { text } = await pdfText(await renderReviewReport({ caseFile: clean, review, score: scoreReview(review, loadScoringSheet()) }));
+  const { text } = await pdfText(await renderReviewReport({ caseFile: clean, review, score: scoreReview(review, loadScoringSheet(), { caseFile: clean }) }));
   expect(squash(text)).not.toContain('录入完整度');
 });

@@ -46,11 +46,12 @@ describe('template', () => {
     wb = await load(await templateWorkbook());
   });
 
-  it('has the instructions, case, people, 卷内目录 and detail sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      SHEET.instructions, SHEET.caseInfo, SHEET.parties, SHEET.agents, SHEET.officers, SHEET.reviewers, SHEET.index,
-      SHEET.details, SHEET.signatories, SHEET.statedPeriods, SHEET.attendees, SHEET.education, SHEET.laws, SHEET.indexEntries, SHEET.options,
-    ]);
+  it('has the instructions, case, people, 卷内目录 and detail sheets, and a sheet for every list inside a document', () => {
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, 8)).toEqual([SHEET.instructions, SHEET.caseInfo, SHEET.parties, SHEET.agents, SHEET.officers, SHEET.reviewers, SHEET.index, SHEET.details]);
+    expect(names).toEqual(expect.arrayContaining([SHEET.signatories, SHEET.statedPeriods, SHEET.attendees, SHEET.education, SHEET.laws, SHEET.indexEntries]));
+    expect(names[names.length - 1]).toBe(SHEET.options);
+    for (const sheet of workbookLayout().tables) expect(names).toContain(sheet.name);
     expect(wb.getWorksheet(SHEET.options)!.state).toBe('hidden');
   });
 
@@ -292,8 +293,8 @@ describe('未录入 is not 卷内没有: the index-only import of each sample in
     const decision = r.caseFile!.documents.find((d) => d.type === 'penalty_decision')!;
     const item = review.entryCompleteness!.items.find((i) => i.refId === decision.id)!;
     expect(item.fields.map((f) => f.field)).toContain('service');
-    const score = scoreReview(review, sheet);
-    const full = scoreReview(reviewCaseFile(caseFile, { asOf: AS_OF }), sheet);
+    const score = scoreReview(review, sheet, { caseFile: r.caseFile! });
+    const full = scoreReview(reviewCaseFile(caseFile, { asOf: AS_OF }), sheet, { caseFile });
     expect(score.total).toBe(full.total);
     expect(score.vetoHits).toEqual([]);
     expect(score.pendingEntry).toEqual({ rules: review.entryCompleteness!.pendingRules, provisional: true });

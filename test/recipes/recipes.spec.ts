@@ -90,12 +90,13 @@ describe('CONTRIBUTING.md recipes', () => {
 
   it('a new scoring sheet is one file in rules/scoring/ (id = file name)', () => {
     const dir = rulesCopy();
-    const text = readFileSync(join(dir, 'scoring', 'default-2024.yaml'), 'utf8').replace(/^id: default-2024$/m, 'id: province-x-2025');
+    const text = readFileSync(join(dir, 'scoring', 'official-2024.yaml'), 'utf8').replace(/^id: official-2024$/m, 'id: province-x-2025');
     writeFileSync(join(dir, 'scoring', 'province-x-2025.yaml'), text);
     withRulesDir(dir, () => {
       expect(availableScoringSheetIds()).toContain('province-x-2025');
-      const review = reviewCaseFile(minimal(), { mode: 'review', asOf: '2026-06-30' });
-      const score = scoreReview(review, loadScoringSheet('province-x-2025'));
+      const caseFile = minimal();
+      const review = reviewCaseFile(caseFile, { mode: 'review', asOf: '2026-06-30' });
+      const score = scoreReview(review, loadScoringSheet('province-x-2025'), { caseFile });
       expect(score.sheetId).toBe('province-x-2025');
     });
   });

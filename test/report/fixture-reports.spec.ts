@@ -25,7 +25,7 @@ describe('reports of the fixture case files (real engine reviews)', () => {
   it.each(files)('%s', async (file) => {
     const caseFile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CaseFile;
     const review = reviewCaseFile(caseFile, { asOf: '2026-11-30' });
-    const score = scoreReview(review, loadScoringSheet('default-2024'));
+    const score = scoreReview(review, loadScoringSheet('inferred-2024'));
     const { pdf, layout } = await layoutReviewReport({ caseFile, review, score });
 
     const t = squash((await pdfText(pdf)).text);

@@ -42,7 +42,8 @@ describe('report endpoints (e2e)', () => {
     expect(t).toContain(squash(body.case.caseNumber));
     expect(t).toContain(squash(body.case.agency));
     expect(t).toContain('2025-12-31');
-    expect(t).toContain('default-2024');
+    expect(t).toContain('official-2024'); // the default sheet: the 2024 评查细则
+    expect(t).toContain('合法性评查');
   });
 
   it('mode=draft gives the 自查报告; sheet=strict-veto-zero is used when asked', async () => {
@@ -83,7 +84,7 @@ describe('report endpoints (e2e)', () => {
     expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_REPORT_QUERY' });
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: expect.stringContaining('default-2024') }),
+        expect.objectContaining({ path: 'query.sheet', code: 'UNKNOWN_SCORING_SHEET', message: expect.stringContaining('official-2024') }),
         expect.objectContaining({ path: 'query.mode', code: 'INVALID_MODE' }),
         expect.objectContaining({ path: 'query.asOf', code: 'INVALID_DATE' }),
       ]),
@@ -121,8 +122,9 @@ describe('report endpoints (e2e)', () => {
       expect(t).toContain('行政处罚案卷评查报告');
       expect(t).toContain(squash(body.case.caseNumber));
       expect(t).toContain('2026-11-30');
-      expect(t).toContain('等次：不合格'); // no 法制审核 in a hearing case: V7
-      expect(t).toContain('V7');
+      expect(t).toContain(squash('案卷得分 0 分')); // no 法制审核 in a hearing case: 细则合法性第19项
+      expect(t).toContain(squash('细则合法性评查第19项'));
+      expect(t).toContain('SEQ-10');
       expect(t).not.toContain('建议重新审查');
 
       // another sheet, per request
@@ -158,7 +160,8 @@ describe('report endpoints (e2e)', () => {
     const res = await api(app).get('/api/scoring/sheets').expect(200);
     expect(res.body).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: 'default-2024', status: 'placeholder', isDefault: true, vetoZeroesTotal: false }),
+        expect.objectContaining({ id: 'official-2024', status: 'official', model: 'xize-2024', isDefault: true, vetoZeroesTotal: true }),
+        expect.objectContaining({ id: 'inferred-2024', status: 'placeholder', model: 'deduction', isDefault: false, vetoZeroesTotal: false }),
         expect.objectContaining({ id: 'strict-veto-zero', vetoZeroesTotal: true, isDefault: false }),
       ]),
     );

@@ -21,7 +21,7 @@ describe('review report PDF', () => {
       '2025-06-30', // 评查日期 (asOf)
       '2026.11.1', // rule pack
       'cn-2024-2026.3', // holiday data
-      'default-2024',
+      'inferred-2024',
       '2024.0-I.1',
       '总分97分', // 100 - 2 (DL-06 error) - 1 (ED-02 warning)
       '等次：优秀',
@@ -122,7 +122,7 @@ describe('review report PDF', () => {
 
   it('200 findings paginate: nothing overlaps, nothing leaves the margins, page numbers on every page', async () => {
     const review = baseReview(manyFindings(200));
-    const score = scoreReview(review, loadScoringSheet('default-2024'));
+    const score = scoreReview(review, loadScoringSheet('inferred-2024'));
     const { pdf, layout } = await layoutReviewReport({ caseFile: caseFile(), review, score });
     expect(overlappingPairs(layout.boxes)).toEqual([]);
     expect(misplacedBoxes(layout)).toEqual([]);

@@ -60,7 +60,8 @@ describe('case summaries: list, filters, search, deadlines', () => {
     });
     expect(draft).not.toHaveProperty('caseFile');
     const reviewed = body.items.find((i: { id: string }) => i.id === ids.get('11-decision-before-statement-period-no-education.json'));
-    const expected = scoreReview(reviewCaseFile(read('11-decision-before-statement-period-no-education.json'), { asOf: '2026-11-30' }), loadScoringSheet());
+    const file11 = read('11-decision-before-statement-period-no-education.json');
+    const expected = scoreReview(reviewCaseFile(file11, { asOf: '2026-11-30' }), loadScoringSheet(), { caseFile: file11 });
     expect(reviewed.latestReview).toMatchObject({ score: expected.total, grade: expected.grade, veto: expected.vetoHits.length > 0, stale: false, mode: 'review' });
   });
 
@@ -88,7 +89,7 @@ describe('case summaries: list, filters, search, deadlines', () => {
 
     const reviewed = FIXTURES.filter((f) => ['closed', 'archived'].includes(read(f).case.status)).map((f) => {
       const review = reviewCaseFile(read(f), { asOf: '2026-11-30' });
-      return { f, review, score: scoreReview(review, loadScoringSheet()) };
+      return { f, review, score: scoreReview(review, loadScoringSheet(), { caseFile: read(f) }) };
     });
     const vetoed = reviewed.filter((r) => r.score.vetoHits.length > 0).map((r) => r.review.caseNumber).sort();
     const clean = reviewed.filter((r) => r.score.vetoHits.length === 0).map((r) => r.review.caseNumber).sort();

@@ -11,9 +11,6 @@ import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { generateCaseFiles } from '../../bench/synthetic';
-import { UsersService } from '../../src/users/users.service';
-import { createTestApp } from '../support/create-test-app';
-import { TEST_PASSWORD, testAgency } from '../support/auth';
 import { type Instance, startInstance } from './support/instances';
 
 const BASE_URL = process.env.TEST_DATABASE_URL?.trim() ?? '';
@@ -40,7 +37,6 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
   let a: Instance;
   let b: Instance;
   let auth: { Authorization: string };
-  const as = (r: request.Test) => r.set(auth);
 
   const sql = async <T = unknown>(url: string, text: string, parameters: unknown[] = []): Promise<T[]> => {
     const ds = new DataSource({ type: 'postgres', url });
@@ -52,7 +48,7 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     }
   };
   const admin = (text: string) => sql(BASE_URL, text);
-  const evaluation = async (id: string) => (await as(request(a.url).get(`/api/evaluations/${id}`)).expect(200)).body;
+  const evaluation = async (id: string) => (await request(a.url).get(`/api/evaluations/${id}`).set(auth).expect(200)).body;
   const attempts = async (id: string) =>
     (await sql<{ attempts: number; lease_owner: string | null; done: number }>(dbUrl, 'SELECT attempts, lease_owner, done FROM evaluations WHERE id = $1', [id]))[0];
 
@@ -60,11 +56,6 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     await admin(`DROP DATABASE IF EXISTS ${dbName}`);
     await admin(`CREATE DATABASE ${dbName}`);
     dir = mkdtempSync(join(tmpdir(), 'casefile-queue-'));
-    // migrate the new database and create the user both instances are called as (sessions live in the database)
-    const setup = await createTestApp({ config: { databaseUrl: dbUrl } });
-    const agency = await testAgency(setup);
-    await setup.get(UsersService).create({ username: 'queue-test', password: TEST_PASSWORD, displayName: '队列测试', roles: ['officer', 'evaluation_admin'], agencyId: agency.id });
-    await setup.close();
     const env = {
       DATABASE_URL: dbUrl,
       EVALUATIONS_DIR: dir,
@@ -72,13 +63,22 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
       JOB_POLL_SECONDS: '0.5',
       CASEFILE_WORKERS: '0',
       REPORT_WORKERS: '0',
-      // every instance must verify every instance's session tokens
-      AUTH_SECRET: `queue-test-${process.pid}-secret-key-of-enough-length`,
+      // one signing key, so a token from either instance works on both; the first admin from the variables
+      AUTH_SECRET: 'shared-queue-test-secret',
+      ADMIN_USERNAME: 'queue-admin',
+      ADMIN_PASSWORD: 'Shared-secret-26',
     };
     // both start at once: migrations are serialised by an advisory lock
     [a, b] = await Promise.all([startInstance(env, 'instance A'), startInstance(env, 'instance B')]);
-    const login = await request(a.url).post('/api/auth/login').send({ username: 'queue-test', password: TEST_PASSWORD }).expect(200);
-    auth = { Authorization: `Bearer ${login.body.token}` };
+    // an officer who also runs evaluations, created by the admin
+    const login = async (username: string, password: string) => (await request(a.url).post('/api/auth/login').send({ username, password }).expect(200)).body;
+    const firstAdmin = await login('queue-admin', 'Shared-secret-26');
+    await request(a.url)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${firstAdmin.token}`)
+      .send({ username: 'queue-officer', password: 'Officer-pass-26', displayName: '评查承办人', roles: ['officer', 'evaluation_admin'], agencyId: firstAdmin.user.agency.id })
+      .expect(201);
+    auth = { Authorization: `Bearer ${(await login('queue-officer', 'Officer-pass-26')).token}` };
   }, 120_000);
 
   afterAll(async () => {
@@ -89,13 +89,13 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
 
   it('runs each of many evaluations exactly once, spread over both instances', async () => {
     const files = [...generateCaseFiles(40, 11)];
-    const created = await as(request(a.url).post('/api/cases/bulk')).send(files).expect(200);
+    const created = await request(a.url).post('/api/cases/bulk').set(auth).send(files).expect(200);
     const ids: string[] = created.body.results.map((r: { id: string }) => r.id);
     expect(ids).toHaveLength(40);
     const evaluations: string[] = [];
     for (let k = 0; k < 8; k++) {
       const via = k % 2 ? b : a;
-      const res = await as(request(via.url).post('/api/evaluations')).send({ caseIds: ids.slice(k * 5, k * 5 + 5), asOf: AS_OF }).expect(202);
+      const res = await request(via.url).post('/api/evaluations').set(auth).send({ caseIds: ids.slice(k * 5, k * 5 + 5), asOf: AS_OF }).expect(202);
       evaluations.push(res.body.id);
     }
     for (const id of evaluations) {
@@ -118,7 +118,7 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     let n = 0;
     for (const cf of generateCaseFiles(2000, 23)) zip.file(`cases/${n++}.json`, JSON.stringify(cf));
     const buffer = await zip.generateAsync({ type: 'nodebuffer' });
-    const res = await as(request(a.url).post('/api/evaluations')).attach('file', buffer, { filename: 'big.zip', contentType: 'application/zip' }).expect(202);
+    const res = await request(a.url).post('/api/evaluations').set(auth).attach('file', buffer, { filename: 'big.zip', contentType: 'application/zip' }).expect(202);
     const id: string = res.body.id;
     // wait until it is running and has saved progress, then kill its instance without warning
     const owner = await poll('progress', async () => {
@@ -132,7 +132,7 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     const view = await poll(
       'the take-over',
       async () => {
-        const v = (await as(request(survivor.url).get(`/api/evaluations/${id}`)).expect(200)).body;
+        const v = (await request(survivor.url).get(`/api/evaluations/${id}`).set(auth).expect(200)).body;
         return v.status === 'completed' || v.status === 'failed' ? v : undefined;
       },
       300_000,
@@ -143,7 +143,7 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
     expect(finishes(victim.output(), id)).toBe(0);
     expect(starts(survivor.output(), id)).toBe(1);
     expect(finishes(survivor.output(), id)).toBe(1);
-    const summary = await as(request(survivor.url).get(`/api/evaluations/${id}/results.json`)).expect(200);
+    const summary = await request(survivor.url).get(`/api/evaluations/${id}/results.json`).set(auth).expect(200);
     expect(JSON.parse(summary.text).totals.files).toBe(2000);
   }, 420_000);
 });

@@ -1,15 +1,15 @@
 import { loadScoringSheet, scoreReview, ScoringError } from '../../src/core/scoring';
-import type { ScoringSheet } from '../../src/core/scoring';
+import type { DeductionSheet, ScoringSheet } from '../../src/core/scoring';
 import { finding, review } from './synthetic';
 
-const def = () => loadScoringSheet('default-2024');
-const strict = () => loadScoringSheet('strict-veto-zero');
+const def = () => loadScoringSheet('inferred-2024') as DeductionSheet;
+const strict = () => loadScoringSheet('strict-veto-zero') as DeductionSheet;
 const cat = (s: ReturnType<typeof scoreReview>, id: string) => s.categories.find((c) => c.id === id)!;
 
-describe('scoreReview — default-2024 (hand-worked examples)', () => {
+describe('scoreReview — inferred-2024 (hand-worked examples)', () => {
   it('a clean file scores 100 / 优秀 and carries the sheet id and version', () => {
     const s = scoreReview(review([]), def());
-    expect(s).toMatchObject({ sheetId: 'default-2024', sheetVersion: '2024.0-I.1', sheetStatus: 'placeholder', total: 100, grade: '优秀', maxTotal: 100 });
+    expect(s).toMatchObject({ sheetId: 'inferred-2024', sheetVersion: '2024.0-I.1', sheetStatus: 'placeholder', total: 100, grade: '优秀', maxTotal: 100 });
     expect(s.vetoHits).toEqual([]);
     expect(s.categories.map((c) => [c.id, c.max])).toEqual([
       ['subject', 5], ['filing', 8], ['investigation', 30], ['procedure', 20],

@@ -8,10 +8,11 @@ import {
   loadScoringSheetFile,
   ScoringSheetError,
   ScoringSheetNotFoundError,
+  type DeductionSheet,
 } from '../../src/core/scoring';
 import { rulesDir } from '../../src/core/paths';
 
-const defaultText = readFileSync(join(rulesDir(), 'scoring', 'default-2024.yaml'), 'utf8');
+const defaultText = readFileSync(join(rulesDir(), 'scoring', 'inferred-2024.yaml'), 'utf8');
 
 function tempSheet(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
@@ -37,8 +38,8 @@ describe('scoring sheets', () => {
     else process.env.SCORING_SHEET = saved;
   });
 
-  it('ships default-2024 (placeholder 【I】) and strict-veto-zero, both valid', () => {
-    const d = loadScoringSheet('default-2024');
+  it('ships inferred-2024 (placeholder 【I】) and strict-veto-zero, both valid', () => {
+    const d = loadScoringSheet('inferred-2024') as DeductionSheet;
     expect(d.status).toBe('placeholder');
     expect(d.categories.reduce((s, c) => s + c.max, 0)).toBe(100);
     expect(d.veto.map((v) => v.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12']);
@@ -55,8 +56,8 @@ describe('scoring sheets', () => {
 
   it('SCORING_SHEET chooses the default sheet', () => {
     delete process.env.SCORING_SHEET;
-    expect(defaultScoringSheetId()).toBe('default-2024');
-    expect(loadScoringSheet().id).toBe('default-2024');
+    expect(defaultScoringSheetId()).toBe('official-2024');
+    expect(loadScoringSheet().id).toBe('official-2024');
     process.env.SCORING_SHEET = 'strict-veto-zero';
     expect(loadScoringSheet().id).toBe('strict-veto-zero');
     expect(listScoringSheets().find((s) => s.isDefault)?.id).toBe('strict-veto-zero');
@@ -65,18 +66,22 @@ describe('scoring sheets', () => {
   it('lists the sheets with id, version, status', () => {
     delete process.env.SCORING_SHEET;
     const list = listScoringSheets();
-    expect(list.map((s) => s.id)).toEqual(expect.arrayContaining(['default-2024', 'strict-veto-zero']));
-    expect(list.find((s) => s.id === 'default-2024')).toMatchObject({ version: '2024.0-I.1', status: 'placeholder', isDefault: true });
+    expect(list.map((s) => s.id)).toEqual(expect.arrayContaining(['official-2024', 'inferred-2024', 'strict-veto-zero']));
+    expect(list.find((s) => s.id === 'official-2024')).toMatchObject({ status: 'official', model: 'xize-2024', isDefault: true, vetoZeroesTotal: true });
+    expect(list.find((s) => s.id === 'inferred-2024')).toMatchObject({ version: '2024.0-I.1', status: 'placeholder', model: 'deduction', isDefault: false });
+    // the old sheets say what they are
+    expect(list.find((s) => s.id === 'inferred-2024')!.name).toContain('非细则');
+    expect(list.find((s) => s.id === 'strict-veto-zero')!.name).toContain('非细则');
   });
 
   it('an unknown or path-like id is a ScoringSheetNotFoundError naming the available sheets', () => {
     expect(() => loadScoringSheet('official-2030')).toThrow(ScoringSheetNotFoundError);
-    expect(() => loadScoringSheet('official-2030')).toThrow(/default-2024/);
+    expect(() => loadScoringSheet('official-2030')).toThrow(/inferred-2024/);
     expect(() => loadScoringSheet('../document-types')).toThrow(ScoringSheetNotFoundError);
   });
 
   it('the loader accepts a copy of the default sheet under its own name', () => {
-    const file = tempSheet('local-copy', defaultText.replace('id: default-2024', 'id: local-copy'));
+    const file = tempSheet('local-copy', defaultText.replace('id: inferred-2024', 'id: local-copy'));
     expect(loadScoringSheetFile(file).id).toBe('local-copy');
   });
 
@@ -89,7 +94,7 @@ describe('scoring sheets', () => {
 
   it('lists every problem of a malformed sheet with its path', () => {
     const bad = defaultText
-      .replace('id: default-2024', 'id: other-name')
+      .replace('id: inferred-2024', 'id: other-name')
       .replace('{ id: filing, name: 立案, max: 8 }', '{ id: filing, name: 立案, max: -8 }')
       .replace('warning: 1,', 'warning: "一",')
       .replace('fallbackCategory: archiving', 'fallbackCategory: attic')
@@ -115,7 +120,7 @@ describe('scoring sheets', () => {
   });
 
   it('refuses a sheet whose categories do not add up to the total, and unknown keys', () => {
-    const file = tempSheet('sum', defaultText.replace('id: default-2024', 'id: sum').replace('max: 30 }', 'max: 31 }').replace('total: 100', 'total: 100\nweights: 3'));
+    const file = tempSheet('sum', defaultText.replace('id: inferred-2024', 'id: sum').replace('max: 30 }', 'max: 31 }').replace('total: 100', 'total: 100\nweights: 3'));
     const e = errorOf(() => loadScoringSheetFile(file));
     expect(e.issues).toEqual(
       expect.arrayContaining([
@@ -128,12 +133,12 @@ describe('scoring sheets', () => {
   it('RULES_DIR points the loader at another rules folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-'));
     mkdirSync(join(dir, 'scoring'));
-    writeFileSync(join(dir, 'scoring', 'local.yaml'), defaultText.replace('id: default-2024', 'id: local'));
+    writeFileSync(join(dir, 'scoring', 'local.yaml'), defaultText.replace('id: inferred-2024', 'id: local'));
     const saved = process.env.RULES_DIR;
     process.env.RULES_DIR = dir;
     try {
       expect(loadScoringSheet('local').id).toBe('local');
-      expect(() => loadScoringSheet('default-2024')).toThrow(ScoringSheetNotFoundError);
+      expect(() => loadScoringSheet('inferred-2024')).toThrow(ScoringSheetNotFoundError);
     } finally {
       if (saved === undefined) delete process.env.RULES_DIR;
       else process.env.RULES_DIR = saved;

@@ -68,6 +68,20 @@ describe('web API: vocabulary, holidays, scores', () => {
     expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_YEAR', errors: [{ path: 'year', code: 'INVALID_YEAR' }] });
   });
 
+  it('GET /api/vocabulary/workdays counts working days left, naming the 调休上班日; undeterminable without a schedule', async () => {
+    const res = await api('get', '/api/vocabulary/workdays').query({ from: '2026-02-10', to: '2026-02-14' }).expect(200);
+    // 02-11, 02-12, 02-13 and the Saturday 02-14 (春节调休上班日); the start day is not counted
+    expect(res.body).toMatchObject({ from: '2026-02-10', to: '2026-02-14', workdays: 4, missingYears: [] });
+    expect(res.body.notes).toEqual([expect.stringContaining('2026-02-14')]);
+    expect(res.body.notes[0]).toContain('调休上班日');
+    const none = await api('get', '/api/vocabulary/workdays').query({ from: '2099-01-01', to: '2099-01-10' }).expect(200);
+    expect(none.body).toMatchObject({ workdays: null, missingYears: [2099] });
+    const bad = await api('get', '/api/vocabulary/workdays').query({ from: '2026-02-30', to: '2026-01-01' }).expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.from']);
+    const backwards = await api('get', '/api/vocabulary/workdays').query({ from: '2026-02-10', to: '2026-01-01' }).expect(400);
+    expect(backwards.body.errors[0]).toMatchObject({ path: 'query.to', code: 'INVALID_RANGE' });
+  });
+
   it('GET /api/scores gives the latest review\'s score, grade, veto and next deadline of each listed case', async () => {
     const a = await api('post', '/api/cases').send(fixture('11-decision-before-statement-period-no-education.json')).expect(201);
     const b = await api('post', '/api/cases').send(fixture('08-draft-in-progress.json')).expect(201);

@@ -148,6 +148,8 @@ describe('web app in headless Chromium', () => {
     const timeline = await page.getByTestId('deadline-timeline').innerText();
     expect(timeline).toMatch(/还有 \d+ 日/);
     expect(timeline).toContain('调休上班日');
+    // 2026-02-10 → 02-14: four working days left, the Saturday 02-14 being a 调休上班日
+    await page.getByTestId('workdays-left').getByText('还有 4 个工作日').first().waitFor();
     await shot('05-self-check');
 
     await page.goto(`${base}/cases/${draftCase.id}/review`);

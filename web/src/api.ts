@@ -6,7 +6,7 @@
 export type { Finding, PassedCheck, ReviewResult, SkippedCheck, UpcomingDeadline, NextDocument } from '../../src/core/engine/types';
 export type { ScoreResult, CategoryScore } from '../../src/core/scoring/types';
 export type { CaseFile, CaseDocument, Party, Officer, EducationRecord, FileIndexEntry } from '../../src/core/case-file/types';
-export type { Vocabulary, LabeledValue, HolidayYear, MarkedDay } from '../../src/web/vocabulary';
+export type { Vocabulary, LabeledValue, HolidayYear, MarkedDay, WorkdaysBetween } from '../../src/web/vocabulary';
 export type { CaseScore } from '../../src/web/scores';
 export type { EvaluationView, EvaluationSummary } from '../../src/evaluations/evaluations.service';
 export type { EvaluationResults, EvaluatedFileRow } from '../../src/core/evaluation/types';

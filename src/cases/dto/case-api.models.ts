@@ -71,7 +71,7 @@ export class LatestReviewModel {
   grade: string;
   @ApiProperty({ description: '命中否决项' })
   veto: boolean;
-  @ApiProperty({ example: 'default-2024' })
+  @ApiProperty({ example: 'official-2024' })
   sheetId: string;
 }
 

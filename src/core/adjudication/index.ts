@@ -11,7 +11,7 @@ export * from './types';
 export { factRefs, factsDigest } from './digest';
 export { AdjudicationError, applyRulings, currentRulings } from './rulings';
 export type { AppliedRulings } from './rulings';
-export { adjudicate, checkManualFinding, checkManualScore } from './score';
+export { adjudicate, checkManualFinding, checkManualScore, scoresItems } from './score';
 export type { AdjudicationInput } from './score';
 export * from './sign-off';
 export { newSeed, seededRandom, shuffled } from './random';

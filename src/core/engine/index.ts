@@ -13,7 +13,6 @@ export * from './types';
 export { reviewCaseFile, defaultMode, formatTemplate, type ReviewDeps } from './engine';
 export { loadRulePack, defaultRulePack, RulePackError } from './pack/loader';
 export type { RulePack, LoadedRule, RuleDefinition, CheckSpec, Condition, ScoringItem, VetoItem } from './pack/types';
-export { SCORING_ITEMS, VETO_ITEMS } from './pack/types';
 export { FACTS, factLabel, isKnownFact } from './facts';
 export { CUSTOM_CHECKS } from './checks/custom/registry';
 export { todayInShanghai } from '../domain/clock';

@@ -10,9 +10,9 @@ import type { ValidationIssue } from '../case-file/validation-issue';
 import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
 import { THIRD_PARTY_COPY_NOTE, type Finding, type Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
-import type { ScoringSheet } from '../scoring/types';
+import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
-import type { EvaluatedFileRow, SeverityCounts } from './types';
+import type { EvaluatedFileRow, OfficialRowParts, SeverityCounts } from './types';
 
 import { SEVERITIES, SEVERITY_LABELS } from '../domain/severity';
 
@@ -80,7 +80,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   const caseFile = parsed.value;
   try {
     const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
-    const score = scoreReview(review, ctx.sheet);
+    const score = scoreReview(review, ctx.sheet, { caseFile });
     const points = new Map<string, { points: number; category: string }>();
     for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });
     const findings = sortFindings(review.findings);
@@ -101,6 +101,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
         categories: Object.fromEntries(score.categories.map((c) => [c.id, c.score])),
         vetoCount: score.vetoHits.length,
         findings: counts,
+        ...(score.model === 'xize-2024' ? { official: officialParts(score) } : {}),
       },
       lines: findings.map((f) => ({
         file,
@@ -125,4 +126,22 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   } catch (e) {
     return { status: 'failed', file, issues: [{ path: '', code: 'REVIEW_FAILED', message: `审查或评分出错：${(e as Error).message}` }] };
   }
+}
+
+/** The 细则 parts of a score as the summaries print them. */
+export function officialParts(score: ScoreResult): OfficialRowParts {
+  const n = score.normativity!;
+  return {
+    caseType: n.caseType ? n.caseTypeName : '（细则未设该类案卷的文书评查项）',
+    majorIssues: score.legality!.hits.map((h) => `第${h.no}项（${h.evidence.filter((e) => e.kind === 'finding').map((e) => e.ruleId).join('、')}）`),
+    majorIssueNos: score.legality!.hits.map((h) => h.no),
+    legality: score.legality!.score,
+    documentScore: n.documentScore,
+    earned: n.earned,
+    participating: n.participating,
+    formDeducted: score.formDeductions!.deducted,
+    normativity: n.score,
+    manualItems: score.manualItems?.length ?? 0,
+    range: score.totalRange ?? { min: score.total, max: score.total },
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { EvaluationResults } from './types';
+import type { EvaluatedFileRow, EvaluationResults } from './types';
 
 /** RFC 4180 quoting; text that a spreadsheet would run as a formula (= + - @ …) is prefixed with ' (CSV injection). */
 export function csvField(value: string | number | undefined, text = typeof value === 'string'): string {
@@ -14,10 +14,25 @@ export function csvField(value: string | number | undefined, text = typeof value
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** 细则 sheets: the parts of the score, after the category columns (合法性, 规范性) */
+export const OFFICIAL_HEADER = ['案件类型', '重大问题（细则合法性评查项）', '文书评查得分（50×Σ得分/Σ标准分）', 'Σ得分', 'Σ参与评查标准分', '卷面扣分', '待人工评分项', '得分下限', '得分上限'];
+
+export function isOfficial(results: EvaluationResults): boolean {
+  return results.versions.scoringSheet.model === 'xize-2024';
+}
+
+/** the official columns of one row (empty cells for a failed file) */
+export function officialCells(r: EvaluatedFileRow | undefined): (string | number | undefined)[] {
+  const o = r?.official;
+  if (!o) return OFFICIAL_HEADER.map(() => undefined);
+  return [o.caseType, o.majorIssues.join('；') || '无', o.documentScore, o.earned, o.participating, o.formDeducted, o.manualItems, o.range.min, o.range.max];
+}
+
 export function summaryHeader(results: EvaluationResults): string[] {
   return [
-    '名次', '案号', '当事人', '执法机关', '案由', '程序', '得分', '等次',
+    '名次', '案号', '当事人', '执法机关', '案由', '程序', isOfficial(results) ? '案卷得分（细则）' : '得分', isOfficial(results) ? '等次（本地参照【I】）' : '等次',
     ...results.categories.map((c) => `${c.name}（${c.max}分）`),
+    ...(isOfficial(results) ? OFFICIAL_HEADER : []),
     '否决项', '问题总数', '否决级', '错误', '警告', '提示', '状态', '文件',
     '规则包版本', '评分表', '节假日数据版本', '审查基准日',
   ];
@@ -49,6 +64,7 @@ export async function writeSummaryCsv(path: string, results: EvaluationResults):
       csvField(r.total),
       csvField(r.grade),
       ...results.categories.map((c) => csvField(r.categories[c.id])),
+      ...(isOfficial(results) ? officialCells(r).map((x) => csvField(x)) : []),
       csvField(r.vetoCount),
       csvField(r.findings.total),
       csvField(r.findings.veto),
@@ -61,7 +77,7 @@ export async function writeSummaryCsv(path: string, results: EvaluationResults):
     ]);
   }
   for (const f of results.failed) {
-    const blanks = 8 + results.categories.length + 6;
+    const blanks = 8 + results.categories.length + (isOfficial(results) ? OFFICIAL_HEADER.length : 0) + 6;
     await write([
       ...Array.from({ length: blanks }, () => ''),
       csvField(`无法评查：${f.issues.map((i) => (i.path ? `${i.path} ` : '') + i.message).slice(0, 3).join('；')}`),

@@ -75,6 +75,11 @@ class Aggregator {
   readonly categories = new Map<string, { deductedPoints: number; findings: number; files: number; scoreSum: number }>();
   readonly agencies = new Map<string, { rows: number; scoreSum: number; grades: Map<string, number>; vetoFiles: number; findings: number; rules: Map<string, { title: string; files: number }> }>();
   readonly severities = emptySeverities();
+  /** 细则 sheets: files per 重大问题 item and per case type */
+  private readonly majorIssueFiles = new Map<number, number>();
+  private readonly caseTypes = new Map<string, { files: number; scoreSum: number }>();
+  private formDeductedSum = 0;
+  private filesWithManual = 0;
   private fileNo = 0;
 
   constructor(private readonly sheet: ScoringSheet) {
@@ -88,6 +93,16 @@ class Aggregator {
   addEvaluated(row: RowWithFindings, findings: FindingLine[], categories: Extract<FileOutcome, { status: 'ok' }>['categories']): void {
     this.fileNo++;
     this.rows.push(row);
+    if (row.official) {
+      const o = row.official;
+      for (const no of new Set(o.majorIssueNos)) this.majorIssueFiles.set(no, (this.majorIssueFiles.get(no) ?? 0) + 1);
+      const ct = this.caseTypes.get(o.caseType) ?? { files: 0, scoreSum: 0 };
+      ct.files++;
+      ct.scoreSum += row.total;
+      this.caseTypes.set(o.caseType, ct);
+      this.formDeductedSum += o.formDeducted;
+      if (o.manualItems > 0) this.filesWithManual++;
+    }
     const agency = this.agencyOf(row.agency);
     agency.rows++;
     agency.scoreSum += row.total;
@@ -197,6 +212,19 @@ class Aggregator {
           };
         }),
         byAgency,
+        ...(this.sheet.model === 'xize-2024'
+          ? {
+              official: {
+                majorIssues: this.sheet.legality.items.map((i) => ({ no: i.no, name: i.name, files: this.majorIssueFiles.get(i.no) ?? 0 })),
+                byCaseType: [...this.caseTypes.entries()]
+                  .sort(([a], [b]) => cmp(a, b))
+                  .map(([caseType, c]) => ({ caseType, files: c.files, averageScore: round2(c.scoreSum / c.files) })),
+                averageFormDeducted: n ? round2(this.formDeductedSum / n) : 0,
+                filesWithManualItems: this.filesWithManual,
+                gradeOverlay: this.sheet.gradeOverlay,
+              },
+            }
+          : {}),
       },
       meta,
     };
@@ -269,7 +297,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     const results = agg.results(
       {
         rulePack: rulePackVersion,
-        scoringSheet: { id: sheet.id, version: sheet.version, name: sheet.name, status: sheet.status },
+        scoringSheet: { id: sheet.id, version: sheet.version, name: sheet.name, status: sheet.status, model: sheet.model },
         holidayData: holidayDataVersion,
       },
       { mode: 'review', asOf, sheetId: sheet.id },

@@ -32,8 +32,17 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     `规则包 ${v.rulePack}；评分表 ${v.scoringSheet.id} ${v.scoringSheet.version}（${v.scoringSheet.name}）；节假日数据 ${v.holidayData}`,
     { align: 'center', color: COLORS.muted, size: doc.baseSize - 1, spaceAfter: 6 },
   );
+  const official = agg.official;
+  if (official) {
+    doc.paragraph(
+      '计分依《生态环境行政执法案卷评查细则（2024年版）》（环执法发〔2024〕4号，条目取自第三方副本【Q†】）：案卷得分＝合法性（50，任一重大问题即 0 分）＋规范性（50×Σ得分/Σ参与评查项目标准分－卷面扣分）。' +
+        '机器评分只计已评定的项目，待人工评分项评定后得分可能变化（区间见 summary.csv / summary.xlsx）。' +
+        (official.gradeOverlay ? `等次为${official.gradeOverlay.name}，不属于细则。` : ''),
+      { size: doc.baseSize - 1, color: COLORS.muted, spaceAfter: 4 },
+    );
+  }
   if (v.scoringSheet.status === 'placeholder') {
-    doc.paragraph('说明：所用评分表的分值与等次分界为本项目占位默认值（推定【I】），正式评查细则导入后应以细则为准。', {
+    doc.paragraph('说明：所用评分表是旧推定评分表（推定【I】），不是《生态环境行政执法案卷评查细则（2024年版）》，仅供对照。', {
       color: COLORS.orange,
       size: doc.baseSize - 1,
       spaceAfter: 4,
@@ -62,6 +71,30 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     items: agg.grades.map((g) => ({ label: g.grade, value: g.count, valueLabel: `${g.count} 卷` })),
     max: niceMax(Math.max(...agg.grades.map((g) => g.count))),
   });
+
+  if (official) {
+    const hit = official.majorIssues.filter((m) => m.files > 0);
+    doc.paragraph(`合法性评查：${t.vetoFiles} 卷存在重大问题（直接评为 0 分）${hit.length ? '，按细则合法性评查项：' : '。'}`, { bold: true, spaceAfter: 2 });
+    if (hit.length > 0) {
+      doc.table({
+        columns: [
+          { header: '序号', width: 0.7, align: 'right' },
+          { header: '重大问题', width: 7 },
+          { header: '卷宗数', width: 1, align: 'right' },
+        ],
+        rows: hit.map((m) => [String(m.no), m.name, String(m.files)]),
+      });
+    }
+    doc.table({
+      columns: [
+        { header: '案件类型', width: 3 },
+        { header: '卷宗数', width: 1, align: 'right' },
+        { header: '平均分', width: 1, align: 'right' },
+      ],
+      rows: official.byCaseType.map((c) => [c.caseType, String(c.files), String(c.averageScore)]),
+    });
+    doc.paragraph(`卷面基本要素平均扣分 ${official.averageFormDeducted} 分；${official.filesWithManualItems} 卷有待人工评分项。`, { spaceAfter: 4 });
+  }
 
   // —— 二、分项得分 ——
   doc.heading('二、分项得分');
@@ -164,11 +197,26 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
       { header: '案号', width: 2.8 },
       { header: '当事人', width: 2.8 },
       { header: '执法机关', width: 2.8 },
+      ...(official
+        ? [
+            { header: '合法性', width: 0.9, align: 'right' as const },
+            { header: '规范性', width: 0.9, align: 'right' as const },
+          ]
+        : []),
       { header: '得分', width: 0.9, align: 'right' },
       { header: '等次', width: 1, align: 'center' },
       { header: '问题', width: 0.8, align: 'right' },
     ],
-    rows: ranking.map((r) => [String(r.rank), r.caseNumber, r.party, r.agency, String(r.total), gradeCell(r), String(r.findings.total)]),
+    rows: ranking.map((r) => [
+      String(r.rank),
+      r.caseNumber,
+      r.party,
+      r.agency,
+      ...(official ? [String(r.official?.legality ?? ''), String(r.official?.normativity ?? '')] : []),
+      String(r.total),
+      gradeCell(r),
+      String(r.findings.total),
+    ]),
     zebra: true,
   });
   if (results.ranking.length > ranking.length) {

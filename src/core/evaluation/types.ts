@@ -11,7 +11,7 @@ export const EVALUATION_FORMAT = 'casefile-evaluation/1' as const;
 
 export interface EvaluationVersions {
   rulePack: string;
-  scoringSheet: { id: string; version: string; name: string; status: 'placeholder' | 'official' };
+  scoringSheet: { id: string; version: string; name: string; status: 'placeholder' | 'official'; model?: 'deduction' | 'xize-2024' };
   holidayData: string;
 }
 
@@ -34,6 +34,29 @@ export interface EvaluatedFileRow {
   categories: Record<string, number>;
   vetoCount: number;
   findings: SeverityCounts & { total: number };
+  /** the 细则 parts, when the sheet is of the 细则 model (official-2024) */
+  official?: OfficialRowParts;
+}
+
+/** One file's score on a 细则 sheet, in the summaries' columns. */
+export interface OfficialRowParts {
+  /** 案件类型 (一般行政处罚 …), or the note that the 细则 has none for the file */
+  caseType: string;
+  /** 重大问题 hit: "第14项（DL-06-SP）" */
+  majorIssues: string[];
+  /** the 细则 item numbers hit */
+  majorIssueNos: number[];
+  legality: number;
+  /** 50 × Σ得分 / Σ参与评查项目标准分 */
+  documentScore: number;
+  earned: number;
+  participating: number;
+  /** 卷面基本要素扣分 */
+  formDeducted: number;
+  normativity: number;
+  /** items left to the reviewer */
+  manualItems: number;
+  range: { min: number; max: number };
 }
 
 /** A file that could not be evaluated (malformed JSON, validation errors, unreadable entry …). */
@@ -84,6 +107,14 @@ export interface EvaluationAggregates {
   byRule: RuleCount[];
   byCategory: CategoryStats[];
   byAgency: AgencyStats[];
+  /** 细则 sheets: how often each 重大问题 was hit, the files per case type */
+  official?: {
+    majorIssues: { no: number; name: string; files: number }[];
+    byCaseType: { caseType: string; files: number; averageScore: number }[];
+    averageFormDeducted: number;
+    filesWithManualItems: number;
+    gradeOverlay?: { name: string; note: string };
+  };
 }
 
 export interface EvaluationTotals {

@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { summaryHeader } from './csv';
+import { isOfficial, officialCells, summaryHeader } from './csv';
 import { SEVERITY_LABELS, type FindingLine } from './assess';
 import type { RowWithFindings } from './evaluate';
 import type { EvaluationResults } from './types';
@@ -39,6 +39,7 @@ export async function writeSummaryXlsx(
     s1.addRow([
       r.rank, text(r.caseNumber), text(r.party), text(r.agency), text(r.causeOfAction), r.procedure, r.total, r.grade,
       ...results.categories.map((c) => r.categories[c.id] ?? null),
+      ...(isOfficial(results) ? officialCells(r).map((x) => (typeof x === 'string' ? text(x) : x ?? null)) : []),
       r.vetoCount, r.findings.total, r.findings.veto, r.findings.error, r.findings.warning, r.findings.info, '已评查', text(r.file),
     ]).commit();
   }
@@ -83,7 +84,7 @@ export async function writeSummaryXlsx(
   const line = (cells: (string | number)[]) => s3.addRow(cells).commit();
   title('版本');
   line(['规则包', v.rulePack]);
-  line(['评分表', `${v.scoringSheet.id} ${v.scoringSheet.version}（${v.scoringSheet.name}${v.scoringSheet.status === 'placeholder' ? '，占位默认值，待正式细则覆盖' : ''}）`]);
+  line(['评分表', `${v.scoringSheet.id} ${v.scoringSheet.version}（${v.scoringSheet.name}${v.scoringSheet.status === 'placeholder' ? '，旧推定评分表【I】，非细则，仅供对照' : ''}）`]);
   line(['节假日数据', v.holidayData]);
   line(['审查基准日', results.parameters.asOf]);
   line([]);
@@ -97,7 +98,23 @@ export async function writeSummaryXlsx(
   line(['命中否决项的卷宗', t.vetoFiles]);
   line(['问题总数', t.findings]);
   line([]);
-  title('等次分布');
+  const official = results.aggregates.official;
+  if (official) {
+    title('细则评分');
+    line(['卷面平均扣分', official.averageFormDeducted]);
+    line(['有待人工评分项的卷宗', official.filesWithManualItems]);
+    line([]);
+    title('重大问题（细则合法性评查标准）');
+    line(['序号', '重大问题', '命中卷宗']);
+    for (const m of official.majorIssues) line([m.no, m.name, m.files]);
+    line([]);
+    title('案件类型');
+    line(['案件类型', '卷宗数', '平均分']);
+    for (const c of official.byCaseType) line([c.caseType, c.files, c.averageScore]);
+    line([]);
+  }
+  title(official?.gradeOverlay ? `等次分布（${official.gradeOverlay.name}）` : '等次分布');
+  if (official?.gradeOverlay) line([official.gradeOverlay.note]);
   for (const g of results.aggregates.grades) line([g.grade, g.count]);
   line([]);
   title('分项');

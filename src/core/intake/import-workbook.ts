@@ -161,10 +161,7 @@ interface RowRead {
 class SheetReader {
   readonly issues: IntakeIssue[] = [];
   values = 0;
-  constructor(
-    private readonly locator: Locator,
-    private readonly catalog: DocumentTypeCatalog,
-  ) {}
+  constructor(private readonly locator: Locator) {}
 
   error(sheet: string, row: number | undefined, column: string | undefined, header: string | undefined, code: string, message: string, path?: string) {
     this.issues.push({ sheet, row, column, header, path, code, message, severity: 'error' });
@@ -289,7 +286,7 @@ export async function importTemplateWorkbook(wb: ExcelJS.Workbook, opts: ImportO
   const typer = opts.titleTyper ?? defaultTitleTyper();
   const layout = workbookLayout();
   const locator = new Locator();
-  const reader = new SheetReader(locator, catalog);
+  const reader = new SheetReader(locator);
   const titles: TypedTitle[] = [];
 
   // —— 案件 (项目 | 内容) ——

@@ -15,8 +15,8 @@
  */
 import { CaseFileDto } from '../case-file/dto/case-file.dto';
 import { CaseInfoDto } from '../case-file/dto/case-info.dto';
-import { AttendeeDto, CaseDocumentDto, SignatoryDto, StatedPeriodDto } from '../case-file/dto/document.dto';
-import { EducationRecordDto, LawReferenceDto } from '../case-file/dto/education.dto';
+import { CaseDocumentDto } from '../case-file/dto/document.dto';
+import { EducationRecordDto } from '../case-file/dto/education.dto';
 import { fieldsOf, type FieldMeta, type ScalarCheck } from '../case-file/dto/field';
 import { FileIndexEntryDto } from '../case-file/dto/file-index.dto';
 import { AgentDto, OfficerDto, PartyDto, ReviewerDto } from '../case-file/dto/people.dto';
@@ -136,6 +136,37 @@ export interface WorkbookLayout {
   indexEntries: TableSheet;
 }
 
+/** Sheet names of the lists inside a document or an education record; a list added to the format later gets
+ *  a sheet named after its Chinese title. */
+const CHILD_SHEET_NAMES: Record<string, string> = {
+  signatories: SHEET.signatories,
+  statedPeriods: SHEET.statedPeriods,
+  attendees: SHEET.attendees,
+  laws: SHEET.laws,
+};
+
+/** Excel sheet names: at most 31 characters, none of : \\ / ? * [ ] */
+function sheetName(title: string): string {
+  return title.replace(/[（(].*$/, '').replace(/[:\\/?*[\]]/g, '').slice(0, 31);
+}
+
+/** One child sheet per list of objects in the parent's DTO (签名人, 载明期限 …), keyed by the parent's id. */
+function childSheets(cls: Function, parentField: 'documents' | 'educationRecords', parentHeader: string): TableSheet[] {
+  const out: TableSheet[] = [];
+  for (const meta of fieldsOf(cls).values()) {
+    const c = meta.check;
+    if (c.kind !== 'array' || c.items.kind !== 'object') continue;
+    out.push({
+      name: CHILD_SHEET_NAMES[meta.name] ?? sheetName(meta.title),
+      rowLabel: meta.title,
+      field: meta.name,
+      columns: columnsOf(c.items.type()),
+      parent: { field: parentField, header: parentHeader },
+    });
+  }
+  return out;
+}
+
 let cached: WorkbookLayout | undefined;
 
 export function workbookLayout(): WorkbookLayout {
@@ -159,35 +190,9 @@ export function workbookLayout(): WorkbookLayout {
         columns: documentDetails,
         parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
       },
-      {
-        name: SHEET.signatories,
-        rowLabel: '签名人',
-        field: 'signatories',
-        columns: columnsOf(SignatoryDto),
-        parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
-      },
-      {
-        name: SHEET.statedPeriods,
-        rowLabel: '载明期限',
-        field: 'statedPeriods',
-        columns: columnsOf(StatedPeriodDto),
-        parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
-      },
-      {
-        name: SHEET.attendees,
-        rowLabel: '参加人员',
-        field: 'attendees',
-        columns: columnsOf(AttendeeDto),
-        parent: { field: 'documents', header: DOCUMENT_ID_HEADER },
-      },
+      ...childSheets(CaseDocumentDto, 'documents', DOCUMENT_ID_HEADER),
       { name: SHEET.education, rowLabel: '普法教育记录', field: 'educationRecords', columns: columnsOf(EducationRecordDto) },
-      {
-        name: SHEET.laws,
-        rowLabel: '讲解的法律法规',
-        field: 'laws',
-        columns: columnsOf(LawReferenceDto),
-        parent: { field: 'educationRecords', header: EDUCATION_ID_HEADER },
-      },
+      ...childSheets(EducationRecordDto, 'educationRecords', EDUCATION_ID_HEADER),
     ],
     indexEntries: { name: SHEET.indexEntries, rowLabel: '卷内目录条目', field: 'fileIndex', columns: columnsOf(FileIndexEntryDto) },
   };

@@ -15,6 +15,7 @@ import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
 import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
 import { isPendingEntry, renderEntryCompleteness } from './entry-completeness';
 import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
+import { renderXizeScore } from './xize-score-section';
 
 export interface ReviewReportInput {
   caseFile: CaseFile;
@@ -85,56 +86,8 @@ export async function layoutReviewReport(
   });
 
   // ——— 评分结果 ———
-  doc.heading(`${section()}、评分结果`);
-  const maxTotal = score.maxTotal ?? score.categories.reduce((s, c) => s + c.max, 0);
-  const vetoed = score.vetoHits.length > 0;
-  doc.paragraph(`总分 ${fmt(score.total)} 分（满分 ${fmt(maxTotal)} 分）　　等次：${score.grade}`, {
-    size: 13,
-    bold: true,
-    color: vetoed || score.grade === '不合格' ? COLORS.red : COLORS.text,
-    lineHeight: 1.5,
-  });
-  if (vetoed) {
-    if (score.totalBeforeVeto !== undefined && score.totalBeforeVeto !== score.total) {
-      doc.paragraph(`命中否决项，按评分表记零分（否决前得分 ${fmt(score.totalBeforeVeto)} 分）。`, { color: COLORS.red });
-    } else {
-      doc.paragraph('命中否决项，等次为不合格。', { color: COLORS.red });
-    }
-    for (const v of score.vetoHits) {
-      doc.paragraph(`${v.vetoId} ${v.name}${v.basis ? `（${v.basis}）` : ''}——规则 ${v.ruleId}`, {
-        label: { text: '否决项', fill: SEVERITY_COLOR.veto },
-        color: COLORS.red,
-        indent: 6,
-      });
-    }
-  } else {
-    doc.paragraph('否决项：未命中。');
-  }
-  for (const b of score.bonus) doc.paragraph(`${b.id} ${b.name}　+${fmt(b.points)} 分`, { label: { text: '加分项：' } });
-
-  const findingCount = (c: CategoryScore) => review.findings.filter((f) => categoryOf(f, score)?.id === c.id).length;
-  doc.table({
-    columns: [
-      { header: '评分分项', width: 4.2 },
-      { header: '满分', width: 1, align: 'right' },
-      { header: '扣分', width: 1, align: 'right' },
-      { header: '得分', width: 1, align: 'right' },
-      { header: '问题数', width: 1, align: 'right' },
-    ],
-    rows: [
-      ...score.categories.map((c) => [c.name, fmt(c.max), fmt(c.deducted), fmt(c.score), String(findingCount(c))]),
-      ...(score.bonus.length > 0
-        ? [[{ text: '加分项', bold: true }, '', '', `+${fmt(score.bonus.reduce((s, b) => s + b.points, 0))}`, '']]
-        : []),
-      [{ text: '合计', bold: true }, fmt(maxTotal), fmt(score.categories.reduce((s, c) => s + c.deducted, 0)), { text: fmt(score.total), bold: true }, String(review.findings.length)],
-    ],
-  });
-  if (score.sheetStatus !== 'official') {
-    doc.paragraph(
-      '注：本评分表的分项权重、扣分值与等次分界为默认占位值【I】，待《生态环境行政执法案件评查细则（2024年版）》正式文本取得后替换。',
-      { size: 8.5, color: COLORS.muted, spaceAfter: 4 },
-    );
-  }
+  if (score.model === 'xize-2024') renderXizeScore(doc, score, section);
+  else renderCategoryScore(doc, review, score, section);
 
   // ——— 发现的问题 ———
   doc.heading(`${section()}、发现的问题（${review.findings.length} 项）`);
@@ -273,6 +226,59 @@ export async function layoutReviewReport(
   return { pdf: await doc.finish(), layout: doc };
 }
 
+function renderCategoryScore(doc: PdfLayout, review: ReviewResult, score: ScoreResult, section: () => string): void {
+  doc.heading(`${section()}、评分结果`);
+  const maxTotal = score.maxTotal ?? score.categories.reduce((s, c) => s + c.max, 0);
+  const vetoed = score.vetoHits.length > 0;
+  doc.paragraph(`总分 ${fmt(score.total)} 分（满分 ${fmt(maxTotal)} 分）　　等次：${score.grade}`, {
+    size: 13,
+    bold: true,
+    color: vetoed || score.grade === '不合格' ? COLORS.red : COLORS.text,
+    lineHeight: 1.5,
+  });
+  if (vetoed) {
+    if (score.totalBeforeVeto !== undefined && score.totalBeforeVeto !== score.total) {
+      doc.paragraph(`命中否决项，按评分表记零分（否决前得分 ${fmt(score.totalBeforeVeto)} 分）。`, { color: COLORS.red });
+    } else {
+      doc.paragraph('命中否决项，等次为不合格。', { color: COLORS.red });
+    }
+    for (const v of score.vetoHits) {
+      doc.paragraph(`${v.vetoId} ${v.name}${v.basis ? `（${v.basis}）` : ''}——规则 ${v.ruleId}`, {
+        label: { text: '否决项', fill: SEVERITY_COLOR.veto },
+        color: COLORS.red,
+        indent: 6,
+      });
+    }
+  } else {
+    doc.paragraph('否决项：未命中。');
+  }
+  for (const b of score.bonus) doc.paragraph(`${b.id} ${b.name}　+${fmt(b.points)} 分`, { label: { text: '加分项：' } });
+
+  const findingCount = (c: CategoryScore) => review.findings.filter((f) => categoryOf(f, score)?.id === c.id).length;
+  doc.table({
+    columns: [
+      { header: '评分分项', width: 4.2 },
+      { header: '满分', width: 1, align: 'right' },
+      { header: '扣分', width: 1, align: 'right' },
+      { header: '得分', width: 1, align: 'right' },
+      { header: '问题数', width: 1, align: 'right' },
+    ],
+    rows: [
+      ...score.categories.map((c) => [c.name, fmt(c.max), fmt(c.deducted), fmt(c.score), String(findingCount(c))]),
+      ...(score.bonus.length > 0
+        ? [[{ text: '加分项', bold: true }, '', '', `+${fmt(score.bonus.reduce((s, b) => s + b.points, 0))}`, '']]
+        : []),
+      [{ text: '合计', bold: true }, fmt(maxTotal), fmt(score.categories.reduce((s, c) => s + c.deducted, 0)), { text: fmt(score.total), bold: true }, String(review.findings.length)],
+    ],
+  });
+  if (score.sheetStatus !== 'official') {
+    doc.paragraph(
+      '注：本评分表是旧推定评分表【I】，分项权重、扣分值与等次分界均为推定值，不是《生态环境行政执法案卷评查细则（2024年版）》，仅供对照。',
+      { size: 8.5, color: COLORS.muted, spaceAfter: 4 },
+    );
+  }
+}
+
 function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | undefined, score: ScoreResult, judgement?: ReportJudgement): void {
   const lh = doc.lineHeightOf(doc.baseSize);
   doc.gap(4);
@@ -303,11 +309,12 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   if (d) {
     parts.push(`${fmt(d.points)} 分`);
     if (d.points !== d.requested) parts.push(`（评分表 ${fmt(d.requested)} 分，${d.note ?? ''}）`);
+    else if (score.model === 'xize-2024' && d.note) parts.push(`（${d.note}）`);
     if (d.unmappedItem) parts.push(`（评分项 ${d.unmappedItem} 不在评分表中，计入本分项）`);
   } else {
     parts.push('不扣分');
   }
-  if (veto) parts.push(`；命中否决项 ${veto.vetoId} ${veto.name}`);
+  if (veto) parts.push(score.model === 'xize-2024' ? `；重大问题：${veto.basis ?? veto.vetoId}，案卷评为 0 分` : `；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
   renderFindingJudgement(doc, f, judgement, ind);
 }
@@ -355,9 +362,12 @@ function deductionOf(f: Finding, score: ScoreResult): Deduction | undefined {
   return undefined;
 }
 
-/** the category a finding was scored in (its deduction's), else the one its scoringItem names */
+/** the category a finding was scored in (its deduction's; a 重大问题 hit: 合法性), else the one its scoringItem names */
 function categoryOf(f: Finding, score: ScoreResult): CategoryScore | undefined {
   for (const c of score.categories) if (c.deductions.some((x) => x.fingerprint === f.fingerprint && x.ruleId === f.ruleId)) return c;
+  if (score.model === 'xize-2024' && score.vetoHits.some((v) => v.fingerprint === f.fingerprint && v.ruleId === f.ruleId)) {
+    return score.categories.find((c) => c.id === 'legality');
+  }
   return score.categories.find((c) => c.id === f.scoringItem);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Scoring (案卷评查评分) — public entry point. Pure TypeScript: no Nest, no TypeORM.
  *
- *   const sheet = loadScoringSheet();            // env SCORING_SHEET, else default-2024
+ *   const sheet = loadScoringSheet();            // env SCORING_SHEET, else official-2024
  *   const score = scoreReview(review, sheet);
  */
 export * from './types';
@@ -18,4 +18,5 @@ export {
   scoringSheetsDir,
 } from './sheet';
 export type { SheetIssue } from './sheet';
-export { ScoringError, scoreReview } from './score';
+export { ScoringError, scoreReview, type ScoringInput } from './score';
+export { scoreXize, validateManualScores, xizeCaseTypeOf, type ManualScoreIssue } from './xize-score';

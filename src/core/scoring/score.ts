@@ -13,24 +13,39 @@
  *   the finding), else the sheet's unmappedVeto item — a veto is never dropped;
  * - bonus items (加分项) add points, the total never exceeding the sheet's total.
  */
+import type { CaseFile } from '../case-file/types';
 import { SEVERITY_RANK } from '../domain/severity';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
+import { ScoringError } from './errors';
 import { loadScoringSheet } from './sheet';
-import type { CategoryScore, Deduction, ScoreResult, ScoringSheet, VetoHit } from './types';
+import type { CategoryScore, Deduction, DeductionSheet, ManualScore, ScoreResult, ScoringSheet, VetoHit } from './types';
+import { scoreXize } from './xize-score';
 
-/** Scoring could not be done as the sheet demands (unknown scoringItem under policy error, unknown severity). */
-export class ScoringError extends Error {
-  readonly code = 'SCORING_FAILED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScoringError';
+export { ScoringError } from './errors';
+
+/** What a sheet of the 细则 model needs besides the review: the case file (documents, flags) and the reviewer's items. */
+export interface ScoringInput {
+  caseFile?: CaseFile;
+  /** 人工评分: scores for items the machine leaves to the reviewer (validate first: validateManualScores) */
+  manualScores?: ManualScore[];
+}
+
+/**
+ * Score a review on a sheet. The deduction model needs the review only; the 细则 model (xize-2024) also needs
+ * the case file (which documents are in it, the case type) and takes the reviewer's manual scores.
+ */
+export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScoringSheet(), input: ScoringInput = {}): ScoreResult {
+  if (sheet.model === 'xize-2024') {
+    if (!input.caseFile) throw new ScoringError(`评分表 ${sheet.id} 按文书评分，需要案卷本身（caseFile）`);
+    return scoreXize(result, sheet, input.caseFile, input.manualScores ?? []);
   }
+  return scoreDeduction(result, sheet);
 }
 
 /** hundredths, so that 0.1 + 0.2 style drift never shows up in a total */
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
-export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScoringSheet()): ScoreResult {
+function scoreDeduction(result: ReviewResult, sheet: DeductionSheet): ScoreResult {
   const categories = new Map<string, CategoryScore>(
     sheet.categories.map((c) => [c.id, { id: c.id, name: c.name, max: c.max, score: c.max, deducted: 0, deductions: [] }]),
   );
@@ -128,6 +143,7 @@ export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScor
   const grade = vetoed ? sheet.vetoGrade : sheet.grades.find((g) => total >= g.min)!.name;
 
   return {
+    model: 'deduction',
     sheetId: sheet.id,
     sheetVersion: sheet.version,
     sheetName: sheet.name,
@@ -146,7 +162,7 @@ export function scoreReview(result: ReviewResult, sheet: ScoringSheet = loadScor
 
 function awardBonus(
   result: ReviewResult,
-  sheet: ScoringSheet,
+  sheet: DeductionSheet,
   findings: { f: Finding; categoryId: string }[],
 ): ScoreResult['bonus'] {
   const passed = new Set(result.passed.map((p) => p.ruleId));

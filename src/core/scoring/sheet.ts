@@ -10,14 +10,17 @@ import { parse, YAMLParseError } from 'yaml';
 import { displayPath, rulesDir } from '../paths';
 import type {
   BonusItem,
+  DeductionSheet,
   GradeBand,
   ScoringCategory,
   ScoringSheet,
   ScoringSheetSummary,
   VetoItem,
 } from './types';
+import { parseXizeSheet } from './xize-sheet';
 
-export const DEFAULT_SCORING_SHEET_ID = 'default-2024';
+/** 《生态环境行政执法案卷评查细则（2024年版）》 */
+export const DEFAULT_SCORING_SHEET_ID = 'official-2024';
 const SHEET_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const SEVERITIES = ['veto', 'error', 'warning', 'info'] as const;
 
@@ -58,7 +61,7 @@ export function scoringSheetsDir(): string {
   return join(rulesDir(), 'scoring');
 }
 
-/** The sheet used when a request names none: env SCORING_SHEET, else default-2024. */
+/** The sheet used when a request names none: env SCORING_SHEET, else official-2024. */
 export function defaultScoringSheetId(): string {
   const fromEnv = process.env.SCORING_SHEET?.trim();
   return fromEnv ? fromEnv : DEFAULT_SCORING_SHEET_ID;
@@ -100,7 +103,7 @@ export function listScoringSheets(): ScoringSheetSummary[] {
   const def = defaultScoringSheetId();
   return availableScoringSheetIds().map((id) => {
     const s = loadScoringSheet(id);
-    return { id: s.id, version: s.version, name: s.name, status: s.status, vetoZeroesTotal: s.vetoZeroesTotal, isDefault: id === def };
+    return { id: s.id, version: s.version, name: s.name, status: s.status, model: s.model, vetoZeroesTotal: s.vetoZeroesTotal, isDefault: id === def };
   });
 }
 
@@ -124,22 +127,23 @@ export function parseScoringSheet(text: string, file: string): ScoringSheet {
   return sheet;
 }
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-class Validator {
+/** Field checks shared by the sheet models; every problem is collected, none stops the others. */
+export class Validator {
   readonly issues: SheetIssue[] = [];
 
-  private fail(path: string, message: string): undefined {
+  fail(path: string, message: string): undefined {
     this.issues.push({ path, message });
     return undefined;
   }
 
-  private obj(v: unknown, path: string): Obj | undefined {
+  obj(v: unknown, path: string): Obj | undefined {
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Obj;
     return this.fail(path, '应为对象（映射）');
   }
 
-  private str(o: Obj, key: string, path: string, opts: { optional?: boolean } = {}): string | undefined {
+  str(o: Obj, key: string, path: string, opts: { optional?: boolean } = {}): string | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
     if (typeof v === 'number') return String(v);
@@ -147,7 +151,7 @@ class Validator {
     return v;
   }
 
-  private num(o: Obj, key: string, path: string, opts: { optional?: boolean; min?: number; positive?: boolean } = {}): number | undefined {
+  num(o: Obj, key: string, path: string, opts: { optional?: boolean; min?: number; positive?: boolean } = {}): number | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v)) return this.fail(join2(path, key), '应为数字');
@@ -156,13 +160,13 @@ class Validator {
     return v;
   }
 
-  private bool(o: Obj, key: string, path: string): boolean | undefined {
+  bool(o: Obj, key: string, path: string): boolean | undefined {
     const v = o[key];
     if (typeof v !== 'boolean') return this.fail(join2(path, key), '应为 true 或 false');
     return v;
   }
 
-  private strList(o: Obj, key: string, path: string, opts: { optional?: boolean } = {}): string[] | undefined {
+  strList(o: Obj, key: string, path: string, opts: { optional?: boolean } = {}): string[] | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
     if (!Array.isArray(v)) return this.fail(join2(path, key), '应为字符串列表');
@@ -174,16 +178,20 @@ class Validator {
     return out;
   }
 
-  private unknownKeys(o: Obj, allowed: string[], path: string): void {
+  unknownKeys(o: Obj, allowed: string[], path: string): void {
     for (const k of Object.keys(o)) if (!allowed.includes(k)) this.fail(join2(path, k), `未知字段（允许：${allowed.join(', ')}）`);
   }
 
   sheet(raw: unknown, file: string): ScoringSheet | undefined {
     const root = this.obj(raw, '');
     if (!root) return undefined;
+    if (root.model !== undefined && root.model !== 'deduction') {
+      if (root.model === 'xize-2024') return parseXizeSheet(this, root, file);
+      return this.fail('model', '应为 deduction（分项扣分）或 xize-2024（合法性 + 规范性，2024年细则结构）');
+    }
     this.unknownKeys(
       root,
-      ['id', 'version', 'name', 'status', 'source', 'total', 'categories', 'deductions', 'unknownScoringItem', 'vetoZeroesTotal', 'vetoGrade', 'veto', 'unmappedVeto', 'bonus', 'grades'],
+      ['model', 'id', 'version', 'name', 'status', 'source', 'total', 'categories', 'deductions', 'unknownScoringItem', 'vetoZeroesTotal', 'vetoGrade', 'veto', 'unmappedVeto', 'bonus', 'grades'],
       '',
     );
     const id = this.str(root, 'id', '');
@@ -210,6 +218,7 @@ class Validator {
     }
     if (this.issues.length > 0) return undefined;
     return {
+      model: 'deduction',
       id: id!,
       version: version!,
       name: name!,
@@ -252,7 +261,7 @@ class Validator {
     return out;
   }
 
-  private deductions(raw: unknown): ScoringSheet['deductions'] | undefined {
+  private deductions(raw: unknown): DeductionSheet['deductions'] | undefined {
     const o = this.obj(raw, 'deductions');
     if (!o) return undefined;
     this.unknownKeys(o, ['bySeverity', 'byRule', 'duplicates'], 'deductions');
@@ -274,7 +283,7 @@ class Validator {
       }
     }
     const d = this.obj(o.duplicates, 'deductions.duplicates');
-    let duplicates: ScoringSheet['deductions']['duplicates'] | undefined;
+    let duplicates: DeductionSheet['deductions']['duplicates'] | undefined;
     if (d) {
       this.unknownKeys(d, ['mode', 'capPerRule'], 'deductions.duplicates');
       if (d.mode !== 'each' && d.mode !== 'once') this.fail('deductions.duplicates.mode', '应为 each 或 once');
@@ -284,7 +293,7 @@ class Validator {
     return { bySeverity, byRule, duplicates: duplicates! };
   }
 
-  private unknownItem(raw: unknown, catIds: Set<string>): ScoringSheet['unknownScoringItem'] | undefined {
+  private unknownItem(raw: unknown, catIds: Set<string>): DeductionSheet['unknownScoringItem'] | undefined {
     const o = this.obj(raw, 'unknownScoringItem');
     if (!o) return undefined;
     this.unknownKeys(o, ['policy', 'fallbackCategory'], 'unknownScoringItem');
@@ -324,7 +333,7 @@ class Validator {
     return out;
   }
 
-  private unmappedVeto(raw: unknown, veto: VetoItem[]): ScoringSheet['unmappedVeto'] | undefined {
+  private unmappedVeto(raw: unknown, veto: VetoItem[]): DeductionSheet['unmappedVeto'] | undefined {
     const o = this.obj(raw, 'unmappedVeto');
     if (!o) return undefined;
     this.unknownKeys(o, ['id', 'name'], 'unmappedVeto');
@@ -372,7 +381,7 @@ class Validator {
     return out;
   }
 
-  private grades(raw: unknown, total: number | undefined): GradeBand[] | undefined {
+  grades(raw: unknown, total: number | undefined): GradeBand[] | undefined {
     if (!Array.isArray(raw) || raw.length === 0) return this.fail('grades', '应为非空列表');
     const out: GradeBand[] = [];
     raw.forEach((x, i) => {

@@ -20,12 +20,12 @@ const samples: CaseFile[] = readdirSync(dir)
 export function evaluationCases(count = 30): CaseFile[] {
   const out: CaseFile[] = [];
   for (let i = 0; i < count; i++) {
-    const c = structuredClone(samples[i % samples.length]);
+    const sample = samples[i % samples.length];
     const agency = AGENCIES[i % AGENCIES.length];
-    c.case.agency = agency;
-    const year = /〔(\d{4})〕/.exec(c.case.caseNumber)?.[1] ?? '2025';
-    c.case.caseNumber = `${PREFIX[agency]}〔${year}〕${100 + i}号`;
-    out.push(c);
+    const year = /〔(\d{4})〕/.exec(sample.case.caseNumber)?.[1] ?? '2025';
+    // the new 案号 and 执法机关 everywhere the file writes them (文书所写案号, 落款机关), so the copy is as consistent as its sample
+    const text = JSON.stringify(sample).split(sample.case.caseNumber).join(`${PREFIX[agency]}〔${year}〕${100 + i}号`).split(sample.case.agency).join(agency);
+    out.push(JSON.parse(text) as CaseFile);
   }
   return out;
 }

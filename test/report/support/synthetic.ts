@@ -98,8 +98,9 @@ export function baseReview(findings: Finding[], extra: Partial<ReviewResult> = {
   };
 }
 
-export function input(review: ReviewResult, sheetId = 'default-2024'): ReviewReportInput {
-  return { caseFile: caseFile(), review, score: scoreReview(review, loadScoringSheet(sheetId)) };
+export function input(review: ReviewResult, sheetId = 'inferred-2024'): ReviewReportInput {
+  const file = caseFile();
+  return { caseFile: file, review, score: scoreReview(review, loadScoringSheet(sheetId), { caseFile: file }) };
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'error', 'warning'];

@@ -172,6 +172,8 @@ function TaskCase({ id, caseId }: { id: string; caseId: string }) {
   const onError = useErrorMessage();
   const { modal } = App.useApp();
   const key = ['task-case', id, caseId];
+  const session = useSession();
+  const me = session.state === 'user' ? session.user : undefined;
   const view = useQuery({ queryKey: key, queryFn: () => api.get<AdjudicatedView>(`/evaluation-tasks/${id}/cases/${caseId}`), retry: false });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const base = `/evaluation-tasks/${id}/cases/${caseId}`;
@@ -243,14 +245,16 @@ function TaskCase({ id, caseId }: { id: string; caseId: string }) {
             <Input.TextArea id="opinion" rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} placeholder="评查意见" />
             <Button type="primary" onClick={() => sign.mutate({ action: 'sign', opinion })} loading={sign.isPending} data-testid="sign">签署</Button>
           </Space>
-        ) : v.signOff.state === 'signed' ? (
+        ) : v.signOff.state === 'signed' && v.signOff.signedBy?.id !== me?.id ? (
           <Space>
             <Button type="primary" onClick={() => sign.mutate({ action: 'approve' })} data-testid="approve">复核通过</Button>
             <Button danger onClick={() => sign.mutate({ action: 'return', comment: opinion || '请补充' })} data-testid="return">退回</Button>
             <Input id="review_comment" placeholder="退回意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ width: 260 }} />
           </Space>
+        ) : v.signOff.state === 'approved' ? (
+          <Typography.Text>复核人：{v.signOff.reviewedBy?.name}（复核通过）</Typography.Text>
         ) : (
-          <Typography.Text>复核人：{v.signOff.reviewedBy?.name}</Typography.Text>
+          <Typography.Text>待组长复核</Typography.Text>
         )}
       </Card>
     </Space>

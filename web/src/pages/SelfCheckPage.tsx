@@ -6,12 +6,28 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, List, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, qs, type CaseFile, type CaseList, type CaseRecord, type CaseScore, type DeadlineView, type ReviewResult } from '../api';
+import { api, qs, type CaseFile, type CaseList, type CaseRecord, type CaseScore, type DeadlineView, type ReviewResult, type WorkdaysBetween } from '../api';
 import { CalendarSteps } from '../components/FindingCard';
 import { LegalDatePicker } from '../components/LegalDatePicker';
 import { useApiFeatures } from '../openapi';
+
+/** 剩余工作日 from the server's calendar (GET /api/vocabulary/workdays), with the rest days and 调休 in between. */
+function WorkdaysLeft({ from, to }: { from?: string; to: string }) {
+  const q = useQuery({
+    queryKey: ['workdays', from, to],
+    queryFn: () => api.get<WorkdaysBetween>(`/vocabulary/workdays${qs({ from, to })}`),
+    enabled: !!from && from <= to,
+  });
+  if (!q.data) return null;
+  if (q.data.workdays === null) return <Tag color="default">剩余工作日无法判定（缺少 {q.data.missingYears.join('、')} 年放假安排）</Tag>;
+  return (
+    <Tooltip title={q.data.notes.length ? q.data.notes.join('；') : '其间没有法定节假日或调休'}>
+      <Tag color={q.data.workdays <= 3 ? 'red' : 'geekblue'} data-testid="workdays-left">还有 {q.data.workdays} 个工作日{q.data.notes.length ? `（含调休说明 ${q.data.notes.length} 条）` : ''}</Tag>
+    </Tooltip>
+  );
+}
 
 interface DueRow { caseId: string; caseNumber: string; label: string; dueOn: string; daysLeft: number }
 
@@ -88,7 +104,7 @@ export default function SelfCheckPage() {
                   color: u.daysLeft <= 3 ? 'red' : u.daysLeft <= 7 ? 'orange' : 'blue',
                   children: (
                     <div>
-                      <Space><b>{u.dueOn}</b><span>{u.label}</span><Tag color={u.daysLeft <= 3 ? 'red' : 'blue'}>还有 {u.daysLeft} 日</Tag><Tag>{u.ruleId}</Tag></Space>
+                      <Space wrap><b>{u.dueOn}</b><span>{u.label}</span><Tag color={u.daysLeft <= 3 ? 'red' : 'blue'}>还有 {u.daysLeft} 日</Tag><WorkdaysLeft from={r.asOf} to={u.dueOn} /><Tag>{u.ruleId}</Tag></Space>
                       <CalendarSteps steps={u.calendar} />
                     </div>
                   ),

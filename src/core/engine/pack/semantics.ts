@@ -29,7 +29,6 @@ export function validateRuleSemantics(rule: RuleDefinition, docTypes: DocumentTy
   if (rule.confidence !== 'Q' && rule.severity === 'veto')
     problems.push(`依据置信度为【${rule.confidence}】的规则不得为否决项（veto），依据待核`);
   if (rule.veto && rule.confidence !== 'Q') problems.push(`否决项标记 ${rule.veto} 只能用于【Q】规则`);
-  if (rule.severity === 'veto' && !rule.veto) problems.push('否决级规则须标明对应的否决项（veto: V1–V12）');
   if (rule.veto && rule.severity !== 'veto') problems.push(`标明否决项 ${rule.veto} 的规则 severity 须为 veto`);
   for (const b of rule.basis) if (b.quote !== undefined && !b.quote.trim()) problems.push('依据引文为空');
   if (rule.effective) {

@@ -8,22 +8,14 @@ import type { DocumentTypeCatalog } from '../../domain/document-types';
 import type { CaseStatus, PenaltyKind, Procedure, ServiceMethod, StatedPeriod } from '../../case-file/types';
 import type { Confidence, LegalBasis, ReviewMode, Severity } from '../types';
 
-/** scoring-model categories of catalog §e5 */
-export const SCORING_ITEMS = [
-  'subject',
-  'filing',
-  'investigation',
-  'procedure',
-  'decision',
-  'service_enforcement',
-  'archiving',
-  'education',
-] as const;
-export type ScoringItem = (typeof SCORING_ITEMS)[number];
+/**
+ * A rule's own category hint (e.g. 'procedure'). The engine keeps no list of categories or veto items: each
+ * scoring sheet (rules/scoring/*.yaml) maps rules to its own categories and veto items.
+ */
+export type ScoringItem = string;
 
-/** veto items V1–V12 of catalog §e5 */
-export const VETO_ITEMS = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12'] as const;
-export type VetoItem = (typeof VETO_ITEMS)[number];
+/** A rule's own veto-item tag (e.g. V7), read only by sheets that map veto rules by tag. */
+export type VetoItem = string;
 
 export type FlagName =
   | 'hearing'
