@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, Param, Query } from '@nestjs/common';
+import type { CaseFile } from '../core/case-file/types';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest, notFound, type ValidationIssue } from '../common/errors';
 import { loadScoringSheet, ScoringSheetNotFoundError, type ScoreResult, type ScoringSheet } from '../core/scoring';
@@ -104,7 +105,7 @@ export class ScoresController {
         throw e;
       });
       const stored = entity && (await this.reviews.latestForCase(entity.id));
-      if (stored) items.push(caseScore(stored, scoreStored(stored, sheet)));
+      if (stored) items.push(caseScore(stored, scoreStored(stored, sheet, JSON.parse(entity.document) as CaseFile)));
     }
     return { items };
   }
@@ -116,7 +117,7 @@ export class ScoresController {
     const entity = await this.cases.getEntity(caseId);
     const stored = await this.reviews.latestForCase(entity.id);
     if (!stored) notFound(`案卷 ${entity.caseNumber} 尚无审查结果`, 'REVIEW_NOT_FOUND');
-    const score = scoreStored(stored, sheetOf(sheetId));
+    const score = scoreStored(stored, sheetOf(sheetId), JSON.parse(entity.document) as CaseFile);
     const { result: _result, ...review } = stored;
     return { ...caseScore(stored, score), score, review };
   }

@@ -91,7 +91,8 @@ describe('web API: vocabulary, holidays, scores', () => {
     const res = await api('get', '/api/scores').query({ caseIds: [a.body.id, b.body.id, c.body.id].join(',') }).expect(200);
     expect(res.body.items).toHaveLength(2); // c was never reviewed
     const sa = res.body.items.find((x: { caseId: string }) => x.caseId === a.body.id);
-    expect(sa).toMatchObject({ mode: 'review', veto: true, vetoIds: expect.arrayContaining(['V5']) });
+    // 细则合法性第14项: the default sheet is official-2024
+    expect(sa).toMatchObject({ mode: 'review', veto: true, vetoIds: expect.arrayContaining(['L14']) });
     expect(typeof sa.total).toBe('number');
     const sb = res.body.items.find((x: { caseId: string }) => x.caseId === b.body.id);
     expect(sb.nextDeadline).toMatchObject({ dueOn: '2026-02-14', daysLeft: 4 });
