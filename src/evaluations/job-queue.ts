@@ -120,7 +120,10 @@ export class PgBossJobQueue implements JobQueue {
   private async queue(name: string): Promise<void> {
     await this.start();
     if (this.queues.has(name)) return;
-    if (!(await this.boss.getQueue(name))) {
+    // Instances starting together may create the queue at the same moment: pg-boss makes a partition table per
+    // queue, and two such DDL transactions can deadlock or collide. PostgreSQL aborts one of them; the loser waits a
+    // little and finds the queue the winner committed.
+    for (let attempt = 1; !(await this.boss.getQueue(name)); attempt++) {
       try {
         // short: per key at most one job waiting; a job may wait while another of its key is active (an instance
         // that died still holds one until it expires), so the handler's own claim decides who runs
@@ -133,8 +136,8 @@ export class PgBossJobQueue implements JobQueue {
           expireInSeconds: this.options.expireInSeconds,
         });
       } catch (e) {
-        // another instance created it at the same moment
-        if (!(await this.boss.getQueue(name))) throw e;
+        if (attempt >= 5) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
       }
     }
     this.queues.add(name);
