@@ -423,7 +423,7 @@ export class AdjudicationsService {
       try {
         adjudicate({ review: review.result, sheet, caseFile, ...inputs, manualScores: [...inputs.manualScores.filter((m) => m.itemId !== itemId), trial] });
       } catch (e) {
-        if (e instanceof AdjudicationError) badRequest([{ path: 'params.itemId', code: e.code, message: e.message }], e.message, e.code);
+        if (e instanceof AdjudicationError) badRequest([{ path: e.path === 'score' ? 'body.score' : 'params.itemId', code: e.code, message: e.message }], e.message, e.code);
         const msg = (e as Error).message;
         badRequest([{ path: 'body.score', code: 'SCORE_OUT_OF_RANGE', message: msg }], msg, 'SCORE_OUT_OF_RANGE');
       }

@@ -2,6 +2,7 @@
  * 得分 of the latest stored review: the review screen's score panel and the case list's score / grade / veto /
  * next-deadline columns. Scoring itself is the core's (src/core/scoring); this only applies it to stored reviews.
  */
+import type { CaseFile } from '../core/case-file/types';
 import type { StoredReview } from '../review/review.service';
 import type { ScoreResult, ScoringSheet } from '../core/scoring';
 import { scoreReview } from '../core/scoring';
@@ -40,6 +41,7 @@ export function caseScore(stored: StoredReview, score: ScoreResult): CaseScore {
   };
 }
 
-export function scoreStored(stored: StoredReview, sheet: ScoringSheet): ScoreResult {
-  return scoreReview(stored.result, sheet);
+/** The 细则 sheet scores the file's documents: it needs the case file itself, not only the findings. */
+export function scoreStored(stored: StoredReview, sheet: ScoringSheet, caseFile: CaseFile): ScoreResult {
+  return scoreReview(stored.result, sheet, { caseFile });
 }

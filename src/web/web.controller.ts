@@ -7,6 +7,7 @@ import { CasesService } from '../cases/cases.service';
 import { caseScore, scoreStored, type CaseScore } from './scores';
 import { buildVocabulary, holidayYear, workdaysBetween, type HolidayYear, type Vocabulary, type WorkdaysBetween } from './vocabulary';
 import { isLegalDate } from '../core/case-file/calendar-date';
+import type { CaseFile } from '../core/case-file/types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_SCORE_IDS = 100;
@@ -104,7 +105,7 @@ export class ScoresController {
         throw e;
       });
       const stored = entity && (await this.reviews.latestForCase(entity.id));
-      if (stored) items.push(caseScore(stored, scoreStored(stored, sheet)));
+      if (stored) items.push(caseScore(stored, scoreStored(stored, sheet, JSON.parse(entity.document) as CaseFile)));
     }
     return { items };
   }
@@ -116,7 +117,7 @@ export class ScoresController {
     const entity = await this.cases.getEntity(caseId);
     const stored = await this.reviews.latestForCase(entity.id);
     if (!stored) notFound(`案卷 ${entity.caseNumber} 尚无审查结果`, 'REVIEW_NOT_FOUND');
-    const score = scoreStored(stored, sheetOf(sheetId));
+    const score = scoreStored(stored, sheetOf(sheetId), JSON.parse(entity.document) as CaseFile);
     const { result: _result, ...review } = stored;
     return { ...caseScore(stored, score), score, review };
   }
