@@ -9,6 +9,7 @@ import * as L from '../core/case-file/labels';
 import { SEVERITIES, SEVERITY_LABELS } from '../core/evaluation/assess';
 import { LEGALITY_STATUS_LABELS, loadScoringSheet, MANUAL_ITEM_KIND_LABELS, SCORE_ITEM_STATUS_LABELS } from '../core/scoring';
 import type { ReviewMode } from '../core/engine/types';
+import { SCORING_ITEM_LABELS } from '../core/engine/rules-doc';
 
 export interface LabeledValue {
   value: string;
@@ -53,6 +54,8 @@ export interface Vocabulary {
   scoreItemStatuses: LabeledValue[];
   legalityStatuses: LabeledValue[];
   manualItemKinds: LabeledValue[];
+  /** the rule pack's 评分项 (Finding.scoringItem): the review screen groups findings by them */
+  scoringItems: LabeledValue[];
 }
 
 export function buildVocabulary(calendar: LegalCalendarApi): Vocabulary {
@@ -87,6 +90,7 @@ export function buildVocabulary(calendar: LegalCalendarApi): Vocabulary {
     scoreItemStatuses: entries(SCORE_ITEM_STATUS_LABELS),
     legalityStatuses: entries(LEGALITY_STATUS_LABELS),
     manualItemKinds: entries(MANUAL_ITEM_KIND_LABELS),
+    scoringItems: entries(SCORING_ITEM_LABELS),
   };
 }
 

@@ -50,6 +50,7 @@ describe('web API: vocabulary, holidays, scores', () => {
     expect(res.body.holidayYears).toEqual(expect.arrayContaining([2024, 2025, 2026]));
     expect(res.body.grades.length).toBeGreaterThan(1);
     expect(res.body.scoreItemStatuses).toEqual(Object.entries(SCORE_ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label })));
+    expect(res.body.scoringItems.find((s: { value: string }) => s.value === 'procedure').label).toContain('听证');
     expect(res.body.legalityStatuses.find((s: { value: string }) => s.value === 'hit').label).toBe(LEGALITY_STATUS_LABELS.hit);
   });
 

@@ -7,16 +7,17 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Collapse, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, api, type CaseRecord, type CaseScore, type Finding, type ScoreResult, type StoredReview } from '../api';
+import { ApiError, api, type CaseRecord, type CaseScore, type Finding, type ScoreResult, type StoredReview, type Vocabulary } from '../api';
 import { CalendarSteps, FindingCard } from '../components/FindingCard';
 import { LegalDatePicker } from '../components/LegalDatePicker';
 import { ScorePanel } from '../components/ScorePanel';
-import { useVocabulary } from '../vocabulary';
+import { labelOf, useVocabulary } from '../vocabulary';
 
 const SEVERITY_RANK: Record<string, number> = { veto: 0, error: 1, warning: 2, info: 3 };
 
-function groupFindings(findings: Finding[], score?: ScoreResult) {
-  const name = (item: string) => score?.categories.find((c) => c.id === item)?.name ?? item;
+/** Findings by the rule pack's 评分项 (a deduction sheet's categories carry the same ids and its own names). */
+function groupFindings(findings: Finding[], vocab: Vocabulary | undefined, score?: ScoreResult) {
+  const name = (item: string) => score?.categories.find((c) => c.id === item)?.name ?? labelOf(vocab?.scoringItems, item);
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.scoringItem, [...(groups.get(f.scoringItem) ?? []), f]);
   return [...groups.entries()]
@@ -89,7 +90,7 @@ export default function ReviewPage() {
             )}
             <Typography.Title level={5}>问题（{review.findings.length}）</Typography.Title>
             {review.findings.length === 0 && <Alert type="success" showIcon message="未发现问题" />}
-            {groupFindings(review.findings, s).map((g) => (
+            {groupFindings(review.findings, vocab, s).map((g) => (
               <Card key={g.item} size="small" style={{ marginBottom: 12 }} title={`${g.name}（${g.list.length}）`} data-testid="finding-group">
                 {g.list.map((f) => <FindingCard key={f.fingerprint} f={f} />)}
               </Card>
