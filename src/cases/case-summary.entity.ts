@@ -26,6 +26,10 @@ export class CaseSummaryEntity {
   @Column({ type: 'varchar', length: 200 })
   agency: string;
 
+  /** the agency record (case_files.agency_id): what a user's scope filters on */
+  @Column({ name: 'agency_id', type: 'varchar', length: 36, nullable: true })
+  agencyId: string | null;
+
   /** 案件状态 */
   @Column({ type: 'varchar', length: 20 })
   status: CaseStatus;
@@ -132,6 +136,10 @@ export class CaseDeadlineEntity {
   /** 执法机关 (copied so the view filters without a join) */
   @Column({ type: 'varchar', length: 200 })
   agency: string;
+
+  /** the agency record (case_files.agency_id) */
+  @Column({ name: 'agency_id', type: 'varchar', length: 36, nullable: true })
+  agencyId: string | null;
 
   @Column({ name: 'case_number', type: 'varchar', length: 200 })
   caseNumber: string;

@@ -22,6 +22,7 @@ import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity }
 import { CreateAdjudications1764910000000 } from './migrations/1764910000000-create-adjudications';
 import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
+import { CaseSummaryAgencyIds1765100000000 } from './migrations/1765100000000-case-summary-agency-ids';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Function[] = [
   CreateAdjudications1764910000000,
   CreateEvaluationTasks1764920000000,
   EvaluationAgency1765000000000,
+  CaseSummaryAgencyIds1765100000000,
 ];

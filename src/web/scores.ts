@@ -41,7 +41,7 @@ export function caseScore(stored: StoredReview, score: ScoreResult): CaseScore {
   };
 }
 
-/** The 细则 sheet scores the file's documents: it needs the case file itself, not only the findings. */
+/** The 细则 sheet scores documents: it needs the case file (the stored one, as the report does). */
 export function scoreStored(stored: StoredReview, sheet: ScoringSheet, caseFile: CaseFile): ScoreResult {
   return scoreReview(stored.result, sheet, { caseFile });
 }

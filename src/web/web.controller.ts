@@ -1,4 +1,5 @@
 import { Controller, Get, HttpException, Param, Query } from '@nestjs/common';
+import type { CaseFile } from '../core/case-file/types';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { badRequest, notFound, type ValidationIssue } from '../common/errors';
 import { loadScoringSheet, ScoringSheetNotFoundError, type ScoreResult, type ScoringSheet } from '../core/scoring';
@@ -7,7 +8,6 @@ import { CasesService } from '../cases/cases.service';
 import { caseScore, scoreStored, type CaseScore } from './scores';
 import { buildVocabulary, holidayYear, workdaysBetween, type HolidayYear, type Vocabulary, type WorkdaysBetween } from './vocabulary';
 import { isLegalDate } from '../core/case-file/calendar-date';
-import type { CaseFile } from '../core/case-file/types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_SCORE_IDS = 100;

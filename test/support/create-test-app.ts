@@ -13,8 +13,10 @@
  * Options: `config` overrides APP_CONFIG (e.g. { bodyLimit: '1kb' }); `customize` gets the TestingModuleBuilder
  * to override further providers before compiling.
  *
- * TEST_DATABASE_URL=postgres://user@host:port/db runs the same tests on postgres instead: the database's schema is
- * dropped before each app is built (use a throw-away database).
+ * TEST_DATABASE_URL=postgres://user@host:port/db runs the same tests on postgres instead: each app gets a database
+ * of its own, created empty next to that one (`<db>_<worker>_<n>`, dropped and created again on the next run), so
+ * two apps in one test never share data — as two in-memory SQLite apps do not. A `config.databaseUrl` given
+ * explicitly is used as it is, its schema emptied first (use a throw-away database).
  */
 import type { INestApplication } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
@@ -60,14 +62,40 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 /** Drop every table of a persistent test database, so each app starts empty (no-op for in-memory SQLite). */
 async function resetDatabase(url: string): Promise<void> {
   if (url === 'sqlite::memory:') return;
-  const ds = new DataSource({ ...databaseOptions(url), migrationsRun: false, dropSchema: true });
+  const ds = new DataSource({ ...databaseOptions(url), migrationsRun: false, dropSchema: !/^postgres(ql)?:/.test(url) });
   await ds.initialize();
+  // PostgreSQL: everything the migrations and the job queue create (tables, functions, triggers, the pg-boss schema)
+  if (ds.options.type === 'postgres') await ds.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   await ds.destroy();
+}
+
+let appDatabases = 0;
+
+/** A new empty PostgreSQL database beside the one in `url` (same server and user); its URL. */
+async function freshPostgresDatabase(url: string): Promise<string> {
+  const name = `${new URL(url).pathname.slice(1) || 'casefile'}_${process.env.JEST_WORKER_ID ?? '0'}_${++appDatabases}`.replace(/[^a-z0-9_]/gi, '_');
+  const admin = new DataSource({ type: 'postgres', url });
+  await admin.initialize();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.destroy();
+  }
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return fresh.toString();
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
   const config = testConfig(options.config);
-  if (!options.keepDatabase) await resetDatabase(config.databaseUrl);
+  if (options.keepDatabase) {
+    // a restart: the database stays as it is
+  } else if (options.config?.databaseUrl === undefined && /^postgres(ql)?:/.test(config.databaseUrl)) {
+    config.databaseUrl = await freshPostgresDatabase(config.databaseUrl);
+  } else {
+    await resetDatabase(config.databaseUrl);
+  }
   let builder = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config);
   builder = options.customize?.(builder) ?? builder;
   const moduleRef = await builder.compile();
