@@ -324,6 +324,21 @@ describe('on the official 细则 sheet (official-2024)', () => {
     expect(a.score.normativity!.earned).toBeGreaterThan(machine.normativity!.earned);
   });
 
+  it('a manual finding on the 细则 sheet takes its points from 规范性, and the part says so', () => {
+    const file = fixture('01-general-fine-clean.json');
+    const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+    const machine = scoreReview(review, official, { caseFile: file });
+    const a = adjudicate({
+      review,
+      sheet: official,
+      caseFile: file,
+      manualFindings: [{ id: 'm1', item: '规范性 调查询问笔录', categoryId: 'normativity', severity: 'error', points: 3, text: '询问笔录未记录告知权利', by: reviewer, at: '2026-12-01T02:00:00.000Z' }],
+    });
+    expect(a.score.manualDeductions).toEqual([expect.objectContaining({ categoryId: 'normativity', points: 3 })]);
+    expect(a.score.normativity!.score).toBe(Math.round((machine.normativity!.score - 3) * 100) / 100);
+    expect(a.score.total).toBe(Math.round((a.score.legality!.score + a.score.normativity!.score) * 100) / 100);
+  });
+
   it('a manual item score fills a 待人工评分 item; out of range or unknown items are refused', () => {
     const pending = machine.manualItems!.find((m) => m.kind === 'score')!;
     expect(pending).toBeDefined();

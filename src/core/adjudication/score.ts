@@ -230,6 +230,14 @@ export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
     manualScores,
     provenance,
   };
+  if (byItems && manualDeductions.length > 0) {
+    // 细则 model: a manual finding took points from 合法性 or 规范性 — the parts say what the categories say, and a
+    // manual 重大问题 zeroes the file (no pending item can move it any more)
+    const part = (id: string) => catById.get(id)?.score;
+    if (score.legality && part('legality') !== undefined) score.legality = { ...score.legality, score: part('legality')! };
+    if (score.normativity && part('normativity') !== undefined) score.normativity = { ...score.normativity, score: part('normativity')! };
+    if (score.totalRange && vetoed) score.totalRange = { min: 0, max: 0 };
+  }
   return { findings: applied.findings, staleRulings: applied.staleRulings, manualFindings, score };
 }
 
