@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type Repository } from 'typeorm';
@@ -30,7 +30,7 @@ import {
 } from '../core/adjudication';
 import type { CaseFile } from '../core/case-file/types';
 import type { ReviewResult } from '../core/engine/types';
-import { renderReviewReport } from '../core/report';
+import { renderReviewReport, type ReportJudgement } from '../core/report';
 import { availableScoringSheetIds, loadScoringSheet, ScoringSheetNotFoundError, type ScoringSheet } from '../core/scoring';
 import { EvaluationTaskCaseEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { ReviewEntity } from '../review/review.entity';
@@ -423,7 +423,7 @@ export class AdjudicationsService {
       try {
         adjudicate({ review: review.result, sheet, caseFile, ...inputs, manualScores: [...inputs.manualScores.filter((m) => m.itemId !== itemId), trial] });
       } catch (e) {
-        if (e instanceof AdjudicationError) badRequest([{ path: 'params.itemId', code: e.code, message: e.message }], e.message, e.code);
+        if (e instanceof AdjudicationError) badRequest([{ path: e.path === 'score' ? 'body.score' : 'params.itemId', code: e.code, message: e.message }], e.message, e.code);
         const msg = (e as Error).message;
         badRequest([{ path: 'body.score', code: 'SCORE_OUT_OF_RANGE', message: msg }], msg, 'SCORE_OUT_OF_RANGE');
       }
@@ -623,6 +623,31 @@ export class AdjudicationsService {
       out.push(v);
     }
     return out;
+  }
+
+  /**
+   * The judgement of a case's own stored review for its report (GET /api/cases/:id/report.pdf): rulings, 情况说明,
+   * manual findings and scores, sign-off. Undefined when nothing was decided about the review (the report then
+   * prints blank signature lines) and for a review made in an evaluation task (read through the task). `key`
+   * names everything the judgement rests on, so a report cache keyed with it changes when a ruling, a manual item
+   * or a sign-off event does; `judgement()` adjudicates (once signed: the frozen snapshot).
+   */
+  async judgementForReport(
+    reviewId: string,
+    sheet: ScoringSheet,
+  ): Promise<{ key: string; judgement: (review: ReviewResult, caseFile: CaseFile) => ReportJudgement } | undefined> {
+    const row = await this.reviews.findOne({ where: { id: reviewId }, select: ['id', 'caseId'] });
+    if (!row || (await this.contextOf(reviewId)) !== '') return undefined;
+    const signOff = await this.signOffOf(reviewId);
+    const snapshot = isEditable(signOff) ? undefined : await this.snapshotOf(reviewId);
+    const inputs = snapshot ?? (await this.liveInputs(row.caseId, '', sheet));
+    const nothing = !inputs.rulings.length && !inputs.explanations.length && !inputs.manualFindings.length && !inputs.manualScores.length;
+    if (nothing && signOff.history.length === 0) return undefined;
+    const key = createHash('sha256').update(JSON.stringify({ inputs, history: signOff.history })).digest('base64url');
+    return {
+      key,
+      judgement: (review, caseFile) => ({ adjudicated: snapshot ? snapshot.adjudicated : this.compute(review, caseFile, inputs), signOff }),
+    };
   }
 
   /** The 评查报告 PDF of a review with its rulings, manual findings, 评查意见 and signatures. */

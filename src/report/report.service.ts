@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { AdjudicationsService } from '../adjudications/adjudications.service';
 import { CasesService } from '../cases/cases.service';
 import { apiError, badRequest, notFound, type ValidationIssue } from '../common/errors';
 import { isLegalDate } from '../core/case-file/calendar-date';
@@ -16,6 +17,7 @@ import {
   type ScoringSheetSummary,
 } from '../core/scoring';
 import { ReviewService } from '../review/review.service';
+import type { ReportJudgement } from '../core/report';
 import { ReportRenderer } from './report-renderer';
 
 /** Query of the report endpoints: ?mode=review|draft&asOf=YYYY-MM-DD&sheet=<id> (all optional). */
@@ -40,6 +42,7 @@ export class ReportService {
     private readonly reviews: ReviewService,
     private readonly cases: CasesService,
     private readonly renderer: ReportRenderer,
+    private readonly adjudications: AdjudicationsService,
   ) {}
 
   listSheets(): ScoringSheetSummary[] {
@@ -86,12 +89,15 @@ export class ReportService {
       latest.caseVersion !== entity.version
         ? `注意：本报告依据 ${latest.createdAt.slice(0, 10)} 对第 ${latest.caseVersion} 版案卷的审查结果；案卷现为第 ${entity.version} 版，建议重新审查。`
         : undefined;
-    // the PDF depends on the stored review (immutable), the sheet and the notice; the review holds the case file's
+    // the PDF depends on the stored review (immutable), the sheet, the notice and the judgement about the review
+    // (rulings, manual items, sign-off: its key changes with any of them); the review holds the case file's
     // version it saw, and the notice only the case's current version
-    const key = `${latest.id}|${sheet!.id}@${sheet!.version}|${notice ? `v${entity.version}` : 'current'}`;
+    const judged = await this.adjudications.judgementForReport(latest.id, sheet!);
+    const key = `${latest.id}|${sheet!.id}@${sheet!.version}|${notice ? `v${entity.version}` : 'current'}|${judged?.key ?? 'unjudged'}`;
     return this.renderer.cached(key, async () => {
       const review = (await this.reviews.resultOf(latest.id))!;
-      return this.render({ caseFile: JSON.parse(entity.document) as CaseFile, review, sheet: sheet!, notice });
+      const caseFile = JSON.parse(entity.document) as CaseFile;
+      return this.render({ caseFile, review, sheet: sheet!, notice, judgement: judged?.judgement(review, caseFile) });
     });
   }
 
@@ -118,9 +124,10 @@ export class ReportService {
     }
   }
 
-  private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string }): Promise<RenderedReport> {
-    const score = this.score(input.review, input.sheet, input.caseFile);
-    const pdf = await this.renderer.render({ caseFile: input.caseFile, review: input.review, score, notice: input.notice });
+  private async render(input: { caseFile: CaseFile; review: ReviewResult; sheet: ScoringSheet; notice?: string; judgement?: ReportJudgement }): Promise<RenderedReport> {
+    // with a judgement the score is the adjudicated one (dismissed findings do not deduct, manual items count)
+    const score = input.judgement ? input.judgement.adjudicated.score : this.score(input.review, input.sheet, input.caseFile);
+    const pdf = await this.renderer.render({ caseFile: input.caseFile, review: input.review, score, notice: input.notice, ...(input.judgement ? { judgement: input.judgement } : {}) });
     const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
     return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
   }

@@ -7,8 +7,9 @@ import type { LegalCalendarApi } from '../core/calendar/types';
 import { defaultDocumentTypes } from '../core/domain/document-types';
 import * as L from '../core/case-file/labels';
 import { SEVERITIES, SEVERITY_LABELS } from '../core/evaluation/assess';
-import { loadScoringSheet } from '../core/scoring';
+import { LEGALITY_STATUS_LABELS, loadScoringSheet, MANUAL_ITEM_KIND_LABELS, SCORE_ITEM_STATUS_LABELS } from '../core/scoring';
 import type { ReviewMode } from '../core/engine/types';
+import { SCORING_ITEM_LABELS } from '../core/engine/rules-doc';
 
 export interface LabeledValue {
   value: string;
@@ -49,6 +50,12 @@ export interface Vocabulary {
   /** 等次 of the default scoring sheet, highest first (with the veto grade) */
   grades: { name: string; min: number }[];
   vetoGrade: string;
+  /** 细则 score: how a 规范性 / 卷面 item was settled, a 合法性 item's status, 得分 / 扣分 of a manual item */
+  scoreItemStatuses: LabeledValue[];
+  legalityStatuses: LabeledValue[];
+  manualItemKinds: LabeledValue[];
+  /** the rule pack's 评分项 (Finding.scoringItem): the review screen groups findings by them */
+  scoringItems: LabeledValue[];
 }
 
 export function buildVocabulary(calendar: LegalCalendarApi): Vocabulary {
@@ -80,6 +87,10 @@ export function buildVocabulary(calendar: LegalCalendarApi): Vocabulary {
     holidayYears: calendar.coveredYears(),
     grades: sheet.grades.map((g) => ({ name: g.name, min: g.min })),
     vetoGrade: sheet.vetoGrade,
+    scoreItemStatuses: entries(SCORE_ITEM_STATUS_LABELS),
+    legalityStatuses: entries(LEGALITY_STATUS_LABELS),
+    manualItemKinds: entries(MANUAL_ITEM_KIND_LABELS),
+    scoringItems: entries(SCORING_ITEM_LABELS),
   };
 }
 

@@ -283,3 +283,75 @@ describe('task results', () => {
     expect(res.topDefects[0].basis).toMatch(/《/);
   });
 });
+
+describe('on the official 细则 sheet (official-2024)', () => {
+  const official = loadScoringSheet('official-2024');
+  const file = fixture('11-decision-before-statement-period-no-education.json');
+  const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+  const machine = scoreReview(review, official, { caseFile: file });
+
+  it('scores through the sheet itself: the adjudicated score has the 细则 parts', () => {
+    const a = adjudicate({ review, sheet: official, caseFile: file });
+    expect(a.score.model).toBe('xize-2024');
+    expect(a.score.total).toBe(machine.total);
+    expect(a.score.legality?.max).toBe(50);
+    expect(a.score.normativity?.documents.length).toBeGreaterThan(0);
+  });
+
+  it('a dismissed 重大问题 finding no longer zeroes the file (合法性 back to 50)', () => {
+    expect(machine.legality!.hits.map((h) => h.id)).toEqual(['L14']);
+    const ev = machine.legality!.hits[0].evidence.filter((e) => e.kind === 'finding');
+    const rulings = ev.map((e) => ruling(review, review.findings.findIndex((f) => f.fingerprint === e.fingerprint && f.ruleId === e.ruleId), 'dismissed'));
+    const a = adjudicate({ review, sheet: official, caseFile: file, rulings });
+    expect(a.score.legality!.score).toBe(50);
+    expect(a.score.vetoHits).toEqual([]);
+    expect(a.score.total).toBeGreaterThan(50);
+    expect(a.score.dismissed.map((d) => d.veto)).toContain(machine.vetoHits[0].vetoId);
+  });
+
+  it('a dismissed finding that took a 规范性 sub-item\'s points no longer takes them', () => {
+    const file = fixture('10-hearing-period-calendar-days.json');
+    const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+    const machine = scoreReview(review, official, { caseFile: file });
+    const taken = machine.normativity!.documents.flatMap((d) => d.subItems).find((si) => si.status === 'machine' && si.awarded === 0 && si.evidence.some((e) => e.kind === 'finding'));
+    expect(taken).toBeDefined();
+    const ev = taken!.evidence.filter((e) => e.kind === 'finding');
+    const rulings = ev.map((e) => ruling(review, review.findings.findIndex((f) => f.fingerprint === e.fingerprint && f.ruleId === e.ruleId), 'dismissed'));
+    const a = adjudicate({ review, sheet: official, caseFile: file, rulings });
+    expect(a.score.dismissed.map((d) => d.ruleId)).toEqual(expect.arrayContaining(ev.map((e) => e.ruleId)));
+    const after = a.score.normativity!.documents.flatMap((d) => d.subItems).find((si) => si.id === taken!.id)!;
+    expect(after.awarded).toBe(taken!.points);
+    expect(a.score.normativity!.earned).toBeGreaterThan(machine.normativity!.earned);
+  });
+
+  it('a manual finding on the 细则 sheet takes its points from 规范性, and the part says so', () => {
+    const file = fixture('01-general-fine-clean.json');
+    const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+    const machine = scoreReview(review, official, { caseFile: file });
+    const a = adjudicate({
+      review,
+      sheet: official,
+      caseFile: file,
+      manualFindings: [{ id: 'm1', item: '规范性 调查询问笔录', categoryId: 'normativity', severity: 'error', points: 3, text: '询问笔录未记录告知权利', by: reviewer, at: '2026-12-01T02:00:00.000Z' }],
+    });
+    expect(a.score.manualDeductions).toEqual([expect.objectContaining({ categoryId: 'normativity', points: 3 })]);
+    expect(a.score.normativity!.score).toBe(Math.round((machine.normativity!.score - 3) * 100) / 100);
+    expect(a.score.total).toBe(Math.round((a.score.legality!.score + a.score.normativity!.score) * 100) / 100);
+  });
+
+  it('a manual item score fills a 待人工评分 item; out of range or unknown items are refused', () => {
+    const pending = machine.manualItems!.find((m) => m.kind === 'score')!;
+    expect(pending).toBeDefined();
+    const score = { id: 's1', itemId: pending.itemId, score: pending.points, by: reviewer, at: '2026-12-01T02:00:00.000Z' };
+    const a = adjudicate({ review, sheet: official, caseFile: file, manualScores: [score] });
+    expect(a.score.manualItems!.some((m) => m.itemId === pending.itemId)).toBe(false);
+    expect(a.score.manualScores).toEqual([expect.objectContaining({ itemId: pending.itemId, score: pending.points, max: pending.points })]);
+    expect(a.score.provenance.items!.reviewer).toBeGreaterThan(0);
+    expect(() => adjudicate({ review, sheet: official, caseFile: file, manualScores: [{ ...score, score: pending.points + 1 }] })).toThrow(
+      expect.objectContaining({ code: 'SCORE_OUT_OF_RANGE', path: 'score' }),
+    );
+    expect(() => adjudicate({ review, sheet: official, caseFile: file, manualScores: [{ ...score, itemId: 'Z99.9' }] })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SCORING_ITEM', path: 'itemId' }),
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { loginAs, testAgency } from '../support/auth';
 import { CASE_STATUS_LABELS, SERVICE_METHOD_LABELS } from '../../src/core/case-file/labels';
 import { defaultDocumentTypes } from '../../src/core/domain/document-types';
 import { SEVERITY_LABELS } from '../../src/core/evaluation/assess';
+import { LEGALITY_STATUS_LABELS, SCORE_ITEM_STATUS_LABELS } from '../../src/core/scoring';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cases');
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as object;
@@ -48,6 +49,9 @@ describe('web API: vocabulary, holidays, scores', () => {
     expect(res.body.reviewModes.map((m: { value: string }) => m.value)).toEqual(expect.arrayContaining(['review', 'draft']));
     expect(res.body.holidayYears).toEqual(expect.arrayContaining([2024, 2025, 2026]));
     expect(res.body.grades.length).toBeGreaterThan(1);
+    expect(res.body.scoreItemStatuses).toEqual(Object.entries(SCORE_ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label })));
+    expect(res.body.scoringItems.find((s: { value: string }) => s.value === 'procedure').label).toContain('听证');
+    expect(res.body.legalityStatuses.find((s: { value: string }) => s.value === 'hit').label).toBe(LEGALITY_STATUS_LABELS.hit);
   });
 
   it('GET /api/vocabulary/holidays/:year marks 放假 and 调休上班 days with the calendar explanation', async () => {
@@ -91,15 +95,20 @@ describe('web API: vocabulary, holidays, scores', () => {
     const res = await api('get', '/api/scores').query({ caseIds: [a.body.id, b.body.id, c.body.id].join(',') }).expect(200);
     expect(res.body.items).toHaveLength(2); // c was never reviewed
     const sa = res.body.items.find((x: { caseId: string }) => x.caseId === a.body.id);
-    // 细则合法性第14项: the default sheet is official-2024
-    expect(sa).toMatchObject({ mode: 'review', veto: true, vetoIds: expect.arrayContaining(['L14']) });
-    expect(typeof sa.total).toBe('number');
+    // the default 细则 sheet: the 重大问题 is 合法性评查第14项 (L14), and the file scores 0
+    expect(sa).toMatchObject({ mode: 'review', veto: true, vetoIds: ['L14'], total: 0 });
     const sb = res.body.items.find((x: { caseId: string }) => x.caseId === b.body.id);
     expect(sb.nextDeadline).toMatchObject({ dueOn: '2026-02-14', daysLeft: 4 });
 
     const one = await api('get', `/api/scores/${a.body.id}`).expect(200);
     expect(one.body.score.grade).toBe(sa.grade);
     expect(one.body.score.categories.length).toBeGreaterThan(0);
+    // scored on the case file itself: 合法性 with the hit, 规范性 per document, 卷面, the items left to the reviewer
+    expect(one.body.score).toMatchObject({ model: 'xize-2024', legality: { max: 50, score: 0, hits: [expect.objectContaining({ id: 'L14', no: 14 })] } });
+    expect(one.body.score.normativity.documents.length).toBeGreaterThan(0);
+    expect(one.body.score.formDeductions.max).toBe(20);
+    expect(one.body.score.manualItems.length).toBeGreaterThan(0);
+    expect(one.body.score.gradeOverlay.name).toContain('【I】');
     expect(one.body.review).toMatchObject({ caseId: a.body.id, mode: 'review' });
     expect(one.body.review.result).toBeUndefined();
     const never = await api('get', `/api/scores/${c.body.id}`).expect(404);

@@ -127,6 +127,17 @@ describe('web app in headless Chromium', () => {
     await page.getByTestId('calendar-steps').first().waitFor();
     expect(await page.getByTestId('calendar-steps').first().innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
     await page.getByTestId('score').getByText('总分').waitFor();
+    // the 2024 细则 parts: 合法性 0 with the 重大问题 (细则第14项) and its rule, 规范性 per document, 卷面, the items
+    // left to the reviewer with their range; the grade apart, as the local 【I】 overlay
+    const legality = await page.getByTestId('score-legality').innerText();
+    expect(legality).toContain('细则合法性评查第14项');
+    expect(legality).toMatch(/DL-|SEQ-/);
+    expect(await page.getByTestId('score-normativity').innerText()).toContain('行政处罚决定书');
+    expect(await page.getByTestId('score-form').innerText()).toContain('卷面基本要素');
+    expect(await page.getByTestId('score-manual').innerText()).toMatch(/待人工评分（\d+ 项）[\s\S]*0–\d/);
+    expect(await page.getByTestId('grade-overlay').innerText()).toContain('【I】');
+    // findings grouped under the pack's 评分项 names, not their ids
+    expect(await page.getByTestId('finding-group').first().innerText()).not.toMatch(/^(procedure|decision|service_enforcement)/);
     await shot('04-review-findings');
 
     const download = page.waitForEvent('download');

@@ -11,7 +11,8 @@
 import type { CaseFile } from '../case-file/types';
 import type { ReviewResult } from '../engine/types';
 import { scoreReview } from '../scoring/score';
-import type { ScoreResult, ScoringSheet } from '../scoring/types';
+import type { ManualScore as SheetManualScore, ScoreResult, ScoringSheet } from '../scoring/types';
+import { validateManualScores } from '../scoring/xize-score';
 import { AdjudicationError, applyRulings } from './rulings';
 import type {
   Actor,
@@ -30,27 +31,19 @@ import type {
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** A reviewer's item score as a sheet that scores items itself takes it (细则 model: G11.5, F1.3 …). */
-export interface SheetItemScore {
-  itemId: string;
-  points: number;
-  note?: string;
-}
+export type SheetItemScore = SheetManualScore;
 
 export type Scorer = (review: ReviewResult, sheet: ScoringSheet, caseFile?: CaseFile, manualScores?: SheetItemScore[]) => ScoreResult;
 
 /** scoreReview with the case file and the reviewer's item scores (sheets of the deduction model ignore both). */
-const defaultScorer: Scorer = (review, sheet, caseFile, manualScores) =>
-  (scoreReview as unknown as (r: ReviewResult, s: ScoringSheet, i: { caseFile?: CaseFile; manualScores?: SheetItemScore[] }) => ScoreResult)(review, sheet, {
-    caseFile,
-    manualScores,
-  });
+const defaultScorer: Scorer = (review, sheet, caseFile, manualScores) => scoreReview(review, sheet, { caseFile, manualScores });
 
 /**
  * A sheet that scores items itself (the 2024 细则 model): the reviewer's scores go to the scorer, which knows
  * every item and its points; on a deduction sheet a manual score sets a whole category.
  */
 export function scoresItems(sheet: ScoringSheet): boolean {
-  return (sheet as { model?: string }).model === 'xize-2024';
+  return sheet.model === 'xize-2024';
 }
 
 /** The parts of an item-scoring sheet's result read here (documents, sub-items, 卷面 elements). */
@@ -102,8 +95,17 @@ export function checkManualFinding(m: Pick<ManualFinding, 'categoryId' | 'severi
   if (!(Number.isFinite(m.points) && m.points >= 0)) throw new AdjudicationError('INVALID_POINTS', '扣分须为不小于 0 的数', 'points');
 }
 
-export function checkManualScore(m: Pick<ManualScore, 'itemId' | 'score'>, sheet: ScoringSheet): void {
-  if (scoresItems(sheet)) return; // the sheet's scorer validates its own items (validateManualScores)
+/**
+ * Check a manual score against the sheet. A sheet that scores items itself checks the 细则 item and its points
+ * (validateManualScores; with the case file, against the case type the file is scored under); a deduction sheet
+ * checks the category and its maximum.
+ */
+export function checkManualScore(m: Pick<ManualScore, 'itemId' | 'score'>, sheet: ScoringSheet, caseFile?: CaseFile): void {
+  if (sheet.model === 'xize-2024') {
+    const issue = validateManualScores([{ itemId: m.itemId, points: m.score }], sheet, caseFile).issues[0];
+    if (issue) throw new AdjudicationError(issue.code === 'POINTS_OUT_OF_RANGE' ? 'SCORE_OUT_OF_RANGE' : issue.code, issue.message, issue.path.endsWith('.points') ? 'score' : 'itemId');
+    return;
+  }
   const cat = sheet.categories.find((c) => c.id === m.itemId);
   if (!cat) {
     throw new AdjudicationError('UNKNOWN_SCORING_ITEM', `评分项 ${m.itemId} 不在评分表 ${sheet.id} 中（可用：${sheet.categories.map((c) => c.id).join('、')}）`, 'itemId');
@@ -129,6 +131,7 @@ export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
   const applied = applyRulings(review, input.rulings ?? [], input.explanations ?? []);
   const byItems = scoresItems(sheet);
   const latest = latestScores(input.manualScores ?? []);
+  if (byItems) for (const x of latest) checkManualScore(x, sheet, input.caseFile);
   const sheetScores: SheetItemScore[] | undefined = byItems ? latest.map((x) => (x.note ? { itemId: x.itemId, points: x.score, note: x.note } : { itemId: x.itemId, points: x.score })) : undefined;
   const full = scoreFn(review, sheet, input.caseFile, sheetScores);
   const base = scoreFn(applied.effective, sheet, input.caseFile, sheetScores);
@@ -227,6 +230,14 @@ export function adjudicate(input: AdjudicationInput): AdjudicatedReview {
     manualScores,
     provenance,
   };
+  if (byItems && manualDeductions.length > 0) {
+    // 细则 model: a manual finding took points from 合法性 or 规范性 — the parts say what the categories say, and a
+    // manual 重大问题 zeroes the file (no pending item can move it any more)
+    const part = (id: string) => catById.get(id)?.score;
+    if (score.legality && part('legality') !== undefined) score.legality = { ...score.legality, score: part('legality')! };
+    if (score.normativity && part('normativity') !== undefined) score.normativity = { ...score.normativity, score: part('normativity')! };
+    if (score.totalRange && vetoed) score.totalRange = { min: 0, max: 0 };
+  }
   return { findings: applied.findings, staleRulings: applied.staleRulings, manualFindings, score };
 }
 

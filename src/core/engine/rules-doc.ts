@@ -15,7 +15,8 @@ import { SEVERITY_LABELS } from '../domain/severity';
 import type { CheckSpec, Condition, LoadedRule, RulePack } from './pack/types';
 
 const CONFIDENCE: Record<string, string> = { Q: '【Q】原文已核', S: '【S】二手转述（依据待核）', I: '【I】推断（依据待核）' };
-const SCORING: Record<string, string> = {
+/** The rule pack's 评分项 (a rule's scoringItem): how findings are grouped for the reader. */
+export const SCORING_ITEM_LABELS: Record<string, string> = {
   subject: '主体与管辖',
   filing: '立案',
   investigation: '调查取证与证据',
@@ -65,7 +66,7 @@ const checkText = (c: CheckSpec): string => checkOf(c).doc;
 
 function ruleSection(r: LoadedRule): string {
   const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];
-  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING[r.scoringItem] ?? r.scoringItem}`);
+  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING_ITEM_LABELS[r.scoringItem] ?? r.scoringItem}`);
   if (r.effective) lines.push(`- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
   const applies = condText(r.applies);
   if (applies) lines.push(`- 适用情形：${applies}`);

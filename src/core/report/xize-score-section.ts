@@ -5,16 +5,10 @@
  * the 卷面 deductions), and what is left to the reviewer with the range it can still move the score.
  */
 import type { DocumentItemResult, ItemEvidence, ScoreResult } from '../scoring/types';
+import { SCORE_ITEM_STATUS_LABELS } from '../scoring/labels';
 import { COLORS, type PdfLayout } from './layout';
 
-const STATUS_LABEL: Record<string, string> = {
-  machine: '机器评定',
-  reviewer: '评查人员评定',
-  pending: '待人工评分',
-  not_applicable: '无需评审',
-  scored: '已评',
-  absent: '无该文书',
-};
+const STATUS_LABEL: Record<string, string> = SCORE_ITEM_STATUS_LABELS;
 
 export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: () => string): void {
   const legality = score.legality!;

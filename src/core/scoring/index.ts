@@ -20,3 +20,4 @@ export {
 export type { SheetIssue } from './sheet';
 export { ScoringError, scoreReview, type ScoringInput } from './score';
 export { scoreXize, validateManualScores, xizeCaseTypeOf, type ManualScoreIssue } from './xize-score';
+export { LEGALITY_STATUS_LABELS, MANUAL_ITEM_KIND_LABELS, SCORE_ITEM_STATUS_LABELS } from './labels';

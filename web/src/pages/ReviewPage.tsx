@@ -5,52 +5,24 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Collapse, Empty, List, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, api, type CaseRecord, type CaseScore, type Finding, type ScoreResult, type StoredReview } from '../api';
+import { ApiError, api, type CaseRecord, type CaseScore, type Finding, type ScoreResult, type StoredReview, type Vocabulary } from '../api';
 import { CalendarSteps, FindingCard } from '../components/FindingCard';
 import { LegalDatePicker } from '../components/LegalDatePicker';
-import { useVocabulary } from '../vocabulary';
+import { ScorePanel } from '../components/ScorePanel';
+import { labelOf, useVocabulary } from '../vocabulary';
 
 const SEVERITY_RANK: Record<string, number> = { veto: 0, error: 1, warning: 2, info: 3 };
 
-function groupFindings(findings: Finding[], score?: ScoreResult) {
-  const name = (item: string) => score?.categories.find((c) => c.id === item)?.name ?? item;
+/** Findings by the rule pack's 评分项 (a deduction sheet's categories carry the same ids and its own names). */
+function groupFindings(findings: Finding[], vocab: Vocabulary | undefined, score?: ScoreResult) {
+  const name = (item: string) => score?.categories.find((c) => c.id === item)?.name ?? labelOf(vocab?.scoringItems, item);
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.scoringItem, [...(groups.get(f.scoringItem) ?? []), f]);
   return [...groups.entries()]
     .map(([item, list]) => ({ item, name: name(item), list: list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]) }))
     .sort((a, b) => SEVERITY_RANK[a.list[0].severity] - SEVERITY_RANK[b.list[0].severity] || b.list.length - a.list.length);
-}
-
-/**
- * The official parts of the 2024 细则 when the scoring sheet provides them (optional in ScoreResult): 合法性,
- * 规范性 (with its formula), 卷面 deductions, and the items left to the reviewer (待人工评分).
- */
-interface OfficialParts {
-  legality?: { max: number; score: number; hits?: unknown[] };
-  normativity?: { max: number; score: number; formula?: string; caseTypeName?: string };
-  formDeductions?: { max: number; deducted: number };
-  manualItems?: { itemId: string; label: string; points: number; kind: 'score' | 'deduction' }[];
-}
-
-function ScoreParts({ score }: { score: ScoreResult }) {
-  const s = score as ScoreResult & OfficialParts;
-  if (!s.legality && !s.normativity && !s.formDeductions && !s.manualItems?.length) return null;
-  return (
-    <div data-testid="score-parts" style={{ marginTop: 8 }}>
-      <Row gutter={8}>
-        {s.legality && <Col span={8}><Statistic title="合法性" value={s.legality.score} suffix={`/ ${s.legality.max}`} /></Col>}
-        {s.normativity && <Col span={8}><Statistic title="规范性" value={s.normativity.score} precision={1} suffix={`/ ${s.normativity.max}`} /></Col>}
-        {s.formDeductions && <Col span={8}><Statistic title="卷面扣分" value={s.formDeductions.deducted} suffix={`/ ${s.formDeductions.max}`} /></Col>}
-      </Row>
-      {s.normativity?.formula && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0' }}>{s.normativity.caseTypeName ? `${s.normativity.caseTypeName}：` : ''}{s.normativity.formula}</Typography.Paragraph>}
-      {s.manualItems?.length ? (
-        <Alert style={{ marginTop: 8 }} type="info" showIcon message={`待评查人人工评分（${s.manualItems.length} 项）`}
-          description={<ul style={{ margin: 0, paddingLeft: 16, maxHeight: 160, overflow: 'auto' }}>{s.manualItems.map((m) => <li key={m.itemId}>{m.label}（{m.kind === 'deduction' ? '扣' : '得'} 0–{m.points} 分）</li>)}</ul>} />
-      ) : null}
-    </div>
-  );
 }
 
 export default function ReviewPage() {
@@ -118,7 +90,7 @@ export default function ReviewPage() {
             )}
             <Typography.Title level={5}>问题（{review.findings.length}）</Typography.Title>
             {review.findings.length === 0 && <Alert type="success" showIcon message="未发现问题" />}
-            {groupFindings(review.findings, s).map((g) => (
+            {groupFindings(review.findings, vocab, s).map((g) => (
               <Card key={g.item} size="small" style={{ marginBottom: 12 }} title={`${g.name}（${g.list.length}）`} data-testid="finding-group">
                 {g.list.map((f) => <FindingCard key={f.fingerprint} f={f} />)}
               </Card>
@@ -132,15 +104,7 @@ export default function ReviewPage() {
           <Col span={7}>
             <Card size="small" title="得分" data-testid="score">
               {s ? (
-                <>
-                  <Row><Col span={12}><Statistic title="总分" value={s.total} suffix={s.maxTotal ? `/ ${s.maxTotal}` : undefined} /></Col>
-                    <Col span={12}><Statistic title="等次" value={s.grade} valueStyle={{ color: s.vetoHits.length ? '#c41d7f' : undefined }} /></Col></Row>
-                  {s.vetoHits.length > 0 && <Alert type="error" style={{ marginTop: 8 }} message={`否决项：${s.vetoHits.map((v) => `${v.vetoId} ${v.name}`).join('；')}`} />}
-                  <ScoreParts score={s} />
-                  <Table size="small" style={{ marginTop: 8 }} rowKey="id" pagination={false} dataSource={s.categories}
-                    columns={[{ title: '评查项', dataIndex: 'name' }, { title: '得分', key: 's', width: 80, render: (_, c) => `${c.score}/${c.max}` }]} />
-                  {s.sheetStatus === 'placeholder' && <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>评分表 {s.sheetName}：分值为项目默认值【I】，非官方细则。</Typography.Paragraph>}
-                </>
+                <ScorePanel score={s} vocab={vocab} />
               ) : <Typography.Text type="secondary">—</Typography.Text>}
             </Card>
             <Card size="small" title="报告 PDF" style={{ marginTop: 12 }}>
