@@ -76,7 +76,7 @@ export class CaseSummaryEntity {
   @Column({ name: 'reviewed_version', type: 'integer', nullable: true })
   reviewedVersion: number | null;
 
-  @Column({ name: 'review_mode', type: 'varchar', length: 10, nullable: true })
+  @Column({ name: 'review_mode', type: 'varchar', length: 20, nullable: true })
   reviewMode: string | null;
 
   @Column({ name: 'finding_count', type: 'integer', nullable: true })

@@ -1,5 +1,5 @@
 /**
- * casefile check FILE… [--draft] [--as-of DATE] [--sheet ID] [--pdf OUT] [--json] [--strict]
+ * casefile check FILE… [--draft | --pre-decision] [--as-of DATE] [--sheet ID] [--pdf OUT] [--json] [--strict]
  *
  * Reviews each case file and prints its findings like a linter. Exit code: 0 clean, 1 a finding of severity
  * veto or error (warnings and info do not fail the check unless --strict), 2 bad input (a missing or malformed
@@ -28,6 +28,7 @@ export const CHECK_HELP = `用法：casefile check 文件… [选项]
 
 选项：
   --draft           草稿模式：只按 --as-of 当日已发生的事实审查，并列出即将到期的期限和下一步应制作的文书
+  --pre-decision    决定前法制审核模式（行政处罚法第58条）：审查作出决定前应已具备的全部内容，并列出决定书应载明的事项（第59条）
   --as-of 日期      审查基准日 YYYY-MM-DD（默认：今天，北京时间）
   --sheet 评分表    评分表编号（默认：official-2024 或环境变量 SCORING_SHEET）
   --pdf 输出        生成审查报告 PDF；一个文件时为 PDF 路径，多个文件时为输出文件夹
@@ -45,6 +46,7 @@ type CheckedFile =
 export async function runCheckCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
     draft: {},
+    'pre-decision': {},
     'as-of': { value: true },
     sheet: { value: true },
     pdf: { value: true },
@@ -58,7 +60,8 @@ export async function runCheckCommand(argv: string[], io: CliIO): Promise<number
   }
   if (args.positionals.length === 0) throw new UsageError('请指定至少一个卷宗 JSON 文件（casefile check 文件…）');
   const asOf = parseDateOption('as-of', args.values.get('as-of')) ?? todayInShanghai();
-  const mode = args.flags.has('draft') ? 'draft' : 'review';
+  if (args.flags.has('draft') && args.flags.has('pre-decision')) throw new UsageError('--draft 与 --pre-decision 只能选一个');
+  const mode = args.flags.has('pre-decision') ? 'pre-decision' : args.flags.has('draft') ? 'draft' : 'review';
   const sheet = loadScoringSheet(args.values.get('sheet'));
   const pack = defaultRulePack();
   const calendar = defaultCalendar();
@@ -146,9 +149,13 @@ function printChecked(c: CheckedFile, io: CliIO): void {
   const { review, score, caseFile } = c;
   out.write(`${c.file}：${review.caseNumber}（${caseFile.parties.map((p) => p.name).join('、')}）\n`);
   for (const f of sortFindings(review.findings)) out.write(findingLines(f).join('\n') + '\n');
-  if (review.mode === 'draft') {
+  if (review.mode !== 'review') {
     for (const u of review.upcoming) out.write(`  期限  ${u.ruleId}  ${u.label}：${u.dueOn}（还有 ${u.daysLeft} 日）\n`);
     for (const d of review.nextDocuments) out.write(`  待办  ${d.ruleId}  ${d.name}：${d.reason}${d.dueOn ? `（${d.dueOn} 前）` : ''}\n`);
+  }
+  if (review.decisionMustState?.length) {
+    out.write('  决定书应载明：\n');
+    for (const d of review.decisionMustState) out.write(`    ${d.item}（${d.ruleId}，${d.basis}）\n`);
   }
   const noHolidayData = review.undeterminable.filter((u) => !u.pending?.length).length;
   const undeterminable = noHolidayData ? `；${noHolidayData} 项因缺少节假日数据无法判定` : '';

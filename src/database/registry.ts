@@ -23,6 +23,7 @@ import { CreateAdjudications1764910000000 } from './migrations/1764910000000-cre
 import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, RectificationEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
 import { CaseSummaryAgencyIds1765100000000 } from './migrations/1765100000000-case-summary-agency-ids';
+import { ReviewModeWidth1765200000000 } from './migrations/1765200000000-review-mode-width';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [
   CreateEvaluationTasks1764920000000,
   EvaluationAgency1765000000000,
   CaseSummaryAgencyIds1765100000000,
+  ReviewModeWidth1765200000000,
 ];

@@ -12,7 +12,7 @@ function requireJson(req: Request): void {
   }
 }
 
-const MODE_QUERY = { name: 'mode', required: false, enum: ['review', 'draft'], description: '缺省：已结案/已归档案卷为 review（评查），其余为 draft（自查）' };
+const MODE_QUERY = { name: 'mode', required: false, enum: ['review', 'draft', 'pre-decision'], description: '缺省：已结案/已归档案卷为 review（评查），其余为 draft（自查）；pre-decision：作出决定前的法制审核（行政处罚法第58条），结果另列决定书应载明事项 decisionMustState' };
 const SHEET_QUERY = { name: 'sheet', required: false, description: '评分表编号（GET /api/scoring/sheets；缺省为 SCORING_SHEET 或 official-2024）' };
 const AS_OF_QUERY = { name: 'asOf', required: false, description: '审查基准日 YYYY-MM-DD，缺省为北京时间今日' };
 

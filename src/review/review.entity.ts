@@ -31,7 +31,7 @@ export class ReviewEntity {
   @Column({ name: 'holiday_data_version', type: 'varchar', length: 200 })
   holidayDataVersion: string;
 
-  @Column({ type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 20 })
   mode: ReviewMode;
 
   /** YYYY-MM-DD */

@@ -33,13 +33,13 @@ export interface StoredReview {
 /** POST /api/review: the review and its score. */
 export type ScoredReview = ReviewResult & { score: ScoreResult };
 
-/** `mode` and `asOf` from a query or body: review|draft and a real YYYY-MM-DD; 400 otherwise. */
+/** `mode` and `asOf` from a query or body: review|draft|pre-decision and a real YYYY-MM-DD; 400 otherwise. */
 export function parseReviewOptions(raw: { mode?: unknown; asOf?: unknown }, where: 'query' | 'body'): ReviewOptions {
   const issues: ValidationIssue[] = [];
   const out: ReviewOptions = {};
   if (raw.mode !== undefined && raw.mode !== '') {
-    if (raw.mode === 'review' || raw.mode === 'draft') out.mode = raw.mode;
-    else issues.push({ path: `${where}.mode`, code: 'INVALID_MODE', message: `mode 须为 review（评查）或 draft（自查）：${String(raw.mode)}` });
+    if (raw.mode === 'review' || raw.mode === 'draft' || raw.mode === 'pre-decision') out.mode = raw.mode;
+    else issues.push({ path: `${where}.mode`, code: 'INVALID_MODE', message: `mode 须为 review（评查）、draft（自查）或 pre-decision（决定前法制审核）：${String(raw.mode)}` });
   }
   if (raw.asOf !== undefined && raw.asOf !== '') {
     if (isLegalDate(raw.asOf)) out.asOf = raw.asOf;

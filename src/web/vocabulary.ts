@@ -24,7 +24,7 @@ function entries(labels: Record<string, string>): LabeledValue[] {
 export const CONFIDENCE_LABELS: Record<'Q' | 'S' | 'I', string> = { Q: '原文已核', S: '二手转述（依据待核）', I: '推定（依据待核）' };
 
 /** Every review mode the engine has needs a label here (a new mode without one is a compile error). */
-export const REVIEW_MODE_LABELS: Record<ReviewMode, string> = { review: '审查（结案后评查）', draft: '自查草稿' };
+export const REVIEW_MODE_LABELS: Record<ReviewMode, string> = { review: '审查（结案后评查）', draft: '自查草稿', 'pre-decision': '法制审核（决定前）' };
 
 export interface Vocabulary {
   caseStatuses: LabeledValue[];

@@ -97,6 +97,27 @@ describe('casefile (in-process)', () => {
     expect(r.code).toBe(0);
   });
 
+  it('check --pre-decision (法制审核 before the decision): deadlines, next steps and the 决定书 items of 第59条', async () => {
+    const r = await run(['check', '--pre-decision', '--as-of', '2026-02-10', 'fixtures/cases/08-draft-in-progress.json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('期限  SEQ-07  陈述申辩期限届满（届满后方可作出决定）：2026-02-14（还有 4 日）');
+    expect(r.out).toContain('决定书应载明：');
+    expect(r.out).toContain('（一）当事人的姓名或者名称、地址（FLD-01，中华人民共和国行政处罚法第59条）');
+    expect(r.out).toContain('行政处罚决定书应当加盖行政机关印章（SEQ-15，中华人民共和国行政处罚法第59条第2款）');
+    expect(r.out).not.toContain('结案审批表');
+    // without the 告知书 the decision may not be made: a veto, exit 1
+    const file = JSON.parse(readFileSync(join(FIXTURES, '08-draft-in-progress.json'), 'utf8')) as CaseFile;
+    const gone = ['d-notice', 'd-notice-receipt'];
+    file.documents = file.documents.filter((d) => !gone.includes(d.id));
+    file.fileIndex = file.fileIndex?.filter((e) => !e.refId || !gone.includes(e.refId));
+    const path = join(tmp, 'pre-decision-no-notice.json');
+    writeFileSync(path, JSON.stringify(file));
+    const bad = await run(['check', '--pre-decision', '--as-of', '2026-02-10', path]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('C1-09');
+    expect((await run(['check', '--draft', '--pre-decision', path])).code).toBe(2);
+  });
+
   it('check: a defective sample prints its documented defects like a linter and exits 1', async () => {
     // fixtures/cases/README.md §1: 13 — DL-08 (决定书送达超期) and ED-04 (普法记录结案后补做), both errors
     const r = await run(['check', '--as-of', AS_OF, 'fixtures/cases/13-decision-served-late-education-after-closing.json']);

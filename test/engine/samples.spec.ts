@@ -81,5 +81,7 @@ describe('fixtures/cases match their README', () => {
       ]),
     );
     expect(r.nextDocuments.find((n) => n.type === 'penalty_decision')).toMatchObject({ ruleId: 'DL-01', dueOn: '2026-04-16' });
+    // no 普法教育记录 yet: a next step before 结案 (the 整改通报's defect), not a finding
+    expect(r.nextDocuments.find((n) => n.type === 'education_record')?.ruleId).toBe('ED-02');
   });
 });

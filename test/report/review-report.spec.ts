@@ -89,6 +89,25 @@ describe('review report PDF', () => {
     expect(t).toContain('2025-02-14');
   });
 
+  it('pre-decision mode: 法制审核报告 with the 决定书应载明 list and a 法制审核 sign-off', async () => {
+    const review = baseReview([], {
+      mode: 'pre-decision',
+      asOf: '2025-01-27',
+      decisionMustState: [
+        { item: '（一）当事人的姓名或者名称、地址', ruleId: 'FLD-01', basis: '中华人民共和国行政处罚法第59条' },
+        { item: '行政处罚决定书应当加盖行政机关印章', ruleId: 'SEQ-15', basis: '中华人民共和国行政处罚法第59条第2款' },
+      ],
+    });
+    const t = squash((await pdfText(await renderReviewReport(input(review)))).text);
+    expect(t).toContain('行政处罚案件法制审核报告');
+    expect(t).not.toContain('行政处罚案卷评查报告');
+    expect(t).toContain(squash('法制审核（作出决定前，行政处罚法第58条）'));
+    expect(t).toContain(squash('决定书应载明（2 项）'));
+    expect(t).toContain(squash('（一）当事人的姓名或者名称、地址'));
+    expect(t).toContain(squash('中华人民共和国行政处罚法第59条第2款'));
+    expect(t).toContain(squash('法制审核意见及签署'));
+  });
+
   it('veto: 不合格 with the V-item; the strict sheet prints the zeroed total', async () => {
     const review = baseReview([hearingFinding({ ruleId: 'SEQ-10', severity: 'veto', veto: 'V7', title: '未经法制审核即作出处罚决定', fingerprint: 'SEQ-10:d12' })]);
     const strict = await pdfText(await renderReviewReport(input(review, 'strict-veto-zero')));

@@ -104,6 +104,17 @@ describe('review API', () => {
       expect((await app.get(ReviewService).latestForCase(caseId))?.id).toBe(second.body.id);
     });
 
+    it('mode pre-decision (法制审核 before the decision) is stored and returns the 决定书应载明 list', async () => {
+      const res = await http().post(`/api/cases/${caseId}/reviews`).send({ mode: 'pre-decision', asOf: '2025-02-20' }).expect(201);
+      expect(res.body.mode).toBe('pre-decision');
+      expect(res.body.result.decisionMustState.map((d: any) => d.ruleId)).toEqual(expect.arrayContaining(['FLD-01', 'SEQ-15']));
+      const latest = await http().get(`/api/cases/${caseId}/reviews/latest`).expect(200);
+      expect(latest.body.mode).toBe('pre-decision');
+      const oneOff = await http().post('/api/review').query({ mode: 'pre-decision', asOf: '2025-02-20' }).send(base()).expect(200);
+      expect(oneOff.body.mode).toBe('pre-decision');
+      expect(oneOff.body.decisionMustState).toHaveLength(7);
+    });
+
     it('400 for bad options on a stored review', async () => {
       const res = await http().post(`/api/cases/${caseId}/reviews`).send({ mode: 'x' }).expect(400);
       expect(res.body.errors[0].path).toBe('body.mode');

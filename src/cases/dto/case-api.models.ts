@@ -61,7 +61,7 @@ export class LatestReviewModel {
   caseVersion: number;
   @ApiProperty({ description: '审查之后案卷又被修改过' })
   stale: boolean;
-  @ApiProperty({ enum: ['review', 'draft'] })
+  @ApiProperty({ enum: ['review', 'draft', 'pre-decision'] })
   mode: string;
   @ApiProperty()
   findingCount: number;

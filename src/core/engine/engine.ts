@@ -19,6 +19,7 @@ import { fingerprint } from './fingerprint';
 import { defaultRulePack } from './pack/loader';
 import type { LoadedRule, RulePack } from './pack/types';
 import type {
+  DecisionRequirement,
   Finding,
   NextDocument,
   PassedCheck,
@@ -194,7 +195,31 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
     upcoming,
     nextDocuments,
     ...(tracker ? { entryCompleteness: entryCompleteness(caseFile, pendingByRule) } : {}),
+    ...(mode === 'pre-decision' ? { decisionMustState: decisionRequirements(pack) } : {}),
   };
+}
+
+const PENALTY_LAW = '中华人民共和国行政处罚法';
+const DECISION_TYPE = 'penalty_decision';
+
+/**
+ * 决定书应载明 (法制审核 before the decision): what 行政处罚法第59条 requires of the 行政处罚决定书 — the six items of
+ * 第1款 and the agency's seal of 第2款 — read from the pack's rules that cite 第59条 (FLD-01's fields, SEQ-15), so
+ * the list and the rules that check the decision later are one thing.
+ */
+export function decisionRequirements(pack: RulePack): DecisionRequirement[] {
+  const out: DecisionRequirement[] = [];
+  for (const rule of pack.rules) {
+    const basis = rule.basis.find((b) => b.law === PENALTY_LAW && /^第59条/.test(b.article));
+    const check = rule.check;
+    // only the rules on the 决定书 itself (its contents, its seal) — not those citing 第59条 for another document
+    if (!basis || !(check.kind === 'required_field' || check.kind === 'seal') || !check.documents?.includes(DECISION_TYPE)) continue;
+    const where = `${basis.law}${basis.article}`;
+    if (check.kind === 'required_field' && check.fields?.length) {
+      for (const f of check.fields) out.push({ item: f.label, ruleId: rule.id, basis: where });
+    } else out.push({ item: rule.title, ruleId: rule.id, basis: where });
+  }
+  return out;
 }
 
 /** one entry per document type: the earliest due date wins, the other rules' reasons are kept */

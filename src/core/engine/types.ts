@@ -11,7 +11,12 @@ export type { Severity } from '../domain/severity';
 import type { Severity } from '../domain/severity';
 /** 【Q】 quoted law · 【S】 second-hand · 【I】 inferred (catalog §0). 【N】 rules are never built. */
 export type Confidence = 'Q' | 'S' | 'I';
-export type ReviewMode = 'review' | 'draft';
+/**
+ * review: a closed/archived file (评查) · draft: a file still being handled, self-checked by the officer (自查) ·
+ * pre-decision: 法制审核 before the decision (行政处罚法第58条) — everything due up to the decision is checked and the
+ * result lists what the 决定书 must state (第59条)
+ */
+export type ReviewMode = 'review' | 'draft' | 'pre-decision';
 
 export interface LegalBasis {
   /** e.g. 中华人民共和国行政处罚法 */
@@ -112,6 +117,15 @@ export interface NextDocument {
   dueOn?: LegalDate;
 }
 
+/** Pre-decision mode: one thing the 行政处罚决定书 must state or carry (行政处罚法第59条), taken from the pack's rules */
+export interface DecisionRequirement {
+  /** e.g. （一）当事人的姓名或者名称、地址 */
+  item: string;
+  ruleId: string;
+  /** e.g. 中华人民共和国行政处罚法第59条 */
+  basis: string;
+}
+
 export interface ReviewResult {
   caseNumber: string;
   mode: ReviewMode;
@@ -126,6 +140,8 @@ export interface ReviewResult {
   nextDocuments: NextDocument[];
   /** 录入完整度: only for files with parts not entered yet (`entry`); fully entered files have none */
   entryCompleteness?: EntryCompleteness;
+  /** 决定书应载明: only in pre-decision mode */
+  decisionMustState?: DecisionRequirement[];
 }
 
 export interface ReviewOptions {

@@ -29,8 +29,14 @@ export interface ReviewReportInput {
 
 const SEVERITY_COLOR: Record<Severity, Color> = { veto: [0.5, 0.0, 0.0], error: COLORS.red, warning: COLORS.orange, info: COLORS.blue };
 
+const REPORT_MODE_LABELS: Record<ReviewResult['mode'], string> = {
+  review: '评查（已办结案卷）',
+  draft: '自查（办理中案卷）',
+  'pre-decision': '法制审核（作出决定前，行政处罚法第58条）',
+};
+
 export function reportTitle(mode: ReviewResult['mode']): string {
-  return mode === 'draft' ? '行政处罚案卷自查报告' : '行政处罚案卷评查报告';
+  return mode === 'draft' ? '行政处罚案卷自查报告' : mode === 'pre-decision' ? '行政处罚案件法制审核报告' : '行政处罚案卷评查报告';
 }
 
 /** Render the report; resolves to the PDF bytes. */
@@ -79,7 +85,7 @@ export async function layoutReviewReport(
       [label('案号'), review.caseNumber, label('当事人'), partiesOf(caseFile)],
       [label('案由'), { text: caseFile.case.causeOfAction, colSpan: 3 }],
       [label('执法机关'), caseFile.case.agency, label('程序'), caseFile.case.procedure === 'simple' ? '简易程序' : '一般程序'],
-      [label('评查日期'), review.asOf, label('评查模式'), review.mode === 'draft' ? '自查（办理中案卷）' : '评查（已办结案卷）'],
+      [label('评查日期'), review.asOf, label('评查模式'), REPORT_MODE_LABELS[review.mode]],
       [label('规则包版本'), review.rulePackVersion, label('节假日数据版本'), review.holidayDataVersion],
       [label('评分表'), { text: `${score.sheetName}（${score.sheetId}，版本 ${score.sheetVersion}）`, colSpan: 3 }],
     ],
@@ -159,7 +165,7 @@ export async function layoutReviewReport(
 
   // ——— 后续期限与下一步文书 (自查) ———
   const renderAhead = () => {
-    if (review.mode === 'draft' || review.upcoming.length > 0) {
+    if (review.mode !== 'review' || review.upcoming.length > 0) {
       doc.heading(`${section()}、后续期限（${review.upcoming.length} 项，截至 ${review.asOf}）`);
       if (review.upcoming.length === 0) doc.paragraph('无尚未届满的期限。');
       else
@@ -182,7 +188,7 @@ export async function layoutReviewReport(
             ]),
         });
     }
-    if (review.mode === 'draft' || review.nextDocuments.length > 0) {
+    if (review.mode !== 'review' || review.nextDocuments.length > 0) {
       doc.heading(`${section()}、下一步应制作的文书（${review.nextDocuments.length} 项）`);
       if (review.nextDocuments.length === 0) doc.paragraph('无。');
       else
@@ -199,9 +205,26 @@ export async function layoutReviewReport(
     }
   };
 
-  // 自查 (draft): what is still ahead matters more than what passed
-  if (review.mode === 'draft') {
+  // 决定书应载明 (法制审核 before the decision): what the decision about to be made must state (处罚法第59条)
+  const renderDecisionItems = () => {
+    const items = review.decisionMustState;
+    if (!items?.length) return;
+    doc.heading(`${section()}、决定书应载明（${items.length} 项）`);
+    doc.table({
+      columns: [
+        { header: '事项', width: 5 },
+        { header: '规则', width: 1 },
+        { header: '依据', width: 2.6 },
+      ],
+      rows: items.map((i) => [i.item, i.ruleId, i.basis]),
+      zebra: true,
+    });
+  };
+
+  // 自查 (draft) and 法制审核: what is still ahead matters more than what passed
+  if (review.mode !== 'review') {
     renderAhead();
+    renderDecisionItems();
     renderChecks();
   } else {
     renderChecks();
@@ -209,7 +232,7 @@ export async function layoutReviewReport(
   }
 
   // ——— 人工评查; 签署 ———
-  const who = review.mode === 'draft' ? '自查' : '评查';
+  const who = review.mode === 'draft' ? '自查' : review.mode === 'pre-decision' ? '法制审核' : '评查';
   if (input.judgement) {
     renderManualJudgement(doc, `${section()}、人工评查`, input.judgement);
     renderSignOffSection(doc, `${section()}、${who}意见及签署`, who, input.judgement.signOff);

@@ -278,7 +278,7 @@ function pending(
   facts: FactRef[],
   data: MessageData,
 ): CheckOutcome {
-  if (ctx.mode !== 'draft' || !spec.draft) return na(`卷内无${factLabel(spec.to)}`);
+  if (ctx.mode === 'review' || !spec.draft) return na(`卷内无${factLabel(spec.to)}`);
   const asOfDay = ctx.asOf;
   const dueDay = datePart(due);
   const mustHappenBy = spec.compare === 'lte' || spec.compare === 'lt';

@@ -7,6 +7,8 @@ import type { LoadedRule, RequiredDocumentCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
 import { docRef, factRef, pass } from './util';
 
+const LEGAL_REVIEW_TYPE = 'legal_review_opinion';
+
 const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
 
 export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
@@ -57,17 +59,36 @@ function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRul
       },
     ];
   }
-  if (ctx.mode === 'draft') {
+  if (ctx.mode !== 'review') {
     const gates = spec.neededBefore ?? ['closing_approval'];
-    const due = gates.some((t) => ctx.has(t)) || ctx.caseFile.case.status === 'closed' || ctx.caseFile.case.status === 'archived';
+    const due =
+      gates.some((t) => ctx.has(t)) ||
+      ctx.caseFile.case.status === 'closed' ||
+      ctx.caseFile.case.status === 'archived' ||
+      (ctx.mode === 'pre-decision' && dueBeforeDecision(spec, gates, ctx));
     if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
   }
   return [
     {
       status: 'fail',
+      // before the decision nothing has been decided yet: a rule may word the miss as a bar (messages.preDecision)
+      ...(ctx.mode === 'pre-decision' && rule.messages?.preDecision ? { variant: 'preDecision' } : {}),
       data,
       facts: before ? [factRef(before)] : [],
       key: `missing:${spec.types.join(',')}`,
     },
   ];
+}
+
+/**
+ * 法制审核 before the decision (行政处罚法第58条): a document needed before the decision is due now — unless it belongs to
+ * the 审核/讨论 stage itself (法制审核意见、集体讨论笔录 come out of this review or after it) or a later one.
+ */
+function dueBeforeDecision(spec: RequiredDocumentCheck, gates: readonly string[], ctx: ReviewContext): boolean {
+  const types = ctx.pack.documentTypes;
+  const decisions = types.group('case_decision');
+  if (!gates.some((t) => decisions.includes(t))) return false;
+  // the stage of the 法制审核意见书 (decision_review in rules/document-types.yaml)
+  const reviewStage = types.handlingRank(LEGAL_REVIEW_TYPE);
+  return spec.types.every((t) => types.handlingRank(t) < reviewStage);
 }

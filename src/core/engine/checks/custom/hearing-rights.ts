@@ -34,7 +34,8 @@ export const hearingRights: CustomCheckImpl = {
       checked++;
       const held = ctx.docs('hearing_record').length > 0;
       const decision = ctx.fact('decisionDate');
-      if (!held && (decided || ctx.mode === 'review')) {
+      // 法制审核 before the decision: a hearing applied for and not held bars the decision (SEQ-09: 处罚法第63条、第64条)
+      if (!held && (decided || ctx.mode !== 'draft')) {
         out.push({
           status: 'fail',
           data: { docName: ctx.docName('hearing_application'), docId: applications[0].id, docLabel: ctx.docLabel(applications[0]), problem: `当事人已申请听证（${applications[0].madeOn ?? ''}），卷内无听证笔录${decision ? `即于 ${decision.value} 作出决定` : ''}` },
