@@ -72,6 +72,7 @@ export async function runEvaluateCommand(argv: string[], io: CliIO): Promise<num
   const { totals, versions } = run.results;
   const w = (s: string) => io.stdout.write(s + '\n');
   w(`评查完成：共 ${totals.files} 卷，已评查 ${totals.evaluated} 卷，无法评查 ${totals.failed} 卷；平均分 ${totals.averageScore}，命中否决项 ${totals.vetoFiles} 卷`);
+  if (totals.unfinished > 0) w(`未结案 ${totals.unfinished} 卷不参与评分排名（年度评查只评已结案、已归档的案卷），见 results.json 的 unfinished / summary.xlsx`);
   for (const g of run.results.aggregates.grades) w(`  ${g.grade}：${g.count} 卷`);
   const FAILED_SHOWN = 20;
   for (const f of run.results.failed.slice(0, FAILED_SHOWN)) {

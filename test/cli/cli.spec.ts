@@ -173,7 +173,10 @@ describe('casefile (in-process)', () => {
     const n = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).length;
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvaluationResults;
     expect(results.totals.files).toBe(n);
-    expect(results.ranking.length + results.failed.length).toBe(n);
+    expect(results.ranking.length + results.failed.length + results.unfinished.length).toBe(n);
+    // the draft sample is not a finished case: listed apart, not ranked
+    expect(results.unfinished.map((u) => u.file)).toEqual(['08-draft-in-progress.json']);
+    expect(r.out).toContain('未结案 1 卷不参与评分排名');
     const csvRows = readFileSync(join(out, 'summary.csv'), 'utf8').slice(1).split('\r\n').filter(Boolean);
     expect(csvRows).toHaveLength(1 + n);
     for (const f of ['summary.xlsx', 'summary.pdf']) expect(existsSync(join(out, f))).toBe(true);

@@ -117,7 +117,7 @@ describe('runEvaluation over a folder', () => {
   it('summary.xlsx: results, findings and statistics sheets', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(firstOut, 'summary.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['评查结果', '问题清单', '统计']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['评查结果', '问题清单', '统计', '未结案（不参与评分排名）']);
     const [results, findings, stats] = wb.worksheets;
     expect(String(results.getCell('A1').value)).toContain(first.versions.rulePack);
     expect(results.actualRowCount).toBe(2 + GOOD + 2);

@@ -12,7 +12,8 @@ import { THIRD_PARTY_COPY_NOTE, type Finding, type Severity } from '../engine/ty
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
-import type { EvaluatedFileRow, OfficialRowParts, SeverityCounts } from './types';
+import { CASE_STATUS_LABELS } from '../domain/labels';
+import type { EvaluatedFileRow, OfficialRowParts, SeverityCounts, UnfinishedFileRow } from './types';
 
 import { SEVERITIES, SEVERITY_LABELS } from '../domain/severity';
 
@@ -40,6 +41,7 @@ export interface FindingLine {
 
 export type FileOutcome =
   | { status: 'failed'; file: string; issues: ValidationIssue[] }
+  | { status: 'unfinished'; file: string; row: UnfinishedFileRow }
   | {
       status: 'ok';
       file: string;
@@ -72,6 +74,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** 年度案卷评查 scores the files of finished cases only: 已结案 and 已归档. */
+export const FINISHED_STATUSES: readonly string[] = ['closed', 'archived'];
+
 export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcome {
   const file = item.name;
   if (item.issue) return { status: 'failed', file, issues: [item.issue] };
@@ -80,6 +85,21 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   const caseFile = parsed.value;
   try {
     const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
+    const caseStatus = caseFile.case.status;
+    if (!FINISHED_STATUSES.includes(caseStatus)) {
+      return {
+        status: 'unfinished',
+        file,
+        row: {
+          file,
+          caseNumber: caseFile.case.caseNumber,
+          agency: caseFile.case.agency,
+          status: caseStatus,
+          statusLabel: CASE_STATUS_LABELS[caseStatus] ?? caseStatus,
+          findings: review.findings.length,
+        },
+      };
+    }
     const score = scoreReview(review, ctx.sheet, { caseFile });
     const points = new Map<string, { points: number; category: string }>();
     for (const c of score.categories) for (const d of c.deductions) points.set(d.fingerprint, { points: d.points, category: c.name });

@@ -1,5 +1,6 @@
 /**
- * summary.csv — one row per file (evaluated files in ranking order, then the files that could not be evaluated).
+ * summary.csv — one row per file (evaluated files in ranking order, then the files that could not be evaluated, then
+ * the unfinished files — 未结案（不参与评分排名）, no rank and no score — with the review's findings count).
  * UTF-8 with a byte-order mark and CRLF line ends, so Excel opens the Chinese text correctly.
  */
 import { createWriteStream } from 'node:fs';
@@ -84,6 +85,16 @@ export async function writeSummaryCsv(path: string, results: EvaluationResults):
       csvField(f.file),
       ...provenance,
     ]);
+  }
+  for (const u of results.unfinished) {
+    const cells = summaryHeader(results).map(() => '');
+    cells[1] = csvField(u.caseNumber);
+    cells[3] = csvField(u.agency);
+    cells[cells.length - 11] = csvField(u.findings);
+    cells[cells.length - 6] = csvField(`未结案（不参与评分排名）：${u.statusLabel}`);
+    cells[cells.length - 5] = csvField(u.file);
+    provenance.forEach((p, n) => (cells[cells.length - 4 + n] = p));
+    await write(cells);
   }
   out.end();
   await once(out, 'finish');

@@ -29,6 +29,8 @@ import {
   type FailedFileRow,
   type RuleCount,
   type SeverityCounts,
+  type UnfinishedFileRow,
+  UNFINISHED_REASON,
 } from './types';
 
 export interface EvaluationOptions {
@@ -71,6 +73,7 @@ interface RuleCounter extends RuleCount {
 class Aggregator {
   readonly rows: RowWithFindings[] = [];
   readonly failed: FailedFileRow[] = [];
+  readonly unfinished: UnfinishedFileRow[] = [];
   readonly rules = new Map<string, RuleCounter>();
   readonly categories = new Map<string, { deductedPoints: number; findings: number; files: number; scoreSum: number }>();
   readonly agencies = new Map<string, { rows: number; scoreSum: number; grades: Map<string, number>; vetoFiles: number; findings: number; rules: Map<string, { title: string; files: number }> }>();
@@ -154,6 +157,7 @@ class Aggregator {
     this.rows.sort(compareRows);
     this.rows.forEach((r, n) => (r.rank = n + 1));
     this.failed.sort((a, b) => cmp(a.file, b.file));
+    this.unfinished.sort((a, b) => cmp(a.file, b.file));
     const n = this.rows.length;
     const scores = this.rows.map((r) => r.total).sort((a, b) => a - b);
     const median = n === 0 ? 0 : n % 2 ? scores[(n - 1) / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
@@ -185,9 +189,11 @@ class Aggregator {
       parameters,
       categories: this.sheet.categories.map((c) => ({ id: c.id, name: c.name, max: c.max })),
       totals: {
-        files: n + this.failed.length,
+        files: n + this.failed.length + this.unfinished.length,
         evaluated: n,
         failed: this.failed.length,
+        unfinished: this.unfinished.length,
+        unfinishedReason: UNFINISHED_REASON,
         averageScore: n ? round2(this.rows.reduce((s, r) => s + r.total, 0) / n) : 0,
         medianScore: round2(median),
         vetoFiles: this.rows.filter((r) => r.vetoCount > 0).length,
@@ -195,6 +201,7 @@ class Aggregator {
       },
       ranking: this.rows.map(({ findingsAt: _at, ...row }) => row),
       failed: this.failed,
+      unfinished: this.unfinished,
       aggregates: {
         grades: gradeNames.map((grade) => ({ grade, count: gradeCount.get(grade) ?? 0 })),
         bySeverity: { ...this.severities },
@@ -284,6 +291,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     for await (const outcome of assessAll(input.items, ctx, workers, options.sheetId)) {
       done++;
       if (outcome.status === 'failed') agg.addFailed(outcome.file, outcome.issues);
+      else if (outcome.status === 'unfinished') agg.unfinished.push(outcome.row);
       else {
         rulePackVersion = outcome.rulePackVersion;
         holidayDataVersion = outcome.holidayDataVersion;

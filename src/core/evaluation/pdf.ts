@@ -53,7 +53,8 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   // —— 一、总体情况 ——
   doc.heading('一、总体情况');
   doc.paragraph(
-    `共收到卷宗 ${t.files} 卷，已评查 ${t.evaluated} 卷，无法评查 ${t.failed} 卷（格式错误或校验不通过，见第七部分）。` +
+    `共收到卷宗 ${t.files} 卷，已评查 ${t.evaluated} 卷，无法评查 ${t.failed} 卷（格式错误或校验不通过，见第七部分）；` +
+      `未结案 ${t.unfinished} 卷不参与评分排名（年度评查只评已结案、已归档的案卷，见第八部分）。` +
       `平均分 ${t.averageScore} 分，中位数 ${t.medianScore} 分；命中否决项 ${t.vetoFiles} 卷；共发现问题 ${t.findings} 个` +
       `（否决 ${agg.bySeverity.veto}、错误 ${agg.bySeverity.error}、警告 ${agg.bySeverity.warning}、提示 ${agg.bySeverity.info}）。`,
     { spaceAfter: 4 },
@@ -236,6 +237,23 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
       rows: failed.map((f) => [f.file, f.issues.slice(0, 3).map((i) => (i.path ? `${i.path}：` : '') + i.message).join('；') + (f.issueCount > 3 ? `（共 ${f.issueCount} 处）` : '')]),
     });
     if (results.failed.length > failed.length) doc.paragraph(`（另有 ${results.failed.length - failed.length} 卷，见 results.json）`, { size: doc.baseSize - 2, color: COLORS.muted });
+  }
+
+  // —— 八、未结案 ——
+  doc.heading('八、未结案（不参与评分排名）');
+  if (results.unfinished.length === 0) doc.paragraph('无。');
+  else {
+    const unfinished = results.unfinished.slice(0, PDF_FAILED_LIMIT);
+    doc.table({
+      columns: [
+        { header: '案号', width: 3 },
+        { header: '执法机关', width: 3 },
+        { header: '案件状态', width: 1 },
+        { header: '问题数', width: 1, align: 'right' },
+      ],
+      rows: unfinished.map((u) => [u.caseNumber, u.agency, u.statusLabel, String(u.findings)]),
+    });
+    if (results.unfinished.length > unfinished.length) doc.paragraph(`（另有 ${results.unfinished.length - unfinished.length} 卷，见 results.json）`, { size: doc.baseSize - 2, color: COLORS.muted });
   }
   return doc.finish();
 }

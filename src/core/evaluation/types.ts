@@ -67,6 +67,25 @@ export interface FailedFileRow {
   issueCount: number;
 }
 
+/**
+ * A file whose case is not yet closed or archived (未结案): the annual evaluation scores finished files only, so it
+ * is listed apart — never ranked, never in the grade distribution, averages or per-agency statistics.
+ */
+export interface UnfinishedFileRow {
+  file: string;
+  caseNumber: string;
+  agency: string;
+  /** case.status: draft | in_progress */
+  status: string;
+  /** 草稿 / 办理中 */
+  statusLabel: string;
+  /** findings of the review (mode review) at `asOf`, for the agency's information */
+  findings: number;
+}
+
+/** Why unfinished files are left out, as every output prints it. */
+export const UNFINISHED_REASON = '未结案（不参与评分排名）：年度评查只评已结案、已归档的案卷';
+
 export interface RuleCount {
   ruleId: string;
   title: string;
@@ -121,6 +140,9 @@ export interface EvaluationTotals {
   files: number;
   evaluated: number;
   failed: number;
+  /** files left out of the scoring because the case is not closed/archived (see `unfinished`) */
+  unfinished: number;
+  unfinishedReason: string;
   averageScore: number;
   medianScore: number;
   vetoFiles: number;
@@ -136,6 +158,8 @@ export interface EvaluationResults {
   totals: EvaluationTotals;
   ranking: EvaluatedFileRow[];
   failed: FailedFileRow[];
+  /** 未结案（不参与评分排名）: files whose case status is not closed/archived, in file order */
+  unfinished: UnfinishedFileRow[];
   aggregates: EvaluationAggregates;
   /** run metadata — the only part that changes between two runs on the same input */
   meta: {

@@ -3,6 +3,7 @@
  *   sheet 1 评查结果 — one row per file, a column per scoring category (then the files that could not be evaluated)
  *   sheet 2 问题清单 — every finding, files in ranking order (read back from the findings NDJSON on disk)
  *   sheet 3 统计     — versions, totals, grade distribution, categories, rules, agencies
+ *   sheet 4 未结案（不参与评分排名） — files whose case is not closed/archived (no rank, no score)
  */
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -51,6 +52,7 @@ export async function writeSummaryXlsx(
   }
   s1.commit();
 
+
   // —— sheet 2 ——
   const s2 = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
   s2.columns = [6, 26, 26, 10, 6, 10, 30, 60, 40, 50, 16, 6, 30, 18].map((width, n) => ({ key: String(n), width }));
@@ -93,6 +95,7 @@ export async function writeSummaryXlsx(
   line(['卷宗数', t.files]);
   line(['已评查', t.evaluated]);
   line(['无法评查', t.failed]);
+  line(['未结案（不参与评分排名）', t.unfinished]);
   line(['平均分', t.averageScore]);
   line(['中位数', t.medianScore]);
   line(['命中否决项的卷宗', t.vetoFiles]);
@@ -130,6 +133,14 @@ export async function writeSummaryXlsx(
   line(['执法机关', '卷宗数', '平均分', '否决卷宗', '问题数', ...grades]);
   for (const a of results.aggregates.byAgency) line([a.agency, a.files, a.averageScore, a.vetoFiles, a.findings, ...grades.map((g) => a.grades[g] ?? 0)]);
   s3.commit();
+
+  // —— sheet 未结案 —— files of cases not yet closed/archived: listed, never ranked or scored
+  const su = wb.addWorksheet('未结案（不参与评分排名）');
+  su.columns = [28, 28, 10, 10, 36].map((width, n) => ({ key: String(n), width }));
+  su.addRow([results.totals.unfinishedReason]).commit();
+  su.addRow(['案号', '执法机关', '案件状态', '问题数', '文件']).commit();
+  for (const u of results.unfinished) su.addRow([text(u.caseNumber), text(u.agency), u.statusLabel, u.findings, text(u.file)]).commit();
+  su.commit();
 
   await wb.commit();
 }
