@@ -23,7 +23,9 @@ async function reportText(name: string, manualScores: { itemId: string; points: 
 describe('review report — official-2024', () => {
   it('a 重大问题: the 细则 item, the rule, 0 分, and the 规范性 arithmetic kept apart', async () => {
     const t = await reportText('10-hearing-period-calendar-days.json');
-    expect(t).toContain(squash('案卷得分 0 分（满分 100 分）＝ 合法性 0 ＋ 规范性 40.91'));
+    expect(t).toContain(squash('案卷得分 0 分（满分 100 分）：合法性存在重大问题'));
+    expect(t).toContain(squash('依细则"直接评为 0 分"（不计重大问题时为 90.91 分，其中规范性 40.91 分）'));
+    expect(t).not.toContain(squash('＝ 合法性 0 ＋ 规范性'));
     expect(t).toContain(squash('细则合法性评查第14项（执法程序）'));
     expect(t).toContain(squash('——规则 DL-06-SP'));
     expect(t).toContain(squash('规范性得分 ＝ 50 × 9 / 11 − 0 = 40.91 − 0 = 40.91'));

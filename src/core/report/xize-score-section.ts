@@ -18,14 +18,18 @@ export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: (
   const vetoed = legality.hits.length > 0;
 
   doc.heading(`${headingNo()}、评分结果（${score.sheetName}）`);
-  doc.paragraph(`案卷得分 ${fmt(score.total)} 分（满分 ${fmt(score.maxTotal ?? 100)} 分）＝ 合法性 ${fmt(legality.score)} ＋ 规范性 ${fmt(norm.score)}`, {
+  // with a 重大问题 the file scores 0 whatever its 规范性 ("直接评为 0 分"): no sum to show, the next line gives the parts
+  const headline = vetoed
+    ? `案卷得分 ${fmt(score.total)} 分（满分 ${fmt(score.maxTotal ?? 100)} 分）：合法性存在重大问题`
+    : `案卷得分 ${fmt(score.total)} 分（满分 ${fmt(score.maxTotal ?? 100)} 分）＝ 合法性 ${fmt(legality.score)} ＋ 规范性 ${fmt(norm.score)}`;
+  doc.paragraph(headline, {
     size: 13,
     bold: true,
     color: vetoed ? COLORS.red : COLORS.text,
     lineHeight: 1.5,
   });
   if (vetoed) {
-    doc.paragraph(`存在重大问题，依细则"直接评为 0 分"（不计重大问题时为 ${fmt(score.totalBeforeVeto ?? 0)} 分）。`, { color: COLORS.red });
+    doc.paragraph(`依细则"直接评为 0 分"（不计重大问题时为 ${fmt(score.totalBeforeVeto ?? 0)} 分，其中规范性 ${fmt(norm.score)} 分）。`, { color: COLORS.red });
   } else if (score.totalRange && manual.length > 0) {
     doc.paragraph(
       `机器评分只计已评定的项目；留待评查人员评分的 ${manual.length} 项评定后，得分在 ${fmt(score.totalRange.min)}–${fmt(score.totalRange.max)} 分之间（评查人员认定存在重大问题的，为 0 分）。`,
