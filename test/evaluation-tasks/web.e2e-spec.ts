@@ -6,16 +6,13 @@
  * agency opens its results and ticks a 整改 item off. Screens are saved under test/evaluation-tasks/artifacts/ and
  * checked for tofu (every Chinese character drawn with a real glyph).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { CasesService } from '../../src/cases/cases.service';
-import { webDistDir } from '../../src/web/serve-web-app';
 import { loginAs, TEST_PASSWORD, testAgency, type LoggedIn } from '../support/auth';
-import { createTestApp } from '../support/create-test-app';
-import { launchBrowser, tofuCharacters } from '../web/browser';
+import { checkedScreenshot, launchBrowser, startWebApp } from '../web/browser';
 import { AGENCIES, evaluationCases } from './support/cases';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
@@ -48,20 +45,10 @@ describe('evaluation task through the web app', () => {
     return page;
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-    const { checked, tofu } = await tofuCharacters(page);
-    expect({ screen: name, tofu }).toEqual({ screen: name, tofu: [] });
-    expect(checked).toBeGreaterThan(10);
-  }
+  const shot = (page: Page, name: string) => checkedScreenshot(page, ARTIFACTS, name, { fullPage: true });
 
   beforeAll(async () => {
-    if (!existsSync(join(webDistDir(), 'index.html'))) throw new Error('web/dist is not built: run `npm run build:web` (npm test does)');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startWebApp(ARTIFACTS));
     const province = await testAgency(app, '某省生态环境厅');
     const ids: Record<string, string> = {};
     for (const name of AGENCIES) ids[name] = (await testAgency(app, name, province.id)).id;

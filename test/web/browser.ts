@@ -3,8 +3,13 @@
  * registry, nothing downloaded), driven by playwright-core. CHROMIUM_PATH overrides it (e.g. Debian's
  * /usr/bin/chromium on CI machines that prefer the system package).
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { chromium as playwright } from 'playwright-core';
+import { webDistDir } from '../../src/web/serve-web-app';
+import { createTestApp } from '../support/create-test-app';
 
 export async function launchBrowser(): Promise<Browser> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,4 +45,25 @@ export async function tofuCharacters(page: Page): Promise<{ checked: number; tof
     const missing = draw('\\ue000');
     return { checked: chars.length, tofu: chars.filter((c) => draw(c) === missing) };
   })()`);
+}
+
+/**
+ * Screenshot a screen into `artifactsDir` once the network is idle, and check its text for tofu: every CJK
+ * character on the page must be drawn by a real font (and there must be text to check).
+ */
+export async function checkedScreenshot(page: Page, artifactsDir: string, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: options.fullPage ?? false });
+  const { checked, tofu } = await tofuCharacters(page);
+  expect({ screen: name, tofu }).toEqual({ screen: name, tofu: [] });
+  expect(checked).toBeGreaterThan(10);
+}
+
+/** The real service on a random loopback port, serving the built web app (fails early when web/dist is missing). */
+export async function startWebApp(artifactsDir: string): Promise<{ app: NestExpressApplication; base: string }> {
+  if (!existsSync(join(webDistDir(), 'index.html'))) throw new Error('web/dist is not built: run `npm run build:web` (npm test does)');
+  mkdirSync(artifactsDir, { recursive: true });
+  const app = await createTestApp();
+  await app.listen(0, '127.0.0.1');
+  return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }

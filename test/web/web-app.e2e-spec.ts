@@ -5,16 +5,13 @@
  * deadlines, download the PDF, run an evaluation and see its progress and charts. Every screen is saved as a PNG
  * under test/web/artifacts/ and checked to draw real glyphs (no tofu boxes) for every Chinese character shown.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp } from '../support/create-test-app';
 import { loginAs, TEST_PASSWORD, testAgency } from '../support/auth';
-import { launchBrowser, tofuCharacters } from './browser';
-import { webDistDir } from '../../src/web/serve-web-app';
-import { existsSync } from 'node:fs';
+import { checkedScreenshot, launchBrowser, startWebApp, tofuCharacters } from './browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cases');
@@ -32,20 +29,10 @@ describe('web app in headless Chromium', () => {
   const pageErrors: string[] = [];
   const username = 'web-reviewer';
 
-  async function shot(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-    const { checked, tofu } = await tofuCharacters(page);
-    expect({ screen: name, tofu }).toEqual({ screen: name, tofu: [] });
-    expect(checked).toBeGreaterThan(10);
-  }
+  const shot = (name: string) => checkedScreenshot(page, ARTIFACTS, name);
 
   beforeAll(async () => {
-    if (!existsSync(join(webDistDir(), 'index.html'))) throw new Error('web/dist is not built: run `npm run build:web` (npm test does)');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ app, base } = await startWebApp(ARTIFACTS));
     const http = app.getHttpServer();
     // the samples' agencies: 沅澧市生态环境局 and its 临湖分局; the user sits at the top, so sees both
     const city = await testAgency(app, '沅澧市生态环境局');
