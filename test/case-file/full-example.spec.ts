@@ -27,6 +27,9 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'DecisionContents.reconsiderationFirstStated': 'decisionContents.reconsiderationFirstStated',
   'CaseDocument.reconsiderationOutcome': 'reconsiderationOutcome',
   'CaseDocument.urgent': 'urgent',
+  'CaseDocument.receivedOn': 'receivedOn',
+  'CaseDocument.reminderContents': 'reminderContents',
+  'DecisionContents.transitionalLawExplained': 'decisionContents.transitionalLawExplained',
   // the example is fully entered: 录入状态 absent means entered (docs/case-file-format.md, 录入状态)
   'CaseDocument.entry': 'entry',
   'CaseFile.entry': 'entry',

@@ -34,6 +34,8 @@ import { servedAfterMade } from './served-after-made';
 import { statementPeriodFloor } from './statement-period-floor';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
+import { statedContents } from './stated-contents';
+import { repealedLawCitation } from './repealed-law-citation';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
@@ -73,5 +75,8 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     lodgedService,
     electronicService,
     announcementService,
+    // 规范性: what a document states; citations after a code replaces older laws
+    statedContents,
+    repealedLawCitation,
   ].map((c) => [c.name, c]),
 );
