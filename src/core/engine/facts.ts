@@ -395,6 +395,11 @@ export const FACTS: Record<string, FactDef> = {
     const hit = pickDoc(ctx.docs('closing_approval').filter((d) => d.closingContents?.ground === 'court_enforcement_accepted'), (d) => d.approvedOn ?? d.madeOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
+  /** 结案审批表以"不予行政处罚等无须执行"结案 (办法第77条【S】) */
+  closedAsNothingToExecute: custom('以“无须执行”结案', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('closing_approval').filter((d) => d.closingContents?.ground === 'no_execution_needed'), (d) => d.approvedOn ?? d.madeOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
   withdrawalDate: docDate(['decision_withdrawal_notice'], 'publishedOn', 'min', '撤回行政处罚决定信息日', 'madeOn'),
 };
 
