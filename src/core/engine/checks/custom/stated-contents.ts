@@ -20,8 +20,10 @@ interface Item {
   label: string;
   /** accepted values (default: true) */
   accept?: (string | boolean)[];
-  /** a text value is accepted when it contains this */
+  /** a text value is accepted when it contains this … */
   contains?: string;
+  /** … and none of these (e.g. a 复议机关 written as "人民政府或者上一级生态环境部门") */
+  notContains?: string[];
   /** also stated when the document states a period of this kind (改正期限 instead of 立即改正) */
   orPeriod?: StatedPeriod['kind'];
 }
@@ -32,7 +34,8 @@ function verdict(doc: CaseDocument, item: Item): Verdict {
   if (item.orPeriod && doc.statedPeriods?.some((p) => p.kind === item.orPeriod)) return 'stated';
   const v = getPath(doc, item.path);
   if (v === undefined) return 'unentered';
-  if (item.contains !== undefined) return typeof v === 'string' && v.includes(item.contains) ? 'stated' : 'missing';
+  if (item.contains !== undefined)
+    return typeof v === 'string' && v.includes(item.contains) && !(item.notContains ?? []).some((w) => v.includes(w)) ? 'stated' : 'missing';
   return (item.accept ?? [true]).includes(v as string | boolean) ? 'stated' : 'missing';
 }
 
@@ -45,6 +48,7 @@ const ITEM_SCHEMA = {
     label: { type: 'string' },
     accept: { type: 'array', items: { type: ['string', 'boolean'] } },
     contains: { type: 'string' },
+    notContains: { type: 'array', items: { type: 'string' } },
     orPeriod: { type: 'string' },
   },
 };
@@ -68,7 +72,7 @@ export const statedContents: CustomCheckImpl = {
       items: { type: 'array', minItems: 1, items: ITEM_SCHEMA },
     },
   },
-  dataKeys: ['missing'],
+  dataKeys: ['missing', 'written'],
   reads: (p) => ({
     documentTypes: [...((p.documents as string[]) ?? []), ...(((p.orderedIn as { documents?: string[] })?.documents) ?? [])],
   }),
@@ -86,13 +90,23 @@ export const statedContents: CustomCheckImpl = {
     const unentered = new Set<string>();
     for (const doc of targets) {
       const missing: string[] = [];
+      const written: string[] = [];
       for (const item of items) {
         const v = verdict(doc, item);
-        if (v === 'missing') missing.push(item.label);
+        if (v === 'missing') {
+          missing.push(item.label);
+          const value = getPath(doc, item.path);
+          if (typeof value === 'string') written.push(value);
+        }
         else if (v === 'unentered') unentered.add(`${ctx.docLabel(doc)}：${item.label}`);
       }
       if (missing.length)
-        fails.push({ status: 'fail', data: { ...docData(ctx, doc), missing: missing.join('、') }, facts: [docRef(ctx, doc, `${ctx.docLabel(doc)}未载明`, missing.join('、'))], key: doc.id });
+        fails.push({
+          status: 'fail',
+          data: { ...docData(ctx, doc), missing: missing.join('、'), written: written.join('；') },
+          facts: [docRef(ctx, doc, `${ctx.docLabel(doc)}未载明`, missing.join('、')), ...written.map((w) => docRef(ctx, doc, '文书原文', w))],
+          key: doc.id,
+        });
     }
     if (fails.length) return fails;
     if (unentered.size) return [na(`卷宗未录入：${[...unentered].join('；')}（由评查人员核对）`)];
