@@ -1,5 +1,8 @@
 /** The named custom checks (one per file). A rule names one with `check: { kind: custom, name: … }`. */
 import type { CustomCheckImpl } from './types';
+// 规范性 (rules/pack/normativity.yaml): what a document states; citations after a code replaces older laws
+import { statedContents } from './stated-contents';
+import { repealedLawCitation } from './repealed-law-citation';
 import { announcementService } from './announcement-service';
 import { electronicService } from './electronic-service';
 import { lodgedService } from './lodged-service';
@@ -34,11 +37,11 @@ import { servedAfterMade } from './served-after-made';
 import { statementPeriodFloor } from './statement-period-floor';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
-import { statedContents } from './stated-contents';
-import { repealedLawCitation } from './repealed-law-citation';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
+    statedContents,
+    repealedLawCitation,
     agentAuthorization,
     caseHandlingExtensions,
     collectiveDiscussionAttendance,
@@ -75,8 +78,5 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     lodgedService,
     electronicService,
     announcementService,
-    // 规范性: what a document states; citations after a code replaces older laws
-    statedContents,
-    repealedLawCitation,
   ].map((c) => [c.name, c]),
 );
