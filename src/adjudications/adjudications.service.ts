@@ -30,7 +30,7 @@ import {
 } from '../core/adjudication';
 import type { CaseFile } from '../core/case-file/types';
 import type { ReviewResult } from '../core/engine/types';
-import { renderReviewReport, type ReportJudgement } from '../core/report';
+import { renderReviewReport, reportFileName, type ReportJudgement } from '../core/report';
 import { availableScoringSheetIds, loadScoringSheet, ScoringSheetNotFoundError, type ScoringSheet } from '../core/scoring';
 import { EvaluationTaskCaseEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { ReviewEntity } from '../review/review.entity';
@@ -661,6 +661,6 @@ export class AdjudicationsService {
         ? `注意：本报告依据 ${review.createdAt.slice(0, 10)} 对第 ${review.caseVersion} 版案卷的审查结果；案卷现为第 ${entity.version} 版。`
         : undefined;
     const pdf = await renderReviewReport({ caseFile, review: review.result, score: v.adjudicated.score, notice, judgement: { adjudicated: v.adjudicated, signOff: v.signOff } });
-    return { pdf, fileName: `${review.result.caseNumber}-${review.result.mode === 'draft' ? '自查报告' : '评查报告'}.pdf` };
+    return { pdf, fileName: reportFileName(review.result.caseNumber, review.result.mode) };
   }
 }

@@ -34,7 +34,7 @@ export class ReportController {
       '请求体为卷宗 JSON（与 POST /api/cases 相同的格式）。先校验（400 列出每处问题），再按规则包检查、按评分表打分，' +
       '返回 A4 PDF：评查（review）模式为《行政处罚案卷评查报告》，自查（draft）模式为《行政处罚案卷自查报告》（含后续期限与下一步文书）。',
   })
-  @ApiQuery({ name: 'mode', required: false, enum: ['review', 'draft'], description: '缺省：已结案/已归档案卷为 review，其余为 draft' })
+  @ApiQuery({ name: 'mode', required: false, enum: ['review', 'draft', 'pre-decision'], description: '缺省：已结案/已归档案卷为 review，其余为 draft；pre-decision：作出决定前的法制审核报告（行政处罚法第58条）' })
   @ApiQuery({ name: 'asOf', required: false, description: '审查基准日 YYYY-MM-DD（缺省：今日，北京时间）', example: '2025-06-30' })
   @ApiQuery(SHEET_QUERY)
   @ApiBody({ description: '卷宗 JSON（formatVersion 1.0）', schema: { $ref: getSchemaPath(CASE_FILE_SCHEMA) } })

@@ -2,9 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AdjudicationsService } from '../adjudications/adjudications.service';
 import { CasesService } from '../cases/cases.service';
 import { apiError, badRequest, notFound, type ValidationIssue } from '../common/errors';
-import { isLegalDate } from '../core/case-file/calendar-date';
 import type { CaseFile } from '../core/case-file/types';
-import type { ReviewMode, ReviewResult } from '../core/engine/types';
+import type { ReviewResult } from '../core/engine/types';
 import {
   availableScoringSheetIds,
   listScoringSheets,
@@ -16,11 +15,11 @@ import {
   type ScoringSheet,
   type ScoringSheetSummary,
 } from '../core/scoring';
-import { ReviewService } from '../review/review.service';
-import type { ReportJudgement } from '../core/report';
+import { collectReviewOptions, ReviewService } from '../review/review.service';
+import { reportFileName, type ReportJudgement } from '../core/report';
 import { ReportRenderer } from './report-renderer';
 
-/** Query of the report endpoints: ?mode=review|draft&asOf=YYYY-MM-DD&sheet=<id> (all optional). */
+/** Query of the report endpoints: ?mode=review|draft|pre-decision&asOf=YYYY-MM-DD&sheet=<id> (all optional). */
 export interface ReportQuery {
   mode?: unknown;
   asOf?: unknown;
@@ -52,7 +51,7 @@ export class ReportService {
   /** POST /api/review/report.pdf — validate the case file, review it, score it, render it. */
   async reportForCaseFile(body: unknown, query: ReportQuery): Promise<RenderedReport> {
     const issues: ValidationIssue[] = [];
-    const options = parseReviewQuery(query, issues);
+    const options = collectReviewOptions(query, 'query', issues);
     const sheet = this.sheetOf(query.sheet, issues);
     if (issues.length > 0) badRequest(issues, `请求参数有误（共 ${issues.length} 处问题）`, QUERY_CODE);
     const review = this.reviews.review(body, options); // 400 VALIDATION_FAILED on a bad case file
@@ -128,8 +127,7 @@ export class ReportService {
     // with a judgement the score is the adjudicated one (dismissed findings do not deduct, manual items count)
     const score = input.judgement ? input.judgement.adjudicated.score : this.score(input.review, input.sheet, input.caseFile);
     const pdf = await this.renderer.render({ caseFile: input.caseFile, review: input.review, score, notice: input.notice, ...(input.judgement ? { judgement: input.judgement } : {}) });
-    const kind = input.review.mode === 'draft' ? '自查报告' : '评查报告';
-    return { pdf, fileName: `${input.review.caseNumber}-${kind}.pdf` };
+    return { pdf, fileName: reportFileName(input.review.caseNumber, input.review.mode) };
   }
 
   private score(review: ReviewResult, sheet: ScoringSheet, caseFile: CaseFile) {
@@ -144,16 +142,3 @@ export class ReportService {
   }
 }
 
-/** ?mode and ?asOf of POST /api/review/report.pdf */
-function parseReviewQuery(query: ReportQuery, issues: ValidationIssue[]): { mode?: ReviewMode; asOf?: string } {
-  const out: { mode?: ReviewMode; asOf?: string } = {};
-  if (query.mode !== undefined && query.mode !== '') {
-    if (query.mode === 'review' || query.mode === 'draft') out.mode = query.mode;
-    else issues.push({ path: 'query.mode', code: 'INVALID_MODE', message: `mode 须为 review（评查）或 draft（自查）：${String(query.mode)}` });
-  }
-  if (query.asOf !== undefined && query.asOf !== '') {
-    if (isLegalDate(query.asOf)) out.asOf = query.asOf;
-    else issues.push({ path: 'query.asOf', code: 'INVALID_DATE', message: `asOf 须为 YYYY-MM-DD 格式的有效日期：${String(query.asOf)}` });
-  }
-  return out;
-}

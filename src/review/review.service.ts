@@ -36,6 +36,13 @@ export type ScoredReview = ReviewResult & { score: ScoreResult };
 /** `mode` and `asOf` from a query or body: review|draft|pre-decision and a real YYYY-MM-DD; 400 otherwise. */
 export function parseReviewOptions(raw: { mode?: unknown; asOf?: unknown }, where: 'query' | 'body'): ReviewOptions {
   const issues: ValidationIssue[] = [];
+  const out = collectReviewOptions(raw, where, issues);
+  if (issues.length) badRequest(issues, `审查参数有误（共 ${issues.length} 处）`, 'INVALID_REVIEW_OPTIONS');
+  return out;
+}
+
+/** As parseReviewOptions, adding what is wrong to `issues` (for endpoints that report it with their own). */
+export function collectReviewOptions(raw: { mode?: unknown; asOf?: unknown }, where: 'query' | 'body', issues: ValidationIssue[]): ReviewOptions {
   const out: ReviewOptions = {};
   if (raw.mode !== undefined && raw.mode !== '') {
     if (raw.mode === 'review' || raw.mode === 'draft' || raw.mode === 'pre-decision') out.mode = raw.mode;
@@ -45,7 +52,6 @@ export function parseReviewOptions(raw: { mode?: unknown; asOf?: unknown }, wher
     if (isLegalDate(raw.asOf)) out.asOf = raw.asOf;
     else issues.push({ path: `${where}.asOf`, code: 'INVALID_DATE', message: `asOf 须为 YYYY-MM-DD 格式的有效日期：${String(raw.asOf)}` });
   }
-  if (issues.length) badRequest(issues, `审查参数有误（共 ${issues.length} 处）`, 'INVALID_REVIEW_OPTIONS');
   return out;
 }
 

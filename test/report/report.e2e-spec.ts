@@ -46,6 +46,17 @@ describe('report endpoints (e2e)', () => {
     expect(t).toContain('合法性评查');
   });
 
+  it('mode=pre-decision gives the 法制审核报告, named so for download', async () => {
+    const res = await api(app)
+      .post('/api/review/report.pdf?mode=pre-decision&asOf=2025-03-01')
+      .send(fixture('08-draft-in-progress.json'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(squash((await pdfText(res.body as Buffer)).text)).toContain('行政处罚案件法制审核报告');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('-法制审核报告.pdf'));
+  });
+
   it('mode=draft gives the 自查报告; sheet=strict-veto-zero is used when asked', async () => {
     const res = await api(app)
       .post('/api/review/report.pdf?mode=draft&asOf=2025-03-01&sheet=strict-veto-zero')
@@ -55,6 +66,7 @@ describe('report endpoints (e2e)', () => {
       .expect(200);
     const t = squash((await pdfText(res.body as Buffer)).text);
     expect(t).toContain('行政处罚案卷自查报告');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('-自查报告.pdf'));
     expect(t).toContain('strict-veto-zero');
     expect(t).toContain('后续期限');
   });

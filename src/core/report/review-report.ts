@@ -35,8 +35,15 @@ const REPORT_MODE_LABELS: Record<ReviewResult['mode'], string> = {
   'pre-decision': '法制审核（作出决定前，行政处罚法第58条）',
 };
 
+const REPORT_KINDS: Record<ReviewResult['mode'], string> = { review: '评查报告', draft: '自查报告', 'pre-decision': '法制审核报告' };
+
 export function reportTitle(mode: ReviewResult['mode']): string {
   return mode === 'draft' ? '行政处罚案卷自查报告' : mode === 'pre-decision' ? '行政处罚案件法制审核报告' : '行政处罚案卷评查报告';
+}
+
+/** The download name of a report, e.g. 益环罚〔2025〕12号-法制审核报告.pdf */
+export function reportFileName(caseNumber: string, mode: ReviewResult['mode']): string {
+  return `${caseNumber}-${REPORT_KINDS[mode]}.pdf`;
 }
 
 /** Render the report; resolves to the PDF bytes. */
