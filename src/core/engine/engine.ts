@@ -18,6 +18,7 @@ import { factLabel } from './facts';
 import { fingerprint } from './fingerprint';
 import { defaultRulePack } from './pack/loader';
 import type { LoadedRule, RulePack } from './pack/types';
+import { parameterNames, withParameters } from './pack/versions';
 import type {
   DecisionRequirement,
   Finding,
@@ -50,16 +51,42 @@ export function formatTemplate(template: string, data: MessageData): string {
   });
 }
 
+/** the day that decides which version of the law applies to the rule (its effective.date fact, else 线索发现日) */
+function lawDateFact(rule: LoadedRule, ctx: ReviewContext) {
+  return rule.effective ? (ctx.fact(rule.effective.date) ?? ctx.fact('discoveredOn')) : undefined;
+}
+
 /** is the rule's version of the law in force for this case (effective range keyed to a named date) */
 function effectiveReason(rule: LoadedRule, ctx: ReviewContext): string | undefined {
   const e = rule.effective;
   if (!e) return undefined;
-  const f = ctx.fact(e.date) ?? ctx.fact('discoveredOn');
+  const f = lawDateFact(rule, ctx);
   if (!f) return e.before ? `卷内无${factLabel(e.date)}，按现行规定审查（${e.note}）` : undefined;
   const d = f.value.slice(0, 10);
   if (e.from && d < e.from) return `${f.label} ${d} 早于 ${e.from}（${e.note}）`;
   if (e.before && d >= e.before) return `${f.label} ${d} 不早于 ${e.before}（${e.note}）`;
   return undefined;
+}
+
+/**
+ * The version of the rule whose law applies to the case — the top level (the law in force today) or a former
+ * version (pack/versions.ts) — with its period parameters filled in from the values in force on the deciding day.
+ */
+function ruleInForce(rule: LoadedRule, ctx: ReviewContext): { rule: LoadedRule; notInForce?: string } {
+  const reason = effectiveReason(rule, ctx);
+  if (!reason) return { rule };
+  const former = rule.versions?.find((v) => !effectiveReason(v, ctx));
+  return former ? { rule: former } : { rule, notInForce: reason };
+}
+
+/** the rule's check with dated parameters filled in, or why no value of the law applies */
+function checkInForce(rule: LoadedRule, ctx: ReviewContext, pack: RulePack): { rule: LoadedRule; missing?: string } {
+  if (!parameterNames(rule.check).length) return { rule };
+  const f = lawDateFact(rule, ctx);
+  const day = f ? f.value.slice(0, 10) : ctx.asOf;
+  const res = withParameters(rule.check, day, pack.parameters);
+  if (res.missing) return { rule, missing: `${f ? `${f.label} ${day}` : `${day}`} 时没有有效的${res.missing.description}（rules/parameters/${res.missing.name}）` };
+  return { rule: res.check === rule.check ? rule : { ...rule, check: res.check } };
 }
 
 export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, deps: ReviewDeps = {}): ReviewResult {
@@ -96,9 +123,10 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const upcoming: UpcomingDeadline[] = [];
   const next = new Map<string, NextDocument>();
 
-  for (const rule of pack.rules) {
+  for (const packRule of pack.rules) {
     tracker?.begin();
-    const notInForce = effectiveReason(rule, ctx);
+    const { rule: version, notInForce } = ruleInForce(packRule, ctx);
+    let rule = version;
     if (notInForce) {
       const reads = tracker?.end();
       if (reads?.length) {
@@ -117,7 +145,11 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    let outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
+    const inForce = checkInForce(rule, ctx, pack);
+    rule = inForce.rule;
+    let outcomes: CheckOutcome[] = inForce.missing
+      ? [{ status: 'undeterminable', reason: inForce.missing, missingYears: [] }]
+      : checkOf(rule.check).impl.run(rule.check, ctx, rule);
     const reads = tracker?.end();
     if (reads?.length) {
       // the rule read a fact nobody has entered: its verdict (defect, pass or not applicable) waits for it
@@ -141,12 +173,14 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
             facts: o.facts,
             suggestion: formatTemplate(rule.suggestion, data) + (rule.basisPending ? '（依据待核，请法制审核人员确认）' : ''),
             scoringItem: rule.scoringItem,
-            fingerprint: fingerprint(rule.id, o.key ?? '', o.facts),
+            // a former version keeps the fingerprint it had under its former id: rulings made on it still attach
+            fingerprint: fingerprint(rule.formerId ?? rule.id, o.key ?? '', o.facts),
             data,
             order: rule.order,
             key: o.key ?? '',
           };
           if (o.calendar?.length) finding.calendar = o.calendar;
+          if (rule.formerId) finding.formerId = rule.formerId;
           if (rule.veto && finding.severity === 'veto') finding.veto = rule.veto;
           findings.push(finding);
           break;

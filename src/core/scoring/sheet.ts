@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { displayPath, rulesDir } from '../paths';
+import { defaultRulePack } from '../engine/pack/loader';
 import type {
   BonusItem,
   DeductionSheet,
@@ -124,7 +125,36 @@ export function parseScoringSheet(text: string, file: string): ScoringSheet {
   const v = new Validator();
   const sheet = v.sheet(raw, file);
   if (v.issues.length > 0 || !sheet) throw new ScoringSheetError(file, v.issues);
-  return sheet;
+  return withFormerRuleIds(sheet, defaultRulePack().formerIds);
+}
+
+/**
+ * A rule merged from twins keeps its former ids (DL-33 → DL-01 under the 2010 办法): wherever a sheet names a rule
+ * by either id, it names all of them, so a sheet written before the merge and a review stored before it both still
+ * score as they did. Each finding carries one rule id, so listing several ids of one rule never counts a finding twice.
+ */
+/** the sheet fields that list rule ids (types.ts) */
+const RULE_LISTS = new Set(['rules', 'hints', 'applicableAnyOf', 'passedAllOf']);
+
+export function withFormerRuleIds<T extends ScoringSheet>(sheet: T, formerIds: ReadonlyMap<string, string>): T {
+  if (!formerIds.size) return sheet;
+  const ids = new Map<string, string[]>();
+  for (const [former, id] of formerIds) ids.set(id, [...(ids.get(id) ?? [id]), former]);
+  const all = (r: string) => ids.get(formerIds.get(r) ?? r) ?? [r];
+  const expand = (list: string[]) => [...new Set(list.flatMap(all))];
+  const walk = (o: unknown): unknown => {
+    if (Array.isArray(o)) return o.map(walk);
+    if (!o || typeof o !== 'object') return o;
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(o)) {
+      if (RULE_LISTS.has(k) && Array.isArray(val) && val.every((x) => typeof x === 'string')) out[k] = expand(val);
+      else if (k === 'byRule' && val && typeof val === 'object' && !Array.isArray(val))
+        out[k] = Object.fromEntries(Object.entries(val).flatMap(([r, n]) => all(r).map((id) => [id, n])));
+      else out[k] = walk(val);
+    }
+    return out;
+  };
+  return walk(sheet) as T;
 }
 
 export type Obj = Record<string, unknown>;

@@ -23,7 +23,11 @@ import { gatherExcludedTime } from './custom/excluded-time';
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
   doc(c) {
-    const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
+    const period = c.periodFrom
+      ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限`
+      : c.parameter
+        ? `法定数值 ${c.parameter}（按适用日取当时有效的值）`
+        : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
     const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
     const extras = [
       c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
@@ -40,8 +44,9 @@ export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   }),
   specProblems(c) {
     const problems: string[] = [];
-    if (!c.periodFrom && (c.amount === undefined || c.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
-    if (c.periodFrom && c.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
+    const sources = [c.amount !== undefined || c.unit !== undefined, !!c.periodFrom, !!c.parameter].filter(Boolean).length;
+    if (sources !== 1 || (!c.periodFrom && !c.parameter && (c.amount === undefined || c.unit === undefined)))
+      problems.push('deadline 须有且只有 amount+unit、periodFrom 或 parameter 之一');
     if (c.unit === 'hour' && (c.exclusions?.length || c.extensions || c.direction === 'backward'))
       problems.push('按小时计算的期限不支持扣除、延长或倒算');
     if (c.direction === 'backward' && c.unit !== 'workday' && c.unit !== 'day') problems.push('倒算期限只支持日/工作日');

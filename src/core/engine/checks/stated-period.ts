@@ -7,7 +7,7 @@ import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { PERIOD_UNIT_WORDS, periodText } from '../../domain/period-text';
 import { serviceFact } from '../facts';
-import type { LoadedRule, StatedPeriodCheck } from '../pack/types';
+import type { LawPeriod, LoadedRule, StatedPeriodCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome } from './types';
 import { basisText, docData, na, pass } from './util';
 
@@ -18,9 +18,11 @@ function startOf(ctx: ReviewContext, doc: CaseDocument, p: StatedPeriod): string
   return served?.value || doc.madeOn;
 }
 
+const lawPeriodDoc = (p: LawPeriod) => (p.parameter ? `法定数值 ${p.parameter}（按适用日取当时有效的值）` : `${p.amount}${PERIOD_UNIT_WORDS[p.unit]}`);
+
 export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
   kind: 'stated_period',
-  doc: (c) => `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${c.expect.amount}${PERIOD_UNIT_WORDS[c.expect.unit]}` : ''}${c.max ? ` ≤ ${c.max.amount}${PERIOD_UNIT_WORDS[c.max.unit]}` : ''}${c.checkEnd ? '，核对届满日' : ''}`,
+  doc: (c) => `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${lawPeriodDoc(c.expect)}` : ''}${c.max ? ` ≤ ${lawPeriodDoc(c.max)}` : ''}${c.checkEnd ? '，核对届满日' : ''}`,
   reads: (c) => ({ documentTypes: c.documents }),
   specProblems: (c) => (!c.expect && !c.max && !c.checkEnd ? ['stated_period 须有 expect、max 或 checkEnd'] : []),
   dataKeys: ['stated', 'statedText', 'lawText', 'statedEndsOn', 'correctEndsOn', 'start', 'problem'],
