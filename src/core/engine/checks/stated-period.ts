@@ -8,7 +8,7 @@ import type { ReviewContext } from '../context';
 import { PERIOD_UNIT_WORDS, periodText } from '../../domain/period-text';
 import { serviceFact } from '../facts';
 import type { LawPeriod, LoadedRule, StatedPeriodCheck } from '../pack/types';
-import type { CheckImpl, CheckOutcome } from './types';
+import type { CheckImpl, CheckOutcome, ProblemRef } from './types';
 import { basisText, docData, na, pass } from './util';
 
 /** the day a stated period runs from: as stated, else the document's service day, else the day it was made */
@@ -25,7 +25,13 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
   doc: (c) => `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${lawPeriodDoc(c.expect)}` : ''}${c.max ? ` ≤ ${lawPeriodDoc(c.max)}` : ''}${c.checkEnd ? '，核对届满日' : ''}`,
   reads: (c) => ({ documentTypes: c.documents }),
   specProblems: (c) => (!c.expect && !c.max && !c.checkEnd ? ['stated_period 须有 expect、max 或 checkEnd'] : []),
-  dataKeys: ['stated', 'statedText', 'lawText', 'statedEndsOn', 'correctEndsOn', 'start', 'problem'],
+  dataKeys: ['stated', 'statedText', 'lawText', 'statedEndsOn', 'correctEndsOn', 'start', 'problem', 'countedPeriod'],
+  problemIdsOf: (c) => [
+    ...(c.expect || c.max ? ['wrongUnit'] : []),
+    ...(c.expect ? ['wrongAmount'] : []),
+    ...(c.max ? ['tooLong'] : []),
+    ...(c.checkEnd ? ['wrongEnd'] : []),
+  ],
   run(spec: StatedPeriodCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     const out: CheckOutcome[] = [];
     const ok: string[] = [];
@@ -35,11 +41,11 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
         if (p.kind !== spec.period) continue;
         seen++;
         const stated = periodText(p.amount, p.unit);
-        const problems: string[] = [];
+        const problems: ProblemRef[] = [];
         const law = spec.expect ?? spec.max;
-        if (law && p.unit !== law.unit) problems.push(`单位错误：载明${stated}，法定为${spec.lawText}（不同单位不得互相换算）`);
-        else if (spec.expect && p.amount !== spec.expect.amount) problems.push(`期限错误：载明${stated}，法定为${spec.lawText}`);
-        else if (spec.max && p.amount > spec.max.amount) problems.push(`期限超出：载明${stated}，法定不得超过${spec.lawText}`);
+        if (law && p.unit !== law.unit) problems.push({ id: 'wrongUnit' });
+        else if (spec.expect && p.amount !== spec.expect.amount) problems.push({ id: 'wrongAmount' });
+        else if (spec.max && p.amount > spec.max.amount) problems.push({ id: 'tooLong' });
         // the correct end date under the law's period (or, without one, the document's own period)
         const amount = law?.unit === p.unit && spec.max ? Math.min(p.amount, spec.max.amount) : law ? law.amount : p.amount;
         const unit = law ? law.unit : p.unit;
@@ -57,7 +63,7 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
             spec.acceptUnrolledEnd && p.endsOn && p.endsOn !== correctEndsOn &&
             ctx.period({ start, amount, unit, roll: 'strict', basis: basisText(rule.basis) }).end === p.endsOn;
           if (p.endsOn && p.endsOn !== correctEndsOn && !unrolledOk)
-            problems.push(`届满日错误：载明 ${p.endsOn}，按${periodText(amount, unit)}计算应为 ${correctEndsOn}`);
+            problems.push({ id: 'wrongEnd', data: { countedPeriod: periodText(amount, unit) } });
         }
         const data = {
           ...docData(ctx, doc),
@@ -67,10 +73,10 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
           statedEndsOn: p.endsOn ?? '',
           correctEndsOn: correctEndsOn ?? '',
           start: start ?? '',
-          problem: problems.join('；'),
+          problem: '',
         };
         const facts = [{ label: `${ctx.docName(doc.type)}载明期限`, value: `${p.text ?? stated}${p.endsOn ? `（至 ${p.endsOn}）` : ''}`, refId: doc.id }];
-        if (problems.length) out.push({ status: 'fail', data, facts, calendar, key: `${doc.id}:${p.kind}` });
+        if (problems.length) out.push({ status: 'fail', data, problems, facts, calendar, key: `${doc.id}:${p.kind}` });
         else ok.push(`${ctx.docLabel(doc)}载明${p.text ?? stated}${p.endsOn ? `，至 ${p.endsOn}` : ''}`);
       }
     }
