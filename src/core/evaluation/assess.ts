@@ -3,12 +3,13 @@
  * keeps (a summary row, the finding lines for the NDJSON, per-category numbers). Runs on the main thread or in a
  * worker (./worker-main.ts) — the outcome is plain data either way (structured-clone safe).
  */
+import { basisText } from '../law/basis-text';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
 import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
 import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
-import { THIRD_PARTY_COPY_NOTE, type Finding, type Severity } from '../engine/types';
+import type { Finding, Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
@@ -63,8 +64,9 @@ export function createAssessContext(sheetId: string | undefined, asOf: string): 
   return { pack: defaultRulePack(), calendar: defaultCalendar(), sheet: loadScoringSheet(sheetId), asOf };
 }
 
+/** a finding's 依据 as the CLI and the evaluation outputs print it, with 依据待核 where it rests on 【S】/【I】 */
 export function formatBasis(f: Finding): string {
-  return f.basis.map((b) => `${b.law}${b.article}${b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : ''}`).join('；') + (f.basisPending ? '（依据待核）' : '');
+  return basisText(f.basis) + (f.basisPending ? '（依据待核）' : '');
 }
 
 /** Deterministic finding order inside one file: severity, rule id, fingerprint. */

@@ -7,8 +7,9 @@
  * what to do; what passed; in draft mode the deadlines ahead and the documents to make next; and lines for
  * the reviewer's and approver's signatures.
  */
+import { basisText } from '../law/basis-text';
 import type { CaseFile } from '../case-file/types';
-import { THIRD_PARTY_COPY_NOTE, type Finding, type ReviewResult, type Severity } from '../engine/types';
+import type { Finding, ReviewResult, Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
@@ -313,7 +314,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   });
   const ind = 14;
   doc.paragraph(f.message, { label: { text: '说明：' }, indent: ind });
-  const basis = basisText(f.basis);
+  const basis = basisText(f.basis, 'grouped');
   doc.paragraph(f.basisPending ? `${basis}（依据待核：${confidenceText(f.confidence)}，须经法制审核人员复核）` : basis, {
     label: { text: f.basisPending ? '依据待核：' : '依据：', color: f.basisPending ? COLORS.orange : undefined },
     indent: ind,
@@ -340,20 +341,6 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   if (veto) parts.push(score.model === 'xize-2024' ? `；重大问题：${veto.basis ?? veto.vetoId}，案卷评为 0 分` : `；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
   renderFindingJudgement(doc, f, judgement, ind);
-}
-
-/** 《法》第64条（一）、第85条；《另一法》第3条 — articles of the same law grouped, in order of appearance */
-export function basisText(basis: Finding['basis']): string {
-  const groups: { law: string; articles: string[] }[] = [];
-  for (const b of basis) {
-    const law = b.law.startsWith('《') ? b.law : `《${b.law}》`;
-    const article = b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '');
-    const g = groups.find((x) => x.law === law);
-    if (g) {
-      if (!g.articles.includes(article)) g.articles.push(article);
-    } else groups.push({ law, articles: [article] });
-  }
-  return groups.map((g) => `${g.law}${g.articles.join('、')}`).join('；') || '—';
 }
 
 function confidenceText(c: Finding['confidence']): string {

@@ -5,6 +5,7 @@
  * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
  * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
  */
+import { basisText } from '../../law/basis-text';
 import { PERIOD_UNIT_WORDS } from '../../domain/period-text';
 import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
@@ -17,7 +18,7 @@ import { factLabel } from '../facts';
 import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome, MessageData } from './types';
-import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
+import { COMPARE_TEXT, compareOk, factRef, na } from './util';
 import { gatherExcludedTime } from './custom/excluded-time';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
@@ -159,7 +160,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   // —— the due date ——
   let due: string;
   const calendar: string[] = [...(from.calendar ?? [])];
-  const basis = basisText(rule.basis);
+  const basis = basisText(rule.basis, 'short');
   if (unit === 'hour') {
     if (!isDateTime(from.value)) return na(`${from.label}未记载到时分，无法按小时计算`);
     due = formatLegalDateTime(toMinutes(from.value) + amount * 60);

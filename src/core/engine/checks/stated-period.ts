@@ -3,13 +3,14 @@
  * the unit and amount (三个月 is not 九十日; 五日 is 工作日 under 处罚法第85条) and, when the document gives an
  * end date, that date as the calendar counts it.
  */
+import { basisText } from '../../law/basis-text';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import { PERIOD_UNIT_WORDS, periodText } from '../../domain/period-text';
 import { serviceFact } from '../facts';
 import type { LawPeriod, LoadedRule, StatedPeriodCheck } from '../pack/types';
 import type { CheckImpl, CheckOutcome, ProblemRef } from './types';
-import { basisText, docData, na, pass } from './util';
+import { docData, na, pass } from './util';
 
 /** the day a stated period runs from: as stated, else the document's service day, else the day it was made */
 function startOf(ctx: ReviewContext, doc: CaseDocument, p: StatedPeriod): string | undefined {
@@ -53,7 +54,7 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
         let correctEndsOn: string | undefined;
         let calendar: string[] | undefined;
         if (spec.checkEnd && start && unit !== 'hour') {
-          const res = ctx.period({ start, amount, unit, roll: spec.roll ?? 'party', basis: basisText(rule.basis) });
+          const res = ctx.period({ start, amount, unit, roll: spec.roll ?? 'party', basis: basisText(rule.basis, 'short') });
           if (res.status !== 'ok' || !res.end) {
             return [{ status: 'undeterminable', reason: `缺少${(res.missingYears ?? []).join('、')}年节假日安排数据，无法核对${ctx.docName(doc.type)}载明的期限`, missingYears: res.missingYears ?? [] }];
           }
@@ -61,7 +62,7 @@ export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
           calendar = res.explanation;
           const unrolledOk =
             spec.acceptUnrolledEnd && p.endsOn && p.endsOn !== correctEndsOn &&
-            ctx.period({ start, amount, unit, roll: 'strict', basis: basisText(rule.basis) }).end === p.endsOn;
+            ctx.period({ start, amount, unit, roll: 'strict', basis: basisText(rule.basis, 'short') }).end === p.endsOn;
           if (p.endsOn && p.endsOn !== correctEndsOn && !unrolledOk)
             problems.push({ id: 'wrongEnd', data: { countedPeriod: periodText(amount, unit) } });
         }

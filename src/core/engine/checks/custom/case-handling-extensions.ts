@@ -5,9 +5,10 @@
  * against the 30-day limit and its end is counted from the original expiry (the 90-day period, rolled and with its
  * excluded time, 办法第90条第2款).
  */
+import { basisText } from '../../../law/basis-text';
 import type { CaseDocument } from '../../../case-file/types';
 import { gatherExclusions } from '../deadline';
-import { basisText, docData, docRef, na, pass } from '../util';
+import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
 import type { CustomCheckImpl } from './types';
 
@@ -40,7 +41,7 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       unit: 'day',
       roll: 'party',
       exclusions: gatherExclusions(ctx, ['suspension', 'testing', 'hearing', 'announcement', 'service', 'other_excluded']),
-      basis: basisText(rule.basis),
+      basis: basisText(rule.basis, 'short'),
     });
     if (base.status !== 'ok' || !base.end)
       return [{ status: 'undeterminable', reason: '缺少节假日安排数据，无法计算办案期限', missingYears: base.missingYears ?? [] }];
@@ -58,7 +59,7 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       if (i > 0 && !d.extensionByCollectiveDiscussion) problems.push('再次延期未经负责人集体讨论决定');
       const originalDue = due;
       if (days > 0) {
-        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'party', basis: basisText(rule.basis) });
+        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'party', basis: basisText(rule.basis, 'short') });
         if (ext.end) {
           if (stated?.endsOn && stated.endsOn !== ext.end)
             problems.push(`载明延长后届满日 ${stated.endsOn}，自原届满日 ${due} 起算延长${days}日应为 ${ext.end}`);

@@ -5,8 +5,9 @@
  * - mode `floor` (SEQ-07-4): the period, however written, must reach at least 五个工作日 from service
  *   (2023办法第44条, known only second-hand【S】: 湖南省文书范本 "接到本告知书后五个工作日内").
  */
+import { basisText } from '../../../law/basis-text';
 import { serviceFact } from '../../facts';
-import { basisText, docData, docRef, na, pass } from '../util';
+import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
 import type { CustomCheckImpl } from './types';
 
@@ -41,8 +42,8 @@ export const statementPeriodFloor: CustomCheckImpl = {
         }
         const start = p.from ?? serviceFact(ctx, doc, 'served', '送达日')?.value ?? doc.madeOn;
         if (!start || p.unit === 'hour' || p.unit === 'month' || p.unit === 'year') continue;
-        const floor = ctx.period({ start, amount: minWorkdays, unit: 'workday', roll: 'party', basis: basisText(rule.basis) });
-        const given = ctx.period({ start, amount: p.amount, unit: p.unit, roll: 'party', basis: basisText(rule.basis) });
+        const floor = ctx.period({ start, amount: minWorkdays, unit: 'workday', roll: 'party', basis: basisText(rule.basis, 'short') });
+        const given = ctx.period({ start, amount: p.amount, unit: p.unit, roll: 'party', basis: basisText(rule.basis, 'short') });
         if (floor.status !== 'ok' || !floor.end || given.status !== 'ok' || !given.end) {
           return [{ status: 'undeterminable', reason: '缺少节假日安排数据，无法核对陈述申辩期限', missingYears: [...(floor.missingYears ?? []), ...(given.missingYears ?? [])] }];
         }
