@@ -10,7 +10,7 @@ export const customCheck: CheckImpl<CustomCheck> = {
   kind: 'custom',
   dataKeys: [],
   dataKeysOf: (spec) => named(spec)?.dataKeys ?? [],
-  problemIdsOf: (spec) => named(spec)?.problemIds ?? [],
+  problemIdsOf: (spec) => named(spec)?.problemIdsOf?.(spec.params ?? {}) ?? named(spec)?.problemIds ?? [],
   doc: (spec) => `专项检查 ${spec.name}：${named(spec)?.description ?? ''}`,
   reads: (spec) => named(spec)?.reads?.(spec.params ?? {}) ?? {},
   specProblems(spec) {
