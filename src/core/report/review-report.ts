@@ -13,7 +13,7 @@ import type { Finding, ReviewResult, Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
-import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+import { COLORS, PdfLayout, type Color, type LayoutOptions, tableColumns } from './layout';
 import { isPendingEntry, renderEntryCompleteness } from './entry-completeness';
 import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 import { renderXizeScore } from './xize-score-section';
@@ -76,12 +76,7 @@ export async function layoutReviewReport(
   doc.table({
     header: false,
     size: 9,
-    columns: [
-      { header: '', width: 1.15 },
-      { header: '', width: 2.6 },
-      { header: '', width: 1.15 },
-      { header: '', width: 2.6 },
-    ],
+    columns: tableColumns(['', 1.15], ['', 2.6], ['', 1.15], ['', 2.6]),
     rows: [
       [label('案号'), review.caseNumber, label('当事人'), partiesOf(caseFile)],
       [label('案由'), { text: caseFile.case.causeOfAction, colSpan: 3 }],
@@ -121,11 +116,7 @@ export async function layoutReviewReport(
     if (review.passed.length === 0) doc.paragraph('无。');
     else
       doc.table({
-        columns: [
-          { header: '规则', width: 1.1 },
-          { header: '检查项', width: 3 },
-          { header: '结果', width: 4.5 },
-        ],
+        columns: tableColumns(['规则', 1.1], ['检查项', 3], ['结果', 4.5]),
         rows: review.passed.map((p) => [p.ruleId, p.title, p.summary || '符合']),
         zebra: true,
       });
@@ -135,11 +126,7 @@ export async function layoutReviewReport(
     if (undeterminable.length > 0) {
       doc.heading(`${section()}、无法判定的检查（${undeterminable.length} 项）`);
       doc.table({
-        columns: [
-          { header: '规则', width: 1.1 },
-          { header: '检查项', width: 3 },
-          { header: '原因', width: 4.5 },
-        ],
+        columns: tableColumns(['规则', 1.1], ['检查项', 3], ['原因', 4.5]),
         rows: undeterminable.map((s) => [
           s.ruleId,
           s.title,
@@ -171,13 +158,7 @@ export async function layoutReviewReport(
       if (review.upcoming.length === 0) doc.paragraph('无尚未届满的期限。');
       else
         doc.table({
-          columns: [
-            { header: '规则', width: 1 },
-            { header: '事项', width: 2.2 },
-            { header: '届满日', width: 1.4, align: 'center' },
-            { header: '剩余', width: 0.9, align: 'right' },
-            { header: '计算过程', width: 4.2 },
-          ],
+          columns: tableColumns(['规则', 1], ['事项', 2.2], ['届满日', 1.4, 'center'], ['剩余', 0.9, 'right'], ['计算过程', 4.2]),
           rows: [...review.upcoming]
             .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
             .map((u) => [
@@ -194,12 +175,7 @@ export async function layoutReviewReport(
       if (review.nextDocuments.length === 0) doc.paragraph('无。');
       else
         doc.table({
-          columns: [
-            { header: '文书', width: 2.2 },
-            { header: '原因', width: 4.2 },
-            { header: '规则', width: 1 },
-            { header: '期限', width: 1.4, align: 'center' },
-          ],
+          columns: tableColumns(['文书', 2.2], ['原因', 4.2], ['规则', 1], ['期限', 1.4, 'center']),
           rows: review.nextDocuments.map((d) => [d.name, d.reason, d.ruleId, d.dueOn ?? '—']),
           zebra: true,
         });
@@ -212,11 +188,7 @@ export async function layoutReviewReport(
     if (!items?.length) return;
     doc.heading(`${section()}、决定书应载明（${items.length} 项）`);
     doc.table({
-      columns: [
-        { header: '事项', width: 5 },
-        { header: '规则', width: 1 },
-        { header: '依据', width: 2.6 },
-      ],
+      columns: tableColumns(['事项', 5], ['规则', 1], ['依据', 2.6]),
       rows: items.map((i) => [i.item, i.ruleId, i.basis]),
       zebra: true,
     });
@@ -280,13 +252,7 @@ function renderCategoryScore(doc: PdfLayout, review: ReviewResult, score: ScoreR
 
   const findingCount = (c: CategoryScore) => review.findings.filter((f) => categoryOf(f, score)?.id === c.id).length;
   doc.table({
-    columns: [
-      { header: '评分分项', width: 4.2 },
-      { header: '满分', width: 1, align: 'right' },
-      { header: '扣分', width: 1, align: 'right' },
-      { header: '得分', width: 1, align: 'right' },
-      { header: '问题数', width: 1, align: 'right' },
-    ],
+    columns: tableColumns(['评分分项', 4.2], ['满分', 1, 'right'], ['扣分', 1, 'right'], ['得分', 1, 'right'], ['问题数', 1, 'right']),
     rows: [
       ...score.categories.map((c) => [c.name, fmt(c.max), fmt(c.deducted), fmt(c.score), String(findingCount(c))]),
       ...(score.bonus.length > 0

@@ -212,6 +212,26 @@ export class Validator {
     for (const k of Object.keys(o)) if (!allowed.includes(k)) this.fail(join2(path, k), `未知字段（允许：${allowed.join(', ')}）`);
   }
 
+  /** what every sheet opens with, whatever its model: id (= the file name), version, name, status, source, total */
+  header(root: Obj, file: string) {
+    const id = this.str(root, 'id', '');
+    const expectedId = basename(file).replace(/\.ya?ml$/, '');
+    if (id !== undefined && id !== expectedId) this.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
+    const version = this.str(root, 'version', '');
+    const name = this.str(root, 'name', '');
+    const status = root.status;
+    if (status !== 'placeholder' && status !== 'official') this.fail('status', '应为 placeholder 或 official');
+    const source = this.str(root, 'source', '');
+    const total = this.num(root, 'total', '', { positive: true });
+    return { id: id!, version: version!, name: name!, status: status as ScoringSheet['status'], source: source!, total };
+  }
+
+  /** the grade a 否决 gives must be one of the sheet's grades */
+  vetoGradeIn(vetoGrade: string | undefined, grades: GradeBand[] | undefined): void {
+    if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade))
+      this.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
+  }
+
   sheet(raw: unknown, file: string): ScoringSheet | undefined {
     const root = this.obj(raw, '');
     if (!root) return undefined;
@@ -224,15 +244,8 @@ export class Validator {
       ['model', 'id', 'version', 'name', 'status', 'source', 'total', 'categories', 'deductions', 'unknownScoringItem', 'vetoZeroesTotal', 'vetoGrade', 'veto', 'unmappedVeto', 'bonus', 'grades'],
       '',
     );
-    const id = this.str(root, 'id', '');
-    const expectedId = basename(file).replace(/\.ya?ml$/, '');
-    if (id !== undefined && id !== expectedId) this.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
-    const version = this.str(root, 'version', '');
-    const name = this.str(root, 'name', '');
-    const status = root.status;
-    if (status !== 'placeholder' && status !== 'official') this.fail('status', '应为 placeholder 或 official');
-    const source = this.str(root, 'source', '');
-    const total = this.num(root, 'total', '', { positive: true });
+    const head = this.header(root, file);
+    const total = head.total;
     const categories = this.categories(root.categories, total);
     const catIds = new Set((categories ?? []).map((c) => c.id));
     const deductions = this.deductions(root.deductions);
@@ -243,17 +256,11 @@ export class Validator {
     const unmappedVeto = this.unmappedVeto(root.unmappedVeto, veto ?? []);
     const bonus = this.bonus(root.bonus, catIds);
     const grades = this.grades(root.grades, total);
-    if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade)) {
-      this.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
-    }
+    this.vetoGradeIn(vetoGrade, grades);
     if (this.issues.length > 0) return undefined;
     return {
       model: 'deduction',
-      id: id!,
-      version: version!,
-      name: name!,
-      status: status as ScoringSheet['status'],
-      source: source!,
+      ...head,
       total: total!,
       categories: categories!,
       deductions: deductions!,

@@ -6,7 +6,6 @@
  * Rule ids are not checked against the pack here (a sheet may be loaded beside another pack);
  * test/scoring/pack-consistency.spec.ts checks the shipped sheets cover the shipped pack.
  */
-import { basename } from 'node:path';
 import { defaultDocumentTypes } from '../domain/document-types';
 import { isKnownFact } from '../engine/facts';
 import type { Obj, Validator } from './sheet';
@@ -42,15 +41,8 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet | undefined {
   v.unknownKeys(root, ROOT_KEYS, '');
   const docTypes = knownDocumentTypes();
-  const id = v.str(root, 'id', '');
-  const expectedId = basename(file).replace(/\.ya?ml$/, '');
-  if (id !== undefined && id !== expectedId) v.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
-  const version = v.str(root, 'version', '');
-  const name = v.str(root, 'name', '');
-  const status = root.status;
-  if (status !== 'placeholder' && status !== 'official') v.fail('status', '应为 placeholder 或 official');
-  const source = v.str(root, 'source', '');
-  const total = v.num(root, 'total', '', { positive: true });
+  const head = v.header(root, file);
+  const total = head.total;
   const vetoZeroesTotal = v.bool(root, 'vetoZeroesTotal', '');
   if (vetoZeroesTotal === false) v.fail('vetoZeroesTotal', '细则："案卷评查存在任一项重大问题的，直接评为 0 分"，应为 true');
   const vetoGrade = v.str(root, 'vetoGrade', '');
@@ -277,9 +269,7 @@ export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet
       });
   }
   const grades = v.grades(root.grades, total);
-  if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade)) {
-    v.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
-  }
+  v.vetoGradeIn(vetoGrade, grades);
   const overlayRaw = v.obj(root.gradeOverlay, 'gradeOverlay');
   let gradeOverlay: XizeSheet['gradeOverlay'] | undefined;
   if (overlayRaw) {
@@ -292,11 +282,7 @@ export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet
   if (v.issues.length > 0) return undefined;
   return {
     model: 'xize-2024',
-    id: id!,
-    version: version!,
-    name: name!,
-    status: status as XizeSheet['status'],
-    source: source!,
+    ...head,
     total: total!,
     // the two parts as categories, so that readers of the deduction model's shape keep working
     categories: [

@@ -6,6 +6,7 @@ import type { ProblemRef } from '../types';
 import { na, pass } from '../util';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const fileIndexComplete: CustomCheckImpl = {
   name: 'file_index_complete',
   description: '卷内目录与卷内文书一致（无遗漏）',

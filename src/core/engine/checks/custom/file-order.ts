@@ -8,6 +8,7 @@ import { na, pass } from '../util';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const fileOrder: CustomCheckImpl = {
   name: 'file_order',
   description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、财物处理、执行、普法、结案）',

@@ -5,6 +5,7 @@ import { docRef, na, pass } from '../util';
 import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const noDocumentsAfterArchiving: CustomCheckImpl = {
   name: 'no_documents_after_archiving',
   description: '归档日后形成的文书',

@@ -6,6 +6,7 @@ import { docRef, na, pass } from '../util';
 import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const reportBeforeNotice: CustomCheckImpl = {
   name: 'report_before_notice',
   description: '每份事先告知书之前都有调查报告',

@@ -6,6 +6,7 @@ import { docRef, na, pass } from '../util';
 import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const seizureOnTheSpotDelivery: CustomCheckImpl = {
   name: 'seizure_on_the_spot_delivery',
   description: '查封扣押决定书和清单当场交付',

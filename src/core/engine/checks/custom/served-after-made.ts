@@ -7,6 +7,7 @@ import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const servedAfterMade: CustomCheckImpl = {
   name: 'served_after_made',
   description: '送达日、交邮日不得早于文书作出日（落款日期）',
