@@ -9,7 +9,7 @@ import type { LegalCalendarApi } from '../calendar/types';
 import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
-import { ReviewContext } from './context';
+import { PeriodMemo, ReviewContext } from './context';
 import { ABSENT_TYPE_PREFIX, UNINDEXED_STAGES, describePending, documentListPending, EntryTracker, entryCompleteness, hasPendingEntry, pendingText, trackedCaseFile, type PendingFact, type PendingRead } from './entry-tracking';
 import { todayInShanghai } from '../domain/clock';
 import { daysBetween } from '../domain/legal-date';
@@ -35,6 +35,28 @@ import type {
 export interface ReviewDeps {
   pack?: RulePack;
   calendar?: LegalCalendarApi;
+  /** periods counted by earlier reviews on the same calendar (RuleEngine passes its own) */
+  periods?: PeriodMemo;
+}
+
+/**
+ * One pack and one calendar, with the periods they have counted: a caller that reviews many files (the API,
+ * an evaluation, the CLI) keeps one engine, so a period counted for one file is not counted again for the next.
+ */
+export class RuleEngine {
+  readonly pack: RulePack;
+  readonly calendar: LegalCalendarApi;
+  readonly periods: PeriodMemo;
+
+  constructor(deps: Omit<ReviewDeps, 'periods'> = {}) {
+    this.pack = deps.pack ?? defaultRulePack();
+    this.calendar = deps.calendar ?? defaultCalendar();
+    this.periods = new PeriodMemo(this.calendar);
+  }
+
+  review(caseFile: CaseFile, options: ReviewOptions = {}): ReviewResult {
+    return reviewCaseFile(caseFile, options, this);
+  }
 }
 
 
@@ -96,7 +118,8 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const asOf = options.asOf ?? todayInShanghai();
   // 未录入: a file with parts not yet entered is read through a view that records which of them each rule reads
   const tracker = hasPendingEntry(caseFile) ? new EntryTracker() : undefined;
-  const ctx = new ReviewContext(tracker ? trackedCaseFile(caseFile, tracker) : caseFile, mode, asOf, pack, calendar, !tracker);
+  const periods = deps.periods?.calendar === calendar ? deps.periods : new PeriodMemo(calendar);
+  const ctx = new ReviewContext(tracker ? trackedCaseFile(caseFile, tracker) : caseFile, mode, asOf, pack, calendar, !tracker, periods);
   if (tracker && documentListPending(caseFile)) {
     ctx.absentTypeListener = (type) => {
       if (UNINDEXED_STAGES.has(pack.documentTypes.get(type)?.stage ?? '')) tracker.record(undefined, ABSENT_TYPE_PREFIX + type);

@@ -8,7 +8,7 @@ import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
 import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
-import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
+import { defaultRulePack, RuleEngine, type RulePack } from '../engine';
 import type { Finding, Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
@@ -56,12 +56,16 @@ export type FileOutcome =
 export interface AssessContext {
   pack: RulePack;
   calendar: LegalCalendarApi;
+  /** one engine for the whole evaluation (or worker): periods counted for one file serve the next */
+  engine: RuleEngine;
   sheet: ScoringSheet;
   asOf: string;
 }
 
 export function createAssessContext(sheetId: string | undefined, asOf: string): AssessContext {
-  return { pack: defaultRulePack(), calendar: defaultCalendar(), sheet: loadScoringSheet(sheetId), asOf };
+  const pack = defaultRulePack();
+  const calendar = defaultCalendar();
+  return { pack, calendar, engine: new RuleEngine({ pack, calendar }), sheet: loadScoringSheet(sheetId), asOf };
 }
 
 /** a finding's 依据 as the CLI and the evaluation outputs print it, with 依据待核 where it rests on 【S】/【I】 */
@@ -86,7 +90,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   if (!parsed.ok) return { status: 'failed', file, issues: parsed.errors };
   const caseFile = parsed.value;
   try {
-    const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
+    const review = ctx.engine.review(caseFile, { mode: 'review', asOf: ctx.asOf });
     const caseStatus = caseFile.case.status;
     if (!FINISHED_STATUSES.includes(caseStatus)) {
       return {
