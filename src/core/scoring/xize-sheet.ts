@@ -6,6 +6,7 @@
  * Rule ids are not checked against the pack here (a sheet may be loaded beside another pack);
  * test/scoring/pack-consistency.spec.ts checks the shipped sheets cover the shipped pack.
  */
+import { CONDITION_SCHEMA } from '../engine/pack/rule-schema';
 import { defaultDocumentTypes } from '../domain/document-types';
 import { isKnownFact } from '../engine/facts';
 import type { Obj, Validator } from './sheet';
@@ -26,11 +27,8 @@ const ROOT_KEYS = [
 ];
 const SEVERITIES = ['veto', 'error', 'warning', 'info'];
 const ABSENT: AbsentPolicy[] = ['zero', 'not_applicable', 'review'];
-/** the keys of the rule pack's Condition (engine/pack/types.ts) */
-const CONDITION_KEYS = [
-  'procedure', 'status', 'modes', 'flags', 'anyFlags', 'hasDocuments', 'hasAnyDocument', 'lacksDocuments', 'penaltyKinds',
-  'fine', 'hasAgents', 'facts', 'violation', 'servedBy', 'partyKind', 'any', 'all', 'not',
-];
+/** the keys of the rule pack's Condition: those of the rule schema's condition */
+const CONDITION_KEYS = Object.keys(CONDITION_SCHEMA.properties);
 const DOC_LIST_KEYS = ['hasDocuments', 'hasAnyDocument', 'lacksDocuments'];
 const CODE = /^[A-Z]$/;
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

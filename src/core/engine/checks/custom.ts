@@ -8,6 +8,12 @@ const named = (spec: CustomCheck) => CUSTOM_CHECKS.get(spec.name);
 
 export const customCheck: CheckImpl<CustomCheck> = {
   kind: 'custom',
+  schema: {
+    type: 'object',
+    required: ['kind', 'name'],
+    additionalProperties: false,
+    properties: { kind: { const: 'custom' }, name: { type: 'string', pattern: '^[a-z_]+$' }, params: { type: 'object' } },
+  },
   dataKeys: [],
   dataKeysOf: (spec) => named(spec)?.dataKeys ?? [],
   problemIdsOf: (spec) => named(spec)?.problemIdsOf?.(spec.params ?? {}) ?? named(spec)?.problemIds ?? [],

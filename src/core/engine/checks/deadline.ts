@@ -23,6 +23,67 @@ import { gatherExcludedTime } from './custom/excluded-time';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
+  schema: {
+    type: 'object',
+    required: ['kind', 'from', 'to', 'compare', 'label'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'deadline' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      amount: { type: 'integer', minimum: 1 },
+      unit: { $ref: '#/definitions/unit' },
+      parameter: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+      periodFrom: {
+        type: 'object',
+        required: ['document', 'kind'],
+        additionalProperties: false,
+        properties: { document: { type: 'string' }, kind: { $ref: '#/definitions/periodKind' } },
+      },
+      amountOverrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['when', 'amount', 'note'],
+          additionalProperties: false,
+          properties: {
+            when: { $ref: '#/definitions/condition' },
+            amount: { type: 'integer', minimum: 1 },
+            note: { type: 'string' },
+          },
+        },
+      },
+      direction: { enum: ['forward', 'backward'] },
+      roll: { enum: ['party', 'strict'] },
+      backwardReading: { enum: ['conservative', 'inclusive'] },
+      compare: { enum: ['lte', 'lt', 'gte', 'gt'] },
+      exclusions: {
+        type: 'array',
+        items: { enum: ['suspension', 'testing', 'hearing', 'announcement', 'service', 'other_excluded'] },
+      },
+      extensions: {
+        type: 'object',
+        required: ['of', 'documents'],
+        additionalProperties: false,
+        properties: {
+          of: { enum: ['case_handling', 'seizure', 'restriction', 'filing'] },
+          documents: { $ref: '#/definitions/stringList' },
+        },
+      },
+      useMailedOn: { type: 'boolean' },
+      rollGrace: { type: 'boolean' },
+      inclusiveGrace: { type: 'boolean' },
+      unless: { $ref: '#/definitions/condition' },
+      unlessNote: { type: 'string' },
+      label: { type: 'string', minLength: 2 },
+      draft: {
+        type: 'object',
+        required: ['label'],
+        additionalProperties: false,
+        properties: { label: { type: 'string' }, nextDocument: { type: 'string' } },
+      },
+    },
+  },
   doc(c) {
     const period = c.periodFrom
       ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限`

@@ -6,6 +6,17 @@ import { na, pass } from './util';
 
 export const officersCheck: CheckImpl<OfficersCheck> = {
   kind: 'officers',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents', 'min'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'officers' },
+      documents: { $ref: '#/definitions/stringList' },
+      min: { type: 'integer', minimum: 1 },
+      certificates: { type: 'boolean' },
+    },
+  },
   doc: (c) => `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`,
   reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['count', 'min', 'problem', 'names', 'noCertificate'],

@@ -21,6 +21,17 @@ function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): strin
 
 export const signatureCheck: CheckImpl<SignatureCheck> = {
   kind: 'signature',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'signature' },
+      documents: { $ref: '#/definitions/stringList' },
+      witnessOnRefusal: { type: 'boolean' },
+      absentWithWitness: { type: 'boolean' },
+    },
+  },
   doc: (c) => `签名：${c.documents.join('、')}`,
   reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['problem'],

@@ -23,6 +23,34 @@ const lawPeriodDoc = (p: LawPeriod) => (p.parameter ? `法定数值 ${p.paramete
 
 export const statedPeriodCheck: CheckImpl<StatedPeriodCheck> = {
   kind: 'stated_period',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents', 'period', 'lawText'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'stated_period' },
+      documents: { $ref: '#/definitions/stringList' },
+      period: { $ref: '#/definitions/periodKind' },
+      expect: { $ref: '#/definitions/lawPeriod' },
+      max: { $ref: '#/definitions/lawPeriod' },
+      roll: { enum: ['party', 'strict'] },
+      checkEnd: { type: 'boolean' },
+      acceptUnrolledEnd: { type: 'boolean' },
+      lawText: { type: 'string', minLength: 2 },
+    },
+  },
+  schemaDefinitions: {
+    lawPeriod: {
+      type: 'object',
+      anyOf: [{ required: ['amount', 'unit'] }, { required: ['parameter'] }],
+      additionalProperties: false,
+      properties: {
+        amount: { type: 'integer', minimum: 1 },
+        unit: { $ref: '#/definitions/unit' },
+        parameter: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+      },
+    },
+  },
   doc: (c) => `文书载明期限：${c.documents.join('、')} 的 ${c.period}${c.expect ? ` = ${lawPeriodDoc(c.expect)}` : ''}${c.max ? ` ≤ ${lawPeriodDoc(c.max)}` : ''}${c.checkEnd ? '，核对届满日' : ''}`,
   reads: (c) => ({ documentTypes: c.documents }),
   specProblems: (c) => (!c.expect && !c.max && !c.checkEnd ? ['stated_period 须有 expect、max 或 checkEnd'] : []),

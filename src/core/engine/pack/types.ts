@@ -18,16 +18,19 @@ export type ScoringItem = string;
 /** A rule's own veto-item tag (e.g. V7), read only by sheets that map veto rules by tag. */
 export type VetoItem = string;
 
-export type FlagName =
-  | 'hearing'
-  | 'major'
-  | 'noPenalty'
-  | 'dailyPenalty'
-  | 'sealSeizure'
-  | 'productionRestriction'
-  | 'transfer'
-  | 'suspectedCrime'
-  | 'legalReviewRequired';
+/** the case flags a condition may name (case.flags; the rule schema's flagName is generated from this list) */
+export const FLAG_NAMES = [
+  'hearing',
+  'major',
+  'noPenalty',
+  'dailyPenalty',
+  'sealSeizure',
+  'productionRestriction',
+  'transfer',
+  'suspectedCrime',
+  'legalReviewRequired',
+] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
 
 /** Applicability: every key present must hold (AND); any/all/not combine. */
 export interface Condition {
