@@ -103,13 +103,20 @@ function ruleInForce(rule: LoadedRule, ctx: ReviewContext): { rule: LoadedRule; 
 
 /** the rule's check with dated parameters filled in, or why no value of the law applies */
 function checkInForce(rule: LoadedRule, ctx: ReviewContext, pack: RulePack): { rule: LoadedRule; missing?: string } {
-  if (!parameterNames(rule.check).length) return { rule };
+  const kind = rule.check.kind;
+  if ((kind !== 'deadline' && kind !== 'stated_period') || !parameterNames(rule.check).length) return { rule };
   const f = lawDateFact(rule, ctx);
   const day = f ? f.value.slice(0, 10) : ctx.asOf;
   const res = withParameters(rule.check, day, pack.parameters);
   if (res.missing) return { rule, missing: `${f ? `${f.label} ${day}` : `${day}`} 时没有有效的${res.missing.description}（rules/parameters/${res.missing.name}）` };
-  return { rule: res.check === rule.check ? rule : { ...rule, check: res.check } };
+  if (res.check === rule.check) return { rule };
+  let filled = rulesByFilledCheck.get(res.check);
+  if (!filled) rulesByFilledCheck.set(res.check, (filled = { ...rule, check: res.check }));
+  return { rule: filled };
 }
+
+/** the rule (version) a filled-in check belongs to, derived once per pack */
+const rulesByFilledCheck = new WeakMap<LoadedRule['check'], LoadedRule>();
 
 export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, deps: ReviewDeps = {}): ReviewResult {
   const pack = deps.pack ?? defaultRulePack();

@@ -34,9 +34,15 @@ function periodSlots(check: CheckSpec): { parameter?: string; amount?: number; u
   return [];
 }
 
+const namesOf = new WeakMap<CheckSpec, string[]>();
 export function parameterNames(check: CheckSpec): string[] {
-  return periodSlots(check).flatMap((s) => (s.parameter ? [s.parameter] : []));
+  let names = namesOf.get(check);
+  if (!names) namesOf.set(check, (names = periodSlots(check).flatMap((s) => (s.parameter ? [s.parameter] : []))));
+  return names;
 }
+
+/** a check with its parameters filled in, by the values it was filled with (the pack is immutable: derived once) */
+const filledChecks = new WeakMap<CheckSpec, Map<string, CheckSpec>>();
 
 /**
  * The check with its period parameters filled in from the values in force on `date`; `missing` names a parameter
@@ -49,13 +55,25 @@ export function withParameters(
 ): { check: CheckSpec; missing?: undefined } | { missing: { name: string; description: string }; check?: undefined } {
   const names = parameterNames(check);
   if (!names.length) return { check };
-  const filled = JSON.parse(JSON.stringify(check)) as CheckSpec;
-  for (const slot of periodSlots(filled)) {
-    if (!slot.parameter) continue;
-    const p = periodOn(slot.parameter, date, params);
-    if (!p) return { missing: { name: slot.parameter, description: params.get(slot.parameter)?.description ?? slot.parameter } };
-    slot.amount = p.amount;
-    slot.unit = p.unit;
+  const values = [];
+  for (const name of names) {
+    const p = periodOn(name, date, params);
+    if (!p) return { missing: { name, description: params.get(name)?.description ?? name } };
+    values.push(p);
+  }
+  let byValues = filledChecks.get(check);
+  if (!byValues) filledChecks.set(check, (byValues = new Map()));
+  const key = values.map((v) => `${v.value.from}:${v.amount}:${v.unit}`).join('|');
+  let filled = byValues.get(key);
+  if (!filled) {
+    filled = JSON.parse(JSON.stringify(check)) as CheckSpec;
+    let i = 0;
+    for (const slot of periodSlots(filled)) {
+      if (!slot.parameter) continue;
+      slot.amount = values[i].amount;
+      slot.unit = values[i++].unit;
+    }
+    byValues.set(key, filled);
   }
   return { check: filled };
 }
