@@ -2,6 +2,7 @@
  * Regenerate the artefacts derived from the case-file DTOs:
  *   - docs/case-file.schema.json   (JSON Schema, draft-07)
  *   - the field reference inside docs/case-file-format.md (between its markers)
+ *   - rules/schema/rule.schema.json (the rule files' schema, from the check registry)
  *
  *   node scripts/run-ts.cjs scripts/generate-schema.ts           # write
  *   node scripts/run-ts.cjs scripts/generate-schema.ts --check   # exit 1 if anything is out of date
@@ -12,12 +13,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCaseFileJsonSchema } from '../src/core/case-file/json-schema';
 import { replaceFieldReference } from '../src/core/case-file/format-reference';
+import { buildRuleSchema } from '../src/core/engine/pack/rule-schema';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'docs', 'case-file.schema.json');
 export const FORMAT_DOC_FILE = join(__dirname, '..', 'docs', 'case-file-format.md');
+export const RULE_SCHEMA_FILE = join(__dirname, '..', 'rules', 'schema', 'rule.schema.json');
 
 export function renderSchemaFile(): string {
   return JSON.stringify(buildCaseFileJsonSchema(), null, 2) + '\n';
+}
+
+/** rules/schema/rule.schema.json: the rule files' schema, from the check registry (src/core/engine/pack/rule-schema.ts) */
+export function renderRuleSchemaFile(): string {
+  return JSON.stringify(buildRuleSchema(), null, 2) + '\n';
 }
 
 export function renderFormatDoc(current: string): string {
@@ -29,6 +37,7 @@ function main(): void {
   const outputs: Array<[string, string]> = [
     [SCHEMA_FILE, renderSchemaFile()],
     [FORMAT_DOC_FILE, renderFormatDoc(readFileSync(FORMAT_DOC_FILE, 'utf8'))],
+    [RULE_SCHEMA_FILE, renderRuleSchemaFile()],
   ];
   let stale = 0;
   for (const [file, content] of outputs) {

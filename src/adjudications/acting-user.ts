@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ROLE_LABELS, type Role } from '../auth/roles';
 import { apiError } from '../common/errors';
 import type { Actor } from '../core/adjudication';
+import type { AuditService } from '../audit/audit.service';
 
 export interface ActingUser {
   id: string;
@@ -22,6 +23,15 @@ export const REVIEWER_ROLES = ['reviewer', 'admin'] as const;
 /** The user as the audit log records it. */
 export function auditUser(u: ActingUser): Pick<AuthUser, 'id' | 'username' | 'agencyId' | 'roles'> {
   return { id: u.id, username: u.username ?? u.displayName, agencyId: u.agencyId ?? '', roles: u.roles as Role[] };
+}
+
+/** one entry of the audit log, written as the acting user (rulings, sign-offs, evaluation-task steps …) */
+export function recordAs(
+  audit: AuditService,
+  user: ActingUser,
+  entry: { action: string; entityType: string; entityId: string; caseId?: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  return audit.record({ ...entry, caseId: entry.caseId ?? null, user: auditUser(user) });
 }
 
 export function actorOf(u: ActingUser): Actor {

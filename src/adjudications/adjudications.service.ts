@@ -35,7 +35,7 @@ import { availableScoringSheetIds, loadScoringSheet, ScoringSheetNotFoundError, 
 import { EvaluationTaskCaseEntity } from '../evaluation-tasks/evaluation-task.entities';
 import { ReviewEntity } from '../review/review.entity';
 import { AuditService } from '../audit/audit.service';
-import { actorOf, auditUser, requireRole, REVIEWER_ROLES, type ActingUser } from './acting-user';
+import { actorOf, recordAs, requireRole, REVIEWER_ROLES, type ActingUser } from './acting-user';
 import { ExplanationEntity, ManualJudgementEntity, RulingEntity, SignOffEntity } from './adjudication.entities';
 import { BodyReader } from './body';
 
@@ -135,6 +135,8 @@ export function adjudicationHttpError(e: unknown, pathPrefix = 'body'): never {
  */
 @Injectable()
 export class AdjudicationsService {
+  // Nest constructor injection: one repository per table the service reads or writes (the framework's shape,
+  // alike in every service, not shared logic)
   constructor(
     @InjectRepository(RulingEntity) private readonly rulings: Repository<RulingEntity>,
     @InjectRepository(ExplanationEntity) private readonly explanations: Repository<ExplanationEntity>,
@@ -148,7 +150,7 @@ export class AdjudicationsService {
 
   /** Every ruling, explanation, manual judgement and signature is in the audit log. */
   private record(user: ActingUser, action: string, entityType: string, entityId: string, caseId: string, before?: unknown, after?: unknown): Promise<void> {
-    return this.audit.record({ action, entityType, entityId, caseId, before, after, user: auditUser(user) });
+    return recordAs(this.audit, user, { action, entityType, entityId, caseId, before, after });
   }
 
   // ——— reviews ———

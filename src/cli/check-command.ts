@@ -12,7 +12,7 @@ import { defaultCalendar } from '../core/calendar';
 import { parseCaseFileJson } from '../core/case-file/validate';
 import type { CaseFile } from '../core/case-file/types';
 import type { ValidationIssue } from '../core/case-file/validation-issue';
-import { defaultRulePack, reviewCaseFile, todayInShanghai } from '../core/engine';
+import { defaultRulePack, RuleEngine, todayInShanghai } from '../core/engine';
 import type { Finding, ReviewResult } from '../core/engine/types';
 import { decodeUtf8 } from '../core/evaluation/input';
 import { formatBasis, SEVERITIES, SEVERITY_LABELS, sortFindings } from '../core/evaluation/assess';
@@ -65,6 +65,7 @@ export async function runCheckCommand(argv: string[], io: CliIO): Promise<number
   const sheet = loadScoringSheet(args.values.get('sheet'));
   const pack = defaultRulePack();
   const calendar = defaultCalendar();
+  const engine = new RuleEngine({ pack, calendar });
   const cwd = io.cwd ?? process.cwd();
   const json = args.flags.has('json');
   const failOn = new Set(args.flags.has('strict') ? ['veto', 'error', 'warning'] : ['veto', 'error']);
@@ -85,7 +86,7 @@ export async function runCheckCommand(argv: string[], io: CliIO): Promise<number
       checked.push({ file, status: 'invalid', errors: parsed.errors });
       continue;
     }
-    const review = reviewCaseFile(parsed.value, { mode, asOf }, { pack, calendar });
+    const review = engine.review(parsed.value, { mode, asOf });
     checked.push({ file, status: 'ok', caseFile: parsed.value, review, score: scoreReview(review, sheet, { caseFile: parsed.value }) });
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { actorOf, auditUser, hasRole, requireRole, REVIEWER_ROLES, type ActingUser } from '../adjudications/acting-user';
+import { actorOf, hasRole, recordAs, requireRole, REVIEWER_ROLES, type ActingUser } from '../adjudications/acting-user';
 import { AgenciesService } from '../agencies/agencies.service';
 import { AuditService } from '../audit/audit.service';
 import { currentRequest, withRequestContext } from '../common/request-context';
@@ -102,6 +102,7 @@ const ADMIN_ROLES = ['evaluation_admin', 'admin'] as const;
  */
 @Injectable()
 export class EvaluationTasksService {
+  // Nest constructor injection: one repository or service per dependency (the framework's shape, not shared logic)
   constructor(
     @InjectRepository(EvaluationTaskEntity) private readonly tasks: Repository<EvaluationTaskEntity>,
     @InjectRepository(EvaluationTaskCaseEntity) private readonly taskCases: Repository<EvaluationTaskCaseEntity>,
@@ -116,7 +117,7 @@ export class EvaluationTasksService {
   ) {}
 
   private record(user: ActingUser, action: string, entityType: string, entityId: string, caseId?: string, before?: unknown, after?: unknown): Promise<void> {
-    return this.audit.record({ action, entityType, entityId, caseId: caseId ?? null, before, after, user: auditUser(user) });
+    return recordAs(this.audit, user, { action, entityType, entityId, caseId, before, after });
   }
 
   /**

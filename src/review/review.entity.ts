@@ -11,6 +11,7 @@ const instant: ValueTransformer = {
  * A stored review (审查结果) of a stored case file: which pack and holiday data produced it, in which mode and
  * as of which day, and the ReviewResult JSON as the engine returned it.
  */
+// (one TypeORM column declaration per stored field: alike in shape by design)
 @Entity({ name: 'reviews' })
 @Index('IDX_reviews_case_created', ['caseId', 'createdAt'])
 export class ReviewEntity {

@@ -10,7 +10,7 @@ import type { LegalCalendarApi } from '../core/calendar/types';
 import { isLegalDate } from '../core/case-file/calendar-date';
 import type { CaseFile } from '../core/case-file/types';
 import { validateCaseFile } from '../core/case-file/validate';
-import { defaultRulePack, reviewCaseFile, type ReviewOptions, type ReviewResult, type RulePack } from '../core/engine';
+import { defaultRulePack, RuleEngine, type ReviewOptions, type ReviewResult, type RulePack } from '../core/engine';
 import type { ScoreResult } from '../core/scoring';
 import { ReviewEntity } from './review.entity';
 import { parseScoringRequest, scoreForRequest, type ScoringRequest } from './review-scoring';
@@ -77,6 +77,8 @@ function toStored(row: ReviewEntity): StoredReview {
 export class ReviewService {
   readonly pack: RulePack;
   readonly calendar: LegalCalendarApi;
+  /** one engine for every review of this instance: periods counted once are not counted again */
+  private readonly engine: RuleEngine;
 
   constructor(
     @InjectRepository(ReviewEntity) private readonly repo: Repository<ReviewEntity>,
@@ -85,6 +87,7 @@ export class ReviewService {
   ) {
     this.pack = defaultRulePack();
     this.calendar = defaultCalendar();
+    this.engine = new RuleEngine({ pack: this.pack, calendar: this.calendar });
   }
 
   /** Validate (400 VALIDATION_FAILED) and review a case file; nothing is stored. */
@@ -104,7 +107,7 @@ export class ReviewService {
   }
 
   reviewValid(caseFile: CaseFile, options: ReviewOptions = {}): ReviewResult {
-    return reviewCaseFile(caseFile, options, { pack: this.pack, calendar: this.calendar });
+    return this.engine.review(caseFile, options);
   }
 
   /** Review a stored case file and store the result (400 INVALID_ID, 404 CASE_NOT_FOUND). */

@@ -43,7 +43,9 @@ export class RulesController {
   @ApiOperation({ summary: '单条规则', description: '规则的完整定义（检查、消息模板、整改建议）及其正例、反例（fixtures/rules）。' })
   @ApiNotFoundResponse({ description: 'RULE_NOT_FOUND' })
   get(@Param('id') id: string) {
-    const rule = this.reviews.pack.byId.get(id) ?? this.reviews.pack.byId.get(id.toUpperCase());
+    // a former id (DL-33, merged into DL-01 as its 2010 version) gives the rule it was merged into
+    const pack = this.reviews.pack;
+    const rule = [id, id.toUpperCase()].map((x) => pack.byId.get(pack.formerIds.get(x) ?? x)).find((r) => !!r);
     if (!rule) notFound(`规则不存在：${id}`, 'RULE_NOT_FOUND');
     return {
       ...ruleSummary(rule),
@@ -53,6 +55,7 @@ export class RulesController {
       messages: rule.messages ?? {},
       suggestion: rule.suggestion,
       covers: rule.covers ?? [],
+      formerVersions: (rule.versions ?? []).map((v) => ({ formerId: v.formerId, title: v.title, effective: v.effective, basis: v.basis, severity: v.severity, check: v.check, message: v.message, suggestion: v.suggestion })),
       file: rule.file,
       examples: this.examples.forRule(rule.id),
     };

@@ -20,7 +20,8 @@ import type { CaseFile } from '../../src/core/case-file/types';
 import { reviewCaseFile } from '../../src/core/engine';
 import type { ReviewResult } from '../../src/core/engine/types';
 import { factRefs } from '../../src/core/adjudication/digest';
-import { loadScoringSheet, scoreReview } from '../../src/core/scoring';
+import { loadScoringSheet, parseScoringSheet, scoreReview } from '../../src/core/scoring';
+import { buildCase } from '../engine/rule-harness';
 
 const fixture = (name: string): CaseFile => JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases', name), 'utf8')) as CaseFile;
 const sheet = loadScoringSheet('inferred-2024');
@@ -109,6 +110,58 @@ describe('rulings', () => {
       rulings: [ruling(review, 0, 'dismissed', '2026-12-01T01:00:00.000Z'), ruling(review, 0, 'accepted', '2026-12-01T02:00:00.000Z')],
     });
     expect(a.findings[0].status).toBe('accepted');
+  });
+});
+
+describe('a rule merged from twins (DL-33 → DL-01 under the 2010 办法)', () => {
+  // a file filed before 2023-07-01 and decided late: DL-01 applies in its 2010 version (formerly rule DL-33)
+  const file = buildCase({
+    name: '2010年办法 办案期限超期',
+    base: 'general-fine',
+    patch: [{ op: 'set', path: '/documents/#filing/approvedOn', value: '2023-03-01' }],
+  });
+  const review = reviewCaseFile(file, { mode: 'review', asOf: '2026-06-30' });
+  const i = review.findings.findIndex((f) => f.ruleId === 'DL-01');
+  const finding = review.findings[i];
+  /** a ruling as it was stored before the merge: on rule DL-33, its fingerprint, and the digest under DL-33 */
+  const storedOnDl33 = (): Ruling => ({
+    ...ruling(review, i, 'dismissed'),
+    ruleId: 'DL-33',
+    factsDigest: factsDigest({ ruleId: 'DL-33', facts: finding.facts, data: finding.data }),
+  });
+
+  it('the finding names the version: formerId DL-33, the fingerprint it had as DL-33, the 2010 办法 as 依据', () => {
+    expect(finding.formerId).toBe('DL-33');
+    expect(finding.fingerprint).toMatch(/^DL-33:/);
+    expect(finding.basis[0].law).toBe('环境行政处罚办法（2010，已废止）');
+    expect(finding.message).toContain('起三个月');
+  });
+
+  it('a ruling stored on DL-33 still attaches (not stale, not invalidated)', () => {
+    const a = adjudicate({ review, sheet, rulings: [storedOnDl33()] });
+    expect(a.findings[i].status).toBe('dismissed');
+    expect(a.staleRulings).toEqual([]);
+  });
+
+  it('a ruling stored on DL-33 whose facts changed is invalidated, not applied', () => {
+    const later = reviewCaseFile(
+      buildCase({ name: '决定日改变', base: 'general-fine', patch: [{ op: 'set', path: '/documents/#filing/approvedOn', value: '2023-03-01' }, { op: 'set', path: '/documents/#decision/madeOn', value: '2025-04-02' }] }),
+      { mode: 'review', asOf: '2026-06-30' },
+    );
+    const a = adjudicate({ review: later, sheet, rulings: [storedOnDl33()] });
+    expect(a.findings.find((f) => f.finding.ruleId === 'DL-01')!.status).toBe('open');
+    expect(a.staleRulings.map((s) => s.state)).toEqual(['invalidated']);
+  });
+
+  it('a scoring sheet that names only DL-33 scores the finding as the shipped sheet does', () => {
+    const official = loadScoringSheet('official-2024');
+    const text = readFileSync(join(__dirname, '../../rules/scoring/official-2024.yaml'), 'utf8').replace(/\bDL-01, DL-33\b/g, 'DL-33');
+    expect(text).not.toMatch(/rules: \[DL-01,/);
+    const old = parseScoringSheet(text, 'official-2024.yaml');
+    const shipped = scoreReview(review, official, { caseFile: file });
+    expect(scoreReview(review, old, { caseFile: file })).toEqual(shipped);
+    // the late decision takes the sub-item 在法定期限内作出行政处罚决定
+    expect(JSON.stringify(shipped)).toContain(finding.fingerprint);
   });
 });
 

@@ -68,12 +68,12 @@ describe('basis shape', () => {
 describe('【Q†】 in the 依据 line', () => {
   it('an article read only in a third-party copy is marked, and every 依据 line says so', () => {
     const { formatBasis } = require('../../src/core/evaluation/assess') as typeof import('../../src/core/evaluation/assess');
-    const { basisText } = require('../../src/core/report/review-report') as typeof import('../../src/core/report/review-report');
+    const { basisText } = require('../../src/core/law/basis-text') as typeof import('../../src/core/law/basis-text');
     const dl02 = pack.byId.get('DL-02')!;
     expect(dl02.basis.map((b) => b.mark)).toEqual(['Q†', 'Q†']);
     expect(pack.byId.get('DL-01')!.basis[0].mark).toBeUndefined(); // 处罚法第60条: original text
     const finding = { basis: dl02.basis, basisPending: false } as any;
     expect(formatBasis(finding)).toContain('第18条【Q†：第三方副本，未与官方文本核对】');
-    expect(basisText(dl02.basis)).toContain('第18条【Q†：第三方副本，未与官方文本核对】');
+    for (const style of ['plain', 'short', 'grouped'] as const) expect(basisText(dl02.basis, style)).toContain('第18条【Q†：第三方副本，未与官方文本核对】');
   });
 });

@@ -4,6 +4,7 @@
  * against the check's schema when the pack loads; the service checks read the catalog's servable types; and no
  * check carries a hand-written list of document types.
  */
+import { renderRuleSchemaFile } from '../../scripts/generate-schema';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,10 @@ describe('the check registry', () => {
   it('the rule schema knows exactly the registered kinds (rules/schema/rule.schema.json cannot drift from the code)', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'rules', 'schema', 'rule.schema.json'), 'utf8'));
     expect(Object.keys(schema.definitions.check.discriminator.mapping).sort()).toEqual(Object.keys(CHECKS).sort());
+  });
+
+  it('rules/schema/rule.schema.json is generated from the registry (regenerate: npm run schema:generate)', () => {
+    expect(readFileSync(join(ROOT, 'rules', 'schema', 'rule.schema.json'), 'utf8')).toBe(renderRuleSchemaFile());
   });
 
   it('every named check declares a parameter schema and is used by a rule', () => {

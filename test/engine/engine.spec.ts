@@ -1,6 +1,6 @@
 /** reviewCaseFile as a whole: determinism, modes, undeterminable years, result shape. */
 import { defaultCalendar } from '../../src/core/calendar';
-import { defaultMode, defaultRulePack, reviewCaseFile, todayInShanghai } from '../../src/core/engine';
+import { defaultMode, defaultRulePack, PeriodMemo, reviewCaseFile, RuleEngine, todayInShanghai } from '../../src/core/engine';
 import { buildCase } from './rule-harness';
 import { NO_SCHEDULE_YEAR } from '../support/holiday-coverage';
 
@@ -124,5 +124,33 @@ describe('todayInShanghai', () => {
   it('is the Beijing calendar date whatever the process time zone', () => {
     expect(todayInShanghai(new Date('2025-01-01T16:30:00Z'))).toBe('2025-01-02');
     expect(todayInShanghai(new Date('2025-01-01T15:59:00Z'))).toBe('2025-01-01');
+  });
+});
+
+describe('RuleEngine: the period memo belongs to the engine', () => {
+  const cf = buildCase({ name: 'x', base: 'general-fine' });
+  const opts = { mode: 'review' as const, asOf: '2026-01-01' };
+
+  it('an engine keeps the periods it counted; a second review of the same file counts none again', () => {
+    const engine = new RuleEngine(deps);
+    const first = engine.review(cf, opts);
+    const counted = engine.periods.size;
+    expect(counted).toBeGreaterThan(0);
+    expect(engine.review(structuredClone(cf), opts)).toEqual(first);
+    expect(engine.periods.size).toBe(counted);
+  });
+
+  it('engines share nothing, and reviewCaseFile without an engine gives the same result', () => {
+    const a = new RuleEngine(deps);
+    const b = new RuleEngine(deps);
+    a.review(cf, opts);
+    expect(b.periods.size).toBe(0);
+    expect(reviewCaseFile(cf, opts, deps)).toEqual(a.review(cf, opts));
+  });
+
+  it('a memo past its limit starts again instead of growing', () => {
+    const memo = new PeriodMemo(deps.calendar, 2);
+    for (const start of ['2025-03-03', '2025-03-04', '2025-03-05']) memo.period({ start, amount: 5, unit: 'workday' });
+    expect(memo.size).toBe(1);
   });
 });

@@ -109,4 +109,36 @@ describe('loadRulePack', () => {
       if (r.severity === 'veto') expect([r.confidence, r.veto]).toEqual(['Q', expect.stringMatching(/^V\d+$/)]);
     }
   });
+
+  describe('former versions and dated parameters', () => {
+    it('a former version whose 依据 does not cite the article its parameter value rests on is refused', () => {
+      const e = loadError(packWith((rules) => (rules.find((r) => r.id === 'DL-02').formerVersions[0].basis = [{ law: '中华人民共和国行政处罚法', article: '第60条' }])));
+      expect(e.ruleId).toBe('DL-02（原 DL-02-2010）');
+      expect(e.reason).toContain('环境行政处罚办法（2010，已废止）第22条');
+    });
+
+    it('an unknown parameter is refused', () => {
+      const e = loadError(packWith((rules) => (rules.find((r) => r.id === 'DL-01').check.parameter = 'no_such_period')));
+      expect([e.ruleId, e.reason]).toEqual(['DL-01', '法定数值 no_such_period 不在 rules/parameters 中']);
+    });
+
+    it('overlapping version ranges are refused', () => {
+      const e = loadError(packWith((rules) => (rules.find((r) => r.id === 'DL-01').formerVersions[0].effective.before = '2023-08-01')));
+      expect(e.reason).toBe('DL-01 与 DL-33 的适用期间重叠');
+    });
+
+    it('a former id may not be reused as a rule id', () => {
+      const e = loadError(packWith((rules) => (rules.find((r) => r.id === 'DL-03').id = 'DL-33')));
+      expect(e.reason).toContain('规则编号 DL-33 重复');
+    });
+
+    it('a merged version check is schema-checked (a field set to null is removed, a bad value is named)', () => {
+      const e = loadError(packWith((rules) => (rules.find((r) => r.id === 'DL-01').formerVersions[0].check.roll = 'sometimes')));
+      expect(e.ruleId).toBe('DL-01（原 DL-33）');
+      expect(e.reason).toContain('roll');
+      const dl02 = defaultRulePack().byId.get('DL-02')!;
+      expect(dl02.versions![0].check).not.toHaveProperty('extensions');
+      expect(dl02.check).toHaveProperty('extensions');
+    });
+  });
 });

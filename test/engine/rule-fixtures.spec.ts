@@ -48,8 +48,11 @@ describe.each(cases.map(([id, kind, c]) => [`${id} ${kind}: ${c.name}`, id, kind
       if (e.severity) expect(mine[0].severity).toBe(e.severity);
       if (e.data) expect(mine[0].data).toMatchObject(e.data);
       if (e.message) expect(mine[0].message).toContain(e.message);
-      const rule = pack.byId.get(id)!;
+      if (e.formerId !== undefined) expect(mine[0].formerId ?? '').toBe(e.formerId);
       for (const f of mine) {
+        // the version of the law that applied: its 依据, its confidence
+        const top = pack.byId.get(id)!;
+        const rule = f.formerId ? top.versions!.find((v) => v.formerId === f.formerId)! : top;
         expect(f.basis).toEqual(rule.basis);
         expect(f.basisPending).toBe(rule.confidence !== 'Q');
         if (rule.confidence !== 'Q') expect(f.message).toContain('依据待核');

@@ -29,6 +29,8 @@ export interface CaseExpect {
   message?: string;
   upcoming?: { label?: string; dueOn?: string };
   next?: string;
+  /** invalid cases of a rule with former versions: the version that applied (its former id; "" = the version in force) */
+  formerId?: string;
 }
 
 export interface RuleCase {

@@ -115,6 +115,10 @@ describe('CONTRIBUTING.md recipes', () => {
       '    scoringItem: education',
       '    check: { kind: signature, documents: [education_record] }',
       '    message: "{docLabel}：{problem}"',
+      '    problems:',
+      '      noSignature: 无受教育人签名或拒签记载',
+      '      refusalNotNoted: 受教育人拒签但未注明拒签情况',
+      '      absent: 无受教育人签名（记为未到场）',
       '    suggestion: 受教育人应在普法记录上签名',
       '',
     ].join('\n');

@@ -56,9 +56,9 @@ describe('review report PDF', () => {
         { law: '中华人民共和国行政处罚法', article: '第64条（一）' },
         { law: '中华人民共和国民法典', article: '第201条' },
         { law: '中华人民共和国行政处罚法', article: '第85条' },
-      ]),
+      ], 'grouped'),
     ).toBe('《中华人民共和国行政处罚法》第64条（一）、第85条；《中华人民共和国民法典》第201条');
-    expect(basisText([])).toBe('—');
+    expect(basisText([], 'grouped')).toBe('—');
   });
 
   it('draft mode: 自查报告 with upcoming deadlines and the next documents', async () => {

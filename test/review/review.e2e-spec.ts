@@ -139,5 +139,14 @@ describe('review API', () => {
       expect(res.body.examples.invalid[0]).toMatchObject({ base: 'general-fine' });
       expect((await http().get('/api/rules/DL-99').expect(404)).body.code).toBe('RULE_NOT_FOUND');
     });
+
+    it('GET /api/rules/DL-33 (an id merged into DL-01 as its 2010 version) gives DL-01 with that version', async () => {
+      const res = await http().get('/api/rules/dl-33').expect(200);
+      expect(res.body.id).toBe('DL-01');
+      expect(res.body.check).toMatchObject({ kind: 'deadline', parameter: 'case_handling_period' });
+      expect(res.body.formerVersions).toEqual([
+        expect.objectContaining({ formerId: 'DL-33', effective: expect.objectContaining({ before: '2023-07-01' }), title: '（2010年办法）自立案之日起三个月内作出处理决定' }),
+      ]);
+    });
   });
 });

@@ -3,7 +3,7 @@
  * categories and veto items; the engine keeps no list of them).
  *
  * Every sheet:
- * - names only rules that exist (no dead mapping);
+ * - names only rules that exist (no dead mapping; a former id of a merged rule, e.g. DL-33 → DL-01, resolves);
  * - never lets a rule on 【S】/【I】 ground veto (catalog §0: such rules print 依据待核 and never veto).
  * Deduction sheets (inferred-2024, strict-veto-zero):
  * - every rule's scoringItem is a category of the sheet, or the sheet falls back (policy fallback) — with
@@ -21,6 +21,8 @@ import { defaultRulePack } from '../../src/core/engine';
 import { availableScoringSheetIds, loadScoringSheet, type DeductionSheet, type XizeSheet } from '../../src/core/scoring';
 
 const pack = defaultRulePack();
+/** a rule of the pack, or a former id of one (DL-33 → DL-01): the sheet names either */
+const known = (id: string) => pack.byId.has(id) || pack.formerIds.has(id);
 const sheets = availableScoringSheetIds().map((id) => loadScoringSheet(id));
 const deductionSheets = sheets.filter((s): s is DeductionSheet => s.model === 'deduction');
 const xizeSheets = sheets.filter((s): s is XizeSheet => s.model === 'xize-2024');
@@ -69,7 +71,7 @@ describe('scoring sheets ↔ rule pack (coverage)', () => {
       }
       for (const v of sheet.veto) {
         for (const id of v.rules) {
-          const rule = pack.byId.get(id);
+          const rule = pack.byId.get(pack.formerIds.get(id) ?? id);
           if (!rule) problems.push(`${v.id} lists ${id}: no such rule in the pack`);
           else if (rule.severity !== 'veto') problems.push(`${v.id} lists ${id}: its severity is ${rule.severity}, it never vetoes`);
         }
@@ -78,7 +80,7 @@ describe('scoring sheets ↔ rule pack (coverage)', () => {
     });
 
     it('bonus conditions name rules of the pack', () => {
-      const unknown = sheet.bonus.flatMap((b) => [...(b.applicableAnyOf ?? []), ...(b.passedAllOf ?? [])].filter((id) => !pack.byId.has(id)).map((id) => `${b.id}: ${id}`));
+      const unknown = sheet.bonus.flatMap((b) => [...(b.applicableAnyOf ?? []), ...(b.passedAllOf ?? [])].filter((id) => !known(id)).map((id) => `${b.id}: ${id}`));
       expect(unknown).toEqual([]);
     });
   });
@@ -91,7 +93,7 @@ describe('scoring sheets ↔ rule pack (coverage)', () => {
     });
 
     it('names only rules that exist', () => {
-      expect([...placed.keys()].filter((id) => !pack.byId.has(id)).map((id) => `${id} (${placed.get(id)!.join(', ')})`)).toEqual([]);
+      expect([...placed.keys()].filter((id) => !known(id)).map((id) => `${id} (${placed.get(id)!.join(', ')})`)).toEqual([]);
     });
 
     it('a rule that makes a 重大问题 rests on 【Q】 law; an unscored rule is nowhere else', () => {

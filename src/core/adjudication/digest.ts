@@ -16,9 +16,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function factsDigest(finding: Pick<Finding, 'ruleId' | 'facts' | 'data'>): string {
+/** a finding of a former version of the law is digested under its former id (the id its rulings were made on) */
+export function factsDigest(finding: Pick<Finding, 'ruleId' | 'formerId' | 'facts' | 'data'>): string {
   const body = JSON.stringify(
-    canonical({ ruleId: finding.ruleId, facts: finding.facts.map((f) => [f.refId ?? null, f.label, f.value]), data: finding.data ?? null }),
+    canonical({ ruleId: finding.formerId ?? finding.ruleId, facts: finding.facts.map((f) => [f.refId ?? null, f.label, f.value]), data: finding.data ?? null }),
   );
   return createHash('sha256').update(body).digest('hex').slice(0, 32);
 }

@@ -3,7 +3,7 @@
  * frequent defects with their 依据, and the 整改 list per agency. Findings a reviewer dismissed are not defects;
  * manual findings are. Cases not yet signed are listed with their state and kept out of the averages.
  */
-import { basisText } from '../report/review-report';
+import { basisText } from '../law/basis-text';
 import type { SignOffState } from './sign-off';
 import type { AdjudicatedReview } from './types';
 
@@ -108,7 +108,7 @@ function defectsOf(o: TaskCaseOutcome): { key: string; ruleId: string; title: st
       key: `${o.caseId}:${f.finding.fingerprint}`,
       ruleId: f.finding.ruleId,
       title: f.finding.title,
-      basis: basisText(f.finding.basis),
+      basis: basisText(f.finding.basis, 'grouped'),
       basisPending: f.finding.basisPending,
       suggestion: f.finding.suggestion,
     }));

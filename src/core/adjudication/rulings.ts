@@ -3,7 +3,7 @@
  * a ruling applies to the finding whose fingerprint and facts digest it was made on; a ruling whose finding no
  * longer appears is reported as stale, one whose finding's facts changed as invalidated — neither is applied.
  */
-import type { ReviewResult } from '../engine/types';
+import type { Finding, ReviewResult } from '../engine/types';
 import { factRefs, factsDigest } from './digest';
 import type { AdjudicatedFinding, Explanation, Ruling, StaleRuling } from './types';
 
@@ -28,6 +28,11 @@ export function currentRulings(rulings: readonly Ruling[]): Ruling[] {
   return [...latest.values()];
 }
 
+/** a ruling stored on a rule's former id (e.g. DL-33, now DL-01 under the 2010 办法) names the same rule */
+function namesRule(ruleId: string, finding: Pick<Finding, 'ruleId' | 'formerId'>): boolean {
+  return ruleId === finding.ruleId || ruleId === finding.formerId;
+}
+
 export interface AppliedRulings {
   findings: AdjudicatedFinding[];
   staleRulings: StaleRuling[];
@@ -43,7 +48,7 @@ export function applyRulings(review: ReviewResult, rulings: readonly Ruling[], e
     const digest = factsDigest(finding);
     const ex = explanations.filter((e) => e.fingerprint === finding.fingerprint).sort((a, b) => (a.at < b.at ? -1 : 1));
     const r = byFingerprint.get(finding.fingerprint);
-    if (r && r.ruleId === finding.ruleId) {
+    if (r && namesRule(r.ruleId, finding)) {
       used.add(r.fingerprint);
       if (r.factsDigest === digest) return { finding, status: r.decision, factsDigest: digest, ruling: r, explanations: ex };
       staleRulings.push({ ruling: r, state: 'invalidated', reason: `裁定作出后该问题所依据的事实已变化，裁定不再适用，须重新裁定` });
@@ -54,7 +59,7 @@ export function applyRulings(review: ReviewResult, rulings: readonly Ruling[], e
   for (const r of byFingerprint.values()) {
     if (used.has(r.fingerprint)) continue;
     // the same rule on the same documents with another fingerprint: a fact value changed
-    const successor = review.findings.find((f) => f.ruleId === r.ruleId && r.refs !== '' && factRefs(f) === r.refs);
+    const successor = review.findings.find((f) => namesRule(r.ruleId, f) && r.refs !== '' && factRefs(f) === r.refs);
     staleRulings.push(
       successor
         ? { ruling: r, state: 'invalidated', reason: `规则 ${r.ruleId} 仍就同一文书提示问题，但所依据的事实已变化，裁定不再适用，须重新裁定` }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { csvField } from '../evaluation/csv';
-import { COLORS, PdfLayout } from '../report/layout';
+import { COLORS, PdfLayout, tableColumns } from '../report/layout';
 import { SIGN_OFF_STATE_LABEL } from './sign-off';
 import type { TaskResults } from './results';
 
@@ -98,50 +98,24 @@ export async function taskResultsPdf(t: TaskExportMeta, r: TaskResults): Promise
   doc.heading('一、总体情况');
   doc.paragraph(`抽取案卷 ${r.cases} 卷，已签署 ${r.scored} 卷，其中组长复核通过 ${r.approved} 卷；未签署的案卷不计入排名与平均分。`);
   doc.table({
-    columns: [
-      { header: '执法机关', width: 3 },
-      { header: '总体', width: 0.8, align: 'right' },
-      { header: '抽取', width: 0.8, align: 'right' },
-    ],
+    columns: tableColumns(['执法机关', 3], ['总体', 0.8, 'right'], ['抽取', 0.8, 'right']),
     rows: t.draw.perAgency.map((a) => [a.agency, String(a.population), String(a.selected)]),
   });
   doc.heading('二、各单位得分');
   doc.table({
-    columns: [
-      { header: '执法机关', width: 3 },
-      { header: '卷数', width: 0.7, align: 'right' },
-      { header: '已签署', width: 0.8, align: 'right' },
-      { header: '平均分', width: 0.9, align: 'right' },
-      { header: '最低', width: 0.7, align: 'right' },
-      { header: '最高', width: 0.7, align: 'right' },
-      { header: '否决', width: 0.7, align: 'right' },
-      { header: '问题数', width: 0.8, align: 'right' },
-    ],
+    columns: tableColumns(['执法机关', 3], ['卷数', 0.7, 'right'], ['已签署', 0.8, 'right'], ['平均分', 0.9, 'right'], ['最低', 0.7, 'right'], ['最高', 0.7, 'right'], ['否决', 0.7, 'right'], ['问题数', 0.8, 'right']),
     rows: r.agencies.map((a) => [a.agency, String(a.cases), String(a.scored), fmt(a.average), fmt(a.min), fmt(a.max), String(a.vetoed), String(a.defects)]),
     zebra: true,
   });
   doc.heading('三、案卷排名');
   doc.table({
-    columns: [
-      { header: '名次', width: 0.7, align: 'right' },
-      { header: '案号', width: 2.6 },
-      { header: '执法机关', width: 2.4 },
-      { header: '得分', width: 0.8, align: 'right' },
-      { header: '等次', width: 0.9 },
-      { header: '状态', width: 1.3 },
-    ],
+    columns: tableColumns(['名次', 0.7, 'right'], ['案号', 2.6], ['执法机关', 2.4], ['得分', 0.8, 'right'], ['等次', 0.9], ['状态', 1.3]),
     rows: r.ranking.map((x) => [String(x.rank), x.caseNumber, x.agency, fmt(x.total), x.grade, STATE_LABEL[x.state] ?? x.state]),
     zebra: true,
   });
   doc.heading('四、承办人');
   doc.table({
-    columns: [
-      { header: '承办人', width: 1.4 },
-      { header: '执法机关', width: 3 },
-      { header: '卷数', width: 0.8, align: 'right' },
-      { header: '平均分', width: 0.9, align: 'right' },
-      { header: '问题数', width: 0.9, align: 'right' },
-    ],
+    columns: tableColumns(['承办人', 1.4], ['执法机关', 3], ['卷数', 0.8, 'right'], ['平均分', 0.9, 'right'], ['问题数', 0.9, 'right']),
     rows: r.officers.map((o) => [o.officer, o.agency, String(o.cases), fmt(o.average), String(o.defects)]),
     zebra: true,
   });
@@ -149,12 +123,7 @@ export async function taskResultsPdf(t: TaskExportMeta, r: TaskResults): Promise
   if (r.topDefects.length === 0) doc.paragraph('无。');
   else
     doc.table({
-      columns: [
-        { header: '规则', width: 0.9 },
-        { header: '问题', width: 3 },
-        { header: '依据', width: 3 },
-        { header: '次数', width: 0.7, align: 'right' },
-      ],
+      columns: tableColumns(['规则', 0.9], ['问题', 3], ['依据', 3], ['次数', 0.7, 'right']),
       rows: r.topDefects.slice(0, 30).map((d) => [d.ruleId, d.title, d.basisPending ? `${d.basis}（依据待核）` : d.basis, String(d.count)]),
       zebra: true,
     });
@@ -166,12 +135,7 @@ export async function taskResultsPdf(t: TaskExportMeta, r: TaskResults): Promise
       continue;
     }
     doc.table({
-      columns: [
-        { header: '案号', width: 2.2 },
-        { header: '问题', width: 3 },
-        { header: '整改建议', width: 3 },
-        { header: '已整改', width: 0.8 },
-      ],
+      columns: tableColumns(['案号', 2.2], ['问题', 3], ['整改建议', 3], ['已整改', 0.8]),
       rows: g.items.map((i) => [i.caseNumber, `${i.ruleId} ${i.title}`, i.suggestion, i.done ? '是' : '否']),
     });
   }

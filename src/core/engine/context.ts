@@ -1,6 +1,6 @@
 /**
- * Per-review context: the case file indexed once (documents by type and id), the pack, the calendar with a
- * memo, and the fact cache. Everything a check needs goes through here.
+ * Per-review context: the case file indexed once (documents by type and id), the pack, the calendar with its
+ * period memo, and the fact cache. Everything a check needs goes through here.
  */
 import type { CaseDocument, CaseFile, EducationRecord, LegalDate, PenaltyKind } from '../case-file/types';
 import { EDUCATION_RECORD_TYPE } from '../domain/document-types';
@@ -10,14 +10,43 @@ import type { ReviewMode } from './types';
 import type { RulePack } from './pack/types';
 import { resolveFact, type FactValue } from './facts';
 
-const periodMemo = new WeakMap<LegalCalendarApi, Map<string, PeriodResult>>();
 const MEMO_LIMIT = 100_000;
+
+/**
+ * Periods already counted on one calendar (the same start, length and exclusions give the same end): held by a
+ * RuleEngine for all the files it reviews, or by one review alone. Cleared when it grows past `limit` entries.
+ */
+export class PeriodMemo {
+  private readonly results = new Map<string, PeriodResult>();
+
+  constructor(
+    readonly calendar: LegalCalendarApi,
+    private readonly limit = MEMO_LIMIT,
+  ) {}
+
+  get size(): number {
+    return this.results.size;
+  }
+
+  period(req: PeriodRequest): PeriodResult {
+    const key =
+      req.start + '|' + req.amount + '|' + req.unit + '|' + (req.direction ?? 'f') + '|' + (req.roll ?? '') + '|' +
+      (req.backwardReading ?? '') + '|' + (req.basis ?? '') + '|' +
+      (req.exclusions ? req.exclusions.map((e) => e.from + e.to + e.reason).join(',') : '');
+    let res = this.results.get(key);
+    if (!res) {
+      res = this.calendar.computePeriod(req);
+      if (this.results.size >= this.limit) this.results.clear();
+      this.results.set(key, res);
+    }
+    return res;
+  }
+}
 
 export class ReviewContext {
   readonly docsByType = new Map<string, CaseDocument[]>();
   readonly docsById = new Map<string, CaseDocument>();
   private readonly factCache = new Map<string, FactValue | null>();
-  private readonly memo: Map<string, PeriodResult>;
   private penaltyKindSet?: Set<PenaltyKind>;
 
   constructor(
@@ -28,16 +57,16 @@ export class ReviewContext {
     readonly calendar: LegalCalendarApi,
     /** false while 未录入 reads are tracked per rule (./entry-tracking.ts): a cached fact would hide its reads */
     private readonly cacheFacts = true,
+    /** the periods counted so far (a RuleEngine's, shared by the files it reviews; else this review's own) */
+    private readonly periods: PeriodMemo = new PeriodMemo(calendar),
   ) {
+    if (periods.calendar !== calendar) throw new Error('PeriodMemo belongs to another calendar');
     for (const doc of caseFile.documents) {
       let list = this.docsByType.get(doc.type);
       if (!list) this.docsByType.set(doc.type, (list = []));
       list.push(doc);
       this.docsById.set(doc.id, doc);
     }
-    let memo = periodMemo.get(calendar);
-    if (!memo) periodMemo.set(calendar, (memo = new Map()));
-    this.memo = memo;
   }
 
   /** told of each document type looked for and not found (./entry-tracking.ts: an incomplete document list) */
@@ -142,17 +171,7 @@ export class ReviewContext {
   }
 
   period(req: PeriodRequest): PeriodResult {
-    const key =
-      req.start + '|' + req.amount + '|' + req.unit + '|' + (req.direction ?? 'f') + '|' + (req.roll ?? '') + '|' +
-      (req.backwardReading ?? '') + '|' + (req.basis ?? '') + '|' +
-      (req.exclusions ? req.exclusions.map((e) => e.from + e.to + e.reason).join(',') : '');
-    let res = this.memo.get(key);
-    if (!res) {
-      res = this.calendar.computePeriod(req);
-      if (this.memo.size > MEMO_LIMIT) this.memo.clear();
-      this.memo.set(key, res);
-    }
-    return res;
+    return this.periods.period(req);
   }
 }
 

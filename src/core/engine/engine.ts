@@ -9,7 +9,7 @@ import type { LegalCalendarApi } from '../calendar/types';
 import { checkOf } from './checks';
 import type { CheckOutcome, MessageData } from './checks/types';
 import { evaluateCondition } from './conditions';
-import { ReviewContext } from './context';
+import { PeriodMemo, ReviewContext } from './context';
 import { ABSENT_TYPE_PREFIX, UNINDEXED_STAGES, describePending, documentListPending, EntryTracker, entryCompleteness, hasPendingEntry, pendingText, trackedCaseFile, type PendingFact, type PendingRead } from './entry-tracking';
 import { todayInShanghai } from '../domain/clock';
 import { daysBetween } from '../domain/legal-date';
@@ -18,6 +18,7 @@ import { factLabel } from './facts';
 import { fingerprint } from './fingerprint';
 import { defaultRulePack } from './pack/loader';
 import type { LoadedRule, RulePack } from './pack/types';
+import { parameterNames, withParameters } from './pack/versions';
 import type {
   DecisionRequirement,
   Finding,
@@ -34,6 +35,28 @@ import type {
 export interface ReviewDeps {
   pack?: RulePack;
   calendar?: LegalCalendarApi;
+  /** periods counted by earlier reviews on the same calendar (RuleEngine passes its own) */
+  periods?: PeriodMemo;
+}
+
+/**
+ * One pack and one calendar, with the periods they have counted: a caller that reviews many files (the API,
+ * an evaluation, the CLI) keeps one engine, so a period counted for one file is not counted again for the next.
+ */
+export class RuleEngine {
+  readonly pack: RulePack;
+  readonly calendar: LegalCalendarApi;
+  readonly periods: PeriodMemo;
+
+  constructor(deps: Omit<ReviewDeps, 'periods'> = {}) {
+    this.pack = deps.pack ?? defaultRulePack();
+    this.calendar = deps.calendar ?? defaultCalendar();
+    this.periods = new PeriodMemo(this.calendar);
+  }
+
+  review(caseFile: CaseFile, options: ReviewOptions = {}): ReviewResult {
+    return reviewCaseFile(caseFile, options, this);
+  }
 }
 
 
@@ -50,17 +73,50 @@ export function formatTemplate(template: string, data: MessageData): string {
   });
 }
 
+/** the day that decides which version of the law applies to the rule (its effective.date fact, else 线索发现日) */
+function lawDateFact(rule: LoadedRule, ctx: ReviewContext) {
+  return rule.effective ? (ctx.fact(rule.effective.date) ?? ctx.fact('discoveredOn')) : undefined;
+}
+
 /** is the rule's version of the law in force for this case (effective range keyed to a named date) */
 function effectiveReason(rule: LoadedRule, ctx: ReviewContext): string | undefined {
   const e = rule.effective;
   if (!e) return undefined;
-  const f = ctx.fact(e.date) ?? ctx.fact('discoveredOn');
+  const f = lawDateFact(rule, ctx);
   if (!f) return e.before ? `卷内无${factLabel(e.date)}，按现行规定审查（${e.note}）` : undefined;
   const d = f.value.slice(0, 10);
   if (e.from && d < e.from) return `${f.label} ${d} 早于 ${e.from}（${e.note}）`;
   if (e.before && d >= e.before) return `${f.label} ${d} 不早于 ${e.before}（${e.note}）`;
   return undefined;
 }
+
+/**
+ * The version of the rule whose law applies to the case — the top level (the law in force today) or a former
+ * version (pack/versions.ts) — with its period parameters filled in from the values in force on the deciding day.
+ */
+function ruleInForce(rule: LoadedRule, ctx: ReviewContext): { rule: LoadedRule; notInForce?: string } {
+  const reason = effectiveReason(rule, ctx);
+  if (!reason) return { rule };
+  const former = rule.versions?.find((v) => !effectiveReason(v, ctx));
+  return former ? { rule: former } : { rule, notInForce: reason };
+}
+
+/** the rule's check with dated parameters filled in, or why no value of the law applies */
+function checkInForce(rule: LoadedRule, ctx: ReviewContext, pack: RulePack): { rule: LoadedRule; missing?: string } {
+  const kind = rule.check.kind;
+  if ((kind !== 'deadline' && kind !== 'stated_period') || !parameterNames(rule.check).length) return { rule };
+  const f = lawDateFact(rule, ctx);
+  const day = f ? f.value.slice(0, 10) : ctx.asOf;
+  const res = withParameters(rule.check, day, pack.parameters);
+  if (res.missing) return { rule, missing: `${f ? `${f.label} ${day}` : `${day}`} 时没有有效的${res.missing.description}（rules/parameters/${res.missing.name}）` };
+  if (res.check === rule.check) return { rule };
+  let filled = rulesByFilledCheck.get(res.check);
+  if (!filled) rulesByFilledCheck.set(res.check, (filled = { ...rule, check: res.check }));
+  return { rule: filled };
+}
+
+/** the rule (version) a filled-in check belongs to, derived once per pack */
+const rulesByFilledCheck = new WeakMap<LoadedRule['check'], LoadedRule>();
 
 export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, deps: ReviewDeps = {}): ReviewResult {
   const pack = deps.pack ?? defaultRulePack();
@@ -69,7 +125,8 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const asOf = options.asOf ?? todayInShanghai();
   // 未录入: a file with parts not yet entered is read through a view that records which of them each rule reads
   const tracker = hasPendingEntry(caseFile) ? new EntryTracker() : undefined;
-  const ctx = new ReviewContext(tracker ? trackedCaseFile(caseFile, tracker) : caseFile, mode, asOf, pack, calendar, !tracker);
+  const periods = deps.periods?.calendar === calendar ? deps.periods : new PeriodMemo(calendar);
+  const ctx = new ReviewContext(tracker ? trackedCaseFile(caseFile, tracker) : caseFile, mode, asOf, pack, calendar, !tracker, periods);
   if (tracker && documentListPending(caseFile)) {
     ctx.absentTypeListener = (type) => {
       if (UNINDEXED_STAGES.has(pack.documentTypes.get(type)?.stage ?? '')) tracker.record(undefined, ABSENT_TYPE_PREFIX + type);
@@ -96,9 +153,10 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
   const upcoming: UpcomingDeadline[] = [];
   const next = new Map<string, NextDocument>();
 
-  for (const rule of pack.rules) {
+  for (const packRule of pack.rules) {
     tracker?.begin();
-    const notInForce = effectiveReason(rule, ctx);
+    const { rule: version, notInForce } = ruleInForce(packRule, ctx);
+    let rule = version;
     if (notInForce) {
       const reads = tracker?.end();
       if (reads?.length) {
@@ -117,7 +175,11 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
       notApplicable.push({ ruleId: rule.id, title: rule.title, reason: '本案不属于该规则的适用情形' });
       continue;
     }
-    let outcomes: CheckOutcome[] = checkOf(rule.check).impl.run(rule.check, ctx, rule);
+    const inForce = checkInForce(rule, ctx, pack);
+    rule = inForce.rule;
+    let outcomes: CheckOutcome[] = inForce.missing
+      ? [{ status: 'undeterminable', reason: inForce.missing, missingYears: [] }]
+      : checkOf(rule.check).impl.run(rule.check, ctx, rule);
     const reads = tracker?.end();
     if (reads?.length) {
       // the rule read a fact nobody has entered: its verdict (defect, pass or not applicable) waits for it
@@ -141,12 +203,14 @@ export function reviewCaseFile(caseFile: CaseFile, options: ReviewOptions = {}, 
             facts: o.facts,
             suggestion: formatTemplate(rule.suggestion, data) + (rule.basisPending ? '（依据待核，请法制审核人员确认）' : ''),
             scoringItem: rule.scoringItem,
-            fingerprint: fingerprint(rule.id, o.key ?? '', o.facts),
+            // a former version keeps the fingerprint it had under its former id: rulings made on it still attach
+            fingerprint: fingerprint(rule.formerId ?? rule.id, o.key ?? '', o.facts),
             data,
             order: rule.order,
             key: o.key ?? '',
           };
           if (o.calendar?.length) finding.calendar = o.calendar;
+          if (rule.formerId) finding.formerId = rule.formerId;
           if (rule.veto && finding.severity === 'veto') finding.veto = rule.veto;
           findings.push(finding);
           break;

@@ -10,7 +10,8 @@
  * reviewed and others drafted. asOf defaults to today in Asia/Shanghai.
  */
 export * from './types';
-export { reviewCaseFile, defaultMode, formatTemplate, type ReviewDeps } from './engine';
+export { reviewCaseFile, defaultMode, formatTemplate, RuleEngine, type ReviewDeps } from './engine';
+export { PeriodMemo } from './context';
 export { loadRulePack, defaultRulePack, RulePackError } from './pack/loader';
 export type { RulePack, LoadedRule, RuleDefinition, CheckSpec, Condition, ScoringItem, VetoItem } from './pack/types';
 export { FACTS, factLabel, isKnownFact } from './facts';

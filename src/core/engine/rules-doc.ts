@@ -62,17 +62,29 @@ function condText(c: Condition | undefined): string {
 
 const checkText = (c: CheckSpec): string => checkOf(c).doc;
 
-function ruleSection(r: LoadedRule): string {
-  const lines = [`<a id="${r.id.toLowerCase()}"></a>`, `### ${r.id} ${r.title}`, ''];
-  lines.push(`- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING_ITEM_LABELS[r.scoringItem] ?? r.scoringItem}`);
-  if (r.effective) lines.push(`- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
+/** the lines every version of a rule has: confidence, severity, effective range, 依据, check, suggestion */
+function versionLines(r: LoadedRule, indent: string): string[] {
+  const lines: string[] = [];
+  lines.push(`${indent}- 置信度：${CONFIDENCE[r.confidence]}　严重程度：${SEVERITY_LABELS[r.severity]}${r.veto ? `（否决项 ${r.veto}）` : ''}　评分项：${SCORING_ITEM_LABELS[r.scoringItem] ?? r.scoringItem}`);
+  if (r.effective) lines.push(`${indent}- 适用期间：${factLabel(r.effective.date)}${r.effective.from ? ` ≥ ${r.effective.from}` : ''}${r.effective.before ? ` < ${r.effective.before}` : ''}（${r.effective.note}）`);
   const applies = condText(r.applies);
-  if (applies) lines.push(`- 适用情形：${applies}`);
-  lines.push(`- 依据：`);
-  for (const b of r.basis) lines.push(`  - 《${b.law.replace(/^(.*?)(（.*）)?$/, '$1')}》${b.law.match(/（.*）$/)?.[0] ?? ''}${b.article}${b.quote ? `：“${b.quote}”` : ''}`);
-  lines.push(`- 检查：${checkText(r.check)}`);
-  lines.push(`- 整改建议：${r.suggestion.replace(/\{[A-Za-z]+\}/g, '…')}`);
+  if (applies) lines.push(`${indent}- 适用情形：${applies}`);
+  lines.push(`${indent}- 依据：`);
+  for (const b of r.basis) lines.push(`${indent}  - 《${b.law.replace(/^(.*?)(（.*）)?$/, '$1')}》${b.law.match(/（.*）$/)?.[0] ?? ''}${b.article}${b.quote ? `：“${b.quote}”` : ''}`);
+  lines.push(`${indent}- 检查：${checkText(r.check)}`);
+  lines.push(`${indent}- 整改建议：${r.suggestion.replace(/\{[A-Za-z]+\}/g, '…')}`);
+  return lines;
+}
+
+function ruleSection(r: LoadedRule): string {
+  const anchors = [r.id, ...(r.versions ?? []).map((v) => v.formerId!)].map((id) => `<a id="${id.toLowerCase()}"></a>`);
+  const lines = [anchors.join(''), `### ${r.id} ${r.title}`, ''];
+  lines.push(...versionLines(r, ''));
   if (r.covers?.length) lines.push(`- 同时实现目录条目：${r.covers.join('、')}`);
+  for (const v of r.versions ?? []) {
+    lines.push(`- 此前的法律版本（原规则 ${v.formerId}，已并入本规则）：${v.title}`);
+    lines.push(...versionLines(v, '  '));
+  }
   lines.push('');
   return lines.join('\n');
 }

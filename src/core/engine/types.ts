@@ -45,6 +45,12 @@ export interface FactRef {
 
 export interface Finding {
   ruleId: string;
+  /**
+   * the rule's former id when the finding comes from a former version of the law (e.g. DL-33 for DL-01 under the
+   * 2010 办法): the fingerprint and facts digest are those the finding had under that id, and rulings stored on it
+   * still attach
+   */
+  formerId?: string;
   severity: Severity;
   confidence: Confidence;
   /** 依据待核: true for rules resting on 【S】/【I】 — reports print "依据待核" */

@@ -3,12 +3,13 @@
  * keeps (a summary row, the finding lines for the NDJSON, per-category numbers). Runs on the main thread or in a
  * worker (./worker-main.ts) — the outcome is plain data either way (structured-clone safe).
  */
+import { basisText } from '../law/basis-text';
 import { defaultCalendar } from '../calendar';
 import type { LegalCalendarApi } from '../calendar/types';
 import { parseCaseFileJson, validateCaseFile } from '../case-file/validate';
 import type { ValidationIssue } from '../case-file/validation-issue';
-import { defaultRulePack, reviewCaseFile, type RulePack } from '../engine';
-import { THIRD_PARTY_COPY_NOTE, type Finding, type Severity } from '../engine/types';
+import { defaultRulePack, RuleEngine, type RulePack } from '../engine';
+import type { Finding, Severity } from '../engine/types';
 import { loadScoringSheet, scoreReview } from '../scoring';
 import type { ScoreResult, ScoringSheet } from '../scoring/types';
 import type { EvaluationItem } from './input';
@@ -55,16 +56,21 @@ export type FileOutcome =
 export interface AssessContext {
   pack: RulePack;
   calendar: LegalCalendarApi;
+  /** one engine for the whole evaluation (or worker): periods counted for one file serve the next */
+  engine: RuleEngine;
   sheet: ScoringSheet;
   asOf: string;
 }
 
 export function createAssessContext(sheetId: string | undefined, asOf: string): AssessContext {
-  return { pack: defaultRulePack(), calendar: defaultCalendar(), sheet: loadScoringSheet(sheetId), asOf };
+  const pack = defaultRulePack();
+  const calendar = defaultCalendar();
+  return { pack, calendar, engine: new RuleEngine({ pack, calendar }), sheet: loadScoringSheet(sheetId), asOf };
 }
 
+/** a finding's 依据 as the CLI and the evaluation outputs print it, with 依据待核 where it rests on 【S】/【I】 */
 export function formatBasis(f: Finding): string {
-  return f.basis.map((b) => `${b.law}${b.article}${b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : ''}`).join('；') + (f.basisPending ? '（依据待核）' : '');
+  return basisText(f.basis) + (f.basisPending ? '（依据待核）' : '');
 }
 
 /** Deterministic finding order inside one file: severity, rule id, fingerprint. */
@@ -84,7 +90,7 @@ export function assessItem(item: EvaluationItem, ctx: AssessContext): FileOutcom
   if (!parsed.ok) return { status: 'failed', file, issues: parsed.errors };
   const caseFile = parsed.value;
   try {
-    const review = reviewCaseFile(caseFile, { mode: 'review', asOf: ctx.asOf }, { pack: ctx.pack, calendar: ctx.calendar });
+    const review = ctx.engine.review(caseFile, { mode: 'review', asOf: ctx.asOf });
     const caseStatus = caseFile.case.status;
     if (!FINISHED_STATUSES.includes(caseStatus)) {
       return {

@@ -6,7 +6,7 @@
  * The ranking printed is capped (a PDF of ten thousand rows helps nobody); the full ranking is in the CSV/XLSX.
  */
 import { writeFile } from 'node:fs/promises';
-import { COLORS, PdfLayout, type TableCell } from '../report/layout';
+import { COLORS, PdfLayout, type TableCell, tableColumns } from '../report/layout';
 import type { Severity } from '../engine/types';
 import { SEVERITY_LABELS } from './assess';
 import type { EvaluatedFileRow, EvaluationResults } from './types';
@@ -60,11 +60,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     { spaceAfter: 4 },
   );
   doc.table({
-    columns: [
-      { header: '等次', width: 2 },
-      { header: '卷宗数', width: 1, align: 'right' },
-      { header: '占比', width: 1, align: 'right' },
-    ],
+    columns: tableColumns(['等次', 2], ['卷宗数', 1, 'right'], ['占比', 1, 'right']),
     rows: agg.grades.map((g) => [g.grade, String(g.count), pct(g.count, t.evaluated)]),
   });
   doc.barChart({
@@ -78,20 +74,12 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     doc.paragraph(`合法性评查：${t.vetoFiles} 卷存在重大问题（直接评为 0 分）${hit.length ? '，按细则合法性评查项：' : '。'}`, { bold: true, spaceAfter: 2 });
     if (hit.length > 0) {
       doc.table({
-        columns: [
-          { header: '序号', width: 0.7, align: 'right' },
-          { header: '重大问题', width: 7 },
-          { header: '卷宗数', width: 1, align: 'right' },
-        ],
+        columns: tableColumns(['序号', 0.7, 'right'], ['重大问题', 7], ['卷宗数', 1, 'right']),
         rows: hit.map((m) => [String(m.no), m.name, String(m.files)]),
       });
     }
     doc.table({
-      columns: [
-        { header: '案件类型', width: 3 },
-        { header: '卷宗数', width: 1, align: 'right' },
-        { header: '平均分', width: 1, align: 'right' },
-      ],
+      columns: tableColumns(['案件类型', 3], ['卷宗数', 1, 'right'], ['平均分', 1, 'right']),
       rows: official.byCaseType.map((c) => [c.caseType, String(c.files), String(c.averageScore)]),
     });
     doc.paragraph(`卷面基本要素平均扣分 ${official.averageFormDeducted} 分；${official.filesWithManualItems} 卷有待人工评分项。`, { spaceAfter: 4 });
@@ -100,15 +88,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   // —— 二、分项得分 ——
   doc.heading('二、分项得分');
   doc.table({
-    columns: [
-      { header: '分项', width: 3 },
-      { header: '满分', width: 1, align: 'right' },
-      { header: '平均得分', width: 1.2, align: 'right' },
-      { header: '得分率', width: 1, align: 'right' },
-      { header: '扣分合计', width: 1.2, align: 'right' },
-      { header: '问题数', width: 1, align: 'right' },
-      { header: '涉及卷宗', width: 1.2, align: 'right' },
-    ],
+    columns: tableColumns(['分项', 3], ['满分', 1, 'right'], ['平均得分', 1.2, 'right'], ['得分率', 1, 'right'], ['扣分合计', 1.2, 'right'], ['问题数', 1, 'right'], ['涉及卷宗', 1.2, 'right']),
     rows: agg.byCategory.map((c) => [c.name, String(c.max), String(c.averageScore), pct(c.averageScore, c.max), String(c.deductedPoints), String(c.findings), String(c.files)]),
   });
   doc.barChart({
@@ -124,13 +104,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   if (topRules.length === 0) doc.paragraph('未发现问题。');
   else {
     doc.table({
-      columns: [
-        { header: '规则', width: 1.3 },
-        { header: '问题', width: 4.5 },
-        { header: '级别', width: 0.8, align: 'center' },
-        { header: '涉及卷宗', width: 1, align: 'right' },
-        { header: '问题数', width: 1, align: 'right' },
-      ],
+      columns: tableColumns(['规则', 1.3], ['问题', 4.5], ['级别', 0.8, 'center'], ['涉及卷宗', 1, 'right'], ['问题数', 1, 'right']),
       rows: topRules.map((r) => [r.ruleId, r.title, severityCell(r.severity), String(r.files), String(r.findings)]),
       zebra: true,
     });
@@ -155,13 +129,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   doc.heading('五、各执法机关情况');
   const grades = agg.grades.map((g) => g.grade);
   doc.table({
-    columns: [
-      { header: '执法机关', width: 4 },
-      { header: '卷宗', width: 1, align: 'right' },
-      { header: '平均分', width: 1.2, align: 'right' },
-      { header: '否决', width: 1, align: 'right' },
-      ...grades.map((g) => ({ header: g, width: 1, align: 'right' as const })),
-    ],
+    columns: tableColumns(['执法机关', 4], ['卷宗', 1, 'right'], ['平均分', 1.2, 'right'], ['否决', 1, 'right'], ...grades.map((g) => [g, 1, 'right'] as const)),
     rows: agg.byAgency.map((a) => [a.agency, String(a.files), String(a.averageScore), String(a.vetoFiles), ...grades.map((g) => String(a.grades[g] ?? 0))]),
     zebra: true,
   });
@@ -176,14 +144,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
     if (a.topRules.length) doc.paragraph(`主要问题：${a.topRules.map((r) => `${r.ruleId} ${r.title}（${r.files} 卷）`).join('；')}`, { size: doc.baseSize - 1 });
     const rows = (byAgency.get(a.agency) ?? []).slice(-PDF_AGENCY_FILES_LIMIT).reverse();
     doc.table({
-      columns: [
-        { header: '名次', width: 0.8, align: 'right' },
-        { header: '案号', width: 3 },
-        { header: '当事人', width: 3.2 },
-        { header: '得分', width: 1, align: 'right' },
-        { header: '等次', width: 1, align: 'center' },
-        { header: '问题数', width: 1, align: 'right' },
-      ],
+      columns: tableColumns(['名次', 0.8, 'right'], ['案号', 3], ['当事人', 3.2], ['得分', 1, 'right'], ['等次', 1, 'center'], ['问题数', 1, 'right']),
       rows: rows.map((r) => [String(r.rank), r.caseNumber, r.party, String(r.total), gradeCell(r), String(r.findings.total)]),
     });
     if (a.files > rows.length) doc.paragraph(`（列出得分最低的 ${rows.length} 卷，全部 ${a.files} 卷见 summary.xlsx）`, { size: doc.baseSize - 2, color: COLORS.muted });
@@ -193,21 +154,11 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   doc.heading('六、案卷得分排名');
   const ranking = results.ranking.slice(0, PDF_RANKING_LIMIT);
   doc.table({
-    columns: [
-      { header: '名次', width: 0.8, align: 'right' },
-      { header: '案号', width: 2.8 },
-      { header: '当事人', width: 2.8 },
-      { header: '执法机关', width: 2.8 },
-      ...(official
-        ? [
-            { header: '合法性', width: 0.9, align: 'right' as const },
-            { header: '规范性', width: 0.9, align: 'right' as const },
-          ]
-        : []),
-      { header: '得分', width: 0.9, align: 'right' },
-      { header: '等次', width: 1, align: 'center' },
-      { header: '问题', width: 0.8, align: 'right' },
-    ],
+    columns: tableColumns(
+      ['名次', 0.8, 'right'], ['案号', 2.8], ['当事人', 2.8], ['执法机关', 2.8],
+      ...(official ? ([['合法性', 0.9, 'right'], ['规范性', 0.9, 'right']] as const) : []),
+      ['得分', 0.9, 'right'], ['等次', 1, 'center'], ['问题', 0.8, 'right'],
+    ),
     rows: ranking.map((r) => [
       String(r.rank),
       r.caseNumber,
@@ -230,10 +181,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   else {
     const failed = results.failed.slice(0, PDF_FAILED_LIMIT);
     doc.table({
-      columns: [
-        { header: '文件', width: 3 },
-        { header: '原因', width: 6 },
-      ],
+      columns: tableColumns(['文件', 3], ['原因', 6]),
       rows: failed.map((f) => [f.file, f.issues.slice(0, 3).map((i) => (i.path ? `${i.path}：` : '') + i.message).join('；') + (f.issueCount > 3 ? `（共 ${f.issueCount} 处）` : '')]),
     });
     if (results.failed.length > failed.length) doc.paragraph(`（另有 ${results.failed.length - failed.length} 卷，见 results.json）`, { size: doc.baseSize - 2, color: COLORS.muted });
@@ -245,12 +193,7 @@ export async function renderSummaryPdf(results: EvaluationResults): Promise<Uint
   else {
     const unfinished = results.unfinished.slice(0, PDF_FAILED_LIMIT);
     doc.table({
-      columns: [
-        { header: '案号', width: 3 },
-        { header: '执法机关', width: 3 },
-        { header: '案件状态', width: 1 },
-        { header: '问题数', width: 1, align: 'right' },
-      ],
+      columns: tableColumns(['案号', 3], ['执法机关', 3], ['案件状态', 1], ['问题数', 1, 'right']),
       rows: unfinished.map((u) => [u.caseNumber, u.agency, u.statusLabel, String(u.findings)]),
     });
     if (results.unfinished.length > unfinished.length) doc.paragraph(`（另有 ${results.unfinished.length - unfinished.length} 卷，见 results.json）`, { size: doc.baseSize - 2, color: COLORS.muted });

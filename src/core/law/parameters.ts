@@ -70,3 +70,21 @@ export function parameterOn(name: string, date: string, params: Map<string, Para
   for (const v of p.values) if (v.from <= date) hit = v;
   return hit && hit.value !== null ? hit : undefined;
 }
+
+/** the units a period parameter may be given in (a value's own `unit`, else the parameter's): 日 / 工作日 / 月 / 年 */
+const PERIOD_UNITS: Record<string, 'day' | 'workday' | 'month' | 'year'> = {
+  day: 'day', workday: 'workday', month: 'month', year: 'year', 日: 'day', 工作日: 'workday', 月: 'month', 年: 'year',
+};
+
+/** a period parameter's value in force on `date` as amount + unit (undefined where no value is in force) */
+export function periodOn(
+  name: string,
+  date: string,
+  params: Map<string, Parameter> = defaultParameters(),
+): { amount: number; unit: 'day' | 'workday' | 'month' | 'year'; value: ParameterValue } | undefined {
+  const v = parameterOn(name, date, params);
+  if (!v) return undefined;
+  const unit = PERIOD_UNITS[v.unit ?? params.get(name)!.unit ?? ''];
+  if (!unit) throw new Error(`parameter ${name}: ${v.from} has no period unit (日、工作日、月、年)`);
+  return { amount: v.value!, unit, value: v };
+}

@@ -5,7 +5,7 @@
  */
 import { ENTRY_STATUS_LABELS } from '../case-file/labels';
 import type { EntryCompleteness, SkippedCheck } from '../engine/types';
-import type { PdfLayout } from './layout';
+import { tableColumns, type PdfLayout } from './layout';
 
 /** 待补录 checks are listed in this section, not among the other 无法判定 checks. */
 export function isPendingEntry(s: SkippedCheck): boolean {
@@ -21,11 +21,7 @@ export function renderEntryCompleteness(doc: PdfLayout, heading: string, e: Entr
   );
   if (e.items.length === 0) return;
   doc.table({
-    columns: [
-      { header: '文书/部分', width: 2.6 },
-      { header: '待补录事项', width: 4 },
-      { header: '等待的检查', width: 2 },
-    ],
+    columns: tableColumns(['文书/部分', 2.6], ['待补录事项', 4], ['等待的检查', 2]),
     rows: e.items.map((i) => [i.partLabel, i.fields.map((f) => f.fieldLabel).join('、'), i.ruleIds.join('、')]),
     zebra: true,
   });

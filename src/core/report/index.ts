@@ -7,7 +7,8 @@
  * - loadReportFonts / fontkitAdapter: Noto Sans SC through fontkit 2, subset-embedded, cached per process
  * - breakLines: the line breaker on its own
  */
-export { basisText, layoutReviewReport, renderReviewReport, reportFileName, reportTitle } from './review-report';
+export { basisText } from '../law/basis-text';
+export { layoutReviewReport, renderReviewReport, reportFileName, reportTitle } from './review-report';
 export type { ReviewReportInput } from './review-report';
 export { PdfLayout, A4, COLORS } from './layout';
 export type {

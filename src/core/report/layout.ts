@@ -44,6 +44,7 @@ export const A4: readonly [number, number] = [595.28, 841.89];
 /** 20 mm */
 const MM20 = 56.69;
 
+/** the reports' palette (RGB 0–1): a table of named colours */
 export const COLORS = {
   text: [0.1, 0.1, 0.1],
   muted: [0.4, 0.4, 0.4],
@@ -147,6 +148,14 @@ export interface TableColumn {
   /** relative width */
   width: number;
   align?: 'left' | 'center' | 'right';
+}
+
+/** a column written as [header, relative width, alignment?] — e.g. ['平均分', 0.9, 'right'] */
+export type ColumnDef = readonly [header: string, width: number, align?: TableColumn['align']];
+
+/** the columns of a table, one [header, width, align?] each: the one way the reports spell a table's columns */
+export function tableColumns(...defs: ColumnDef[]): TableColumn[] {
+  return defs.map(([header, width, align]) => (align ? { header, width, align } : { header, width }));
 }
 
 export interface TableSpec {

@@ -7,12 +7,13 @@
  * what to do; what passed; in draft mode the deadlines ahead and the documents to make next; and lines for
  * the reviewer's and approver's signatures.
  */
+import { basisText } from '../law/basis-text';
 import type { CaseFile } from '../case-file/types';
-import { THIRD_PARTY_COPY_NOTE, type Finding, type ReviewResult, type Severity } from '../engine/types';
+import type { Finding, ReviewResult, Severity } from '../engine/types';
 import type { CategoryScore, Deduction, ScoreResult } from '../scoring/types';
 import { chineseNumber } from '../domain/period-text';
 import { SEVERITY_LABELS, SEVERITY_RANK } from '../domain/severity';
-import { COLORS, PdfLayout, type Color, type LayoutOptions } from './layout';
+import { COLORS, PdfLayout, type Color, type LayoutOptions, tableColumns } from './layout';
 import { isPendingEntry, renderEntryCompleteness } from './entry-completeness';
 import { renderFindingJudgement, renderManualJudgement, renderSignOffSection, type ReportJudgement } from './sign-off';
 import { renderXizeScore } from './xize-score-section';
@@ -82,12 +83,7 @@ export async function layoutReviewReport(
   doc.table({
     header: false,
     size: 9,
-    columns: [
-      { header: '', width: 1.15 },
-      { header: '', width: 2.6 },
-      { header: '', width: 1.15 },
-      { header: '', width: 2.6 },
-    ],
+    columns: tableColumns(['', 1.15], ['', 2.6], ['', 1.15], ['', 2.6]),
     rows: [
       [label('案号'), review.caseNumber, label('当事人'), partiesOf(caseFile)],
       [label('案由'), { text: caseFile.case.causeOfAction, colSpan: 3 }],
@@ -127,11 +123,7 @@ export async function layoutReviewReport(
     if (review.passed.length === 0) doc.paragraph('无。');
     else
       doc.table({
-        columns: [
-          { header: '规则', width: 1.1 },
-          { header: '检查项', width: 3 },
-          { header: '结果', width: 4.5 },
-        ],
+        columns: tableColumns(['规则', 1.1], ['检查项', 3], ['结果', 4.5]),
         rows: review.passed.map((p) => [p.ruleId, p.title, p.summary || '符合']),
         zebra: true,
       });
@@ -141,11 +133,7 @@ export async function layoutReviewReport(
     if (undeterminable.length > 0) {
       doc.heading(`${section()}、无法判定的检查（${undeterminable.length} 项）`);
       doc.table({
-        columns: [
-          { header: '规则', width: 1.1 },
-          { header: '检查项', width: 3 },
-          { header: '原因', width: 4.5 },
-        ],
+        columns: tableColumns(['规则', 1.1], ['检查项', 3], ['原因', 4.5]),
         rows: undeterminable.map((s) => [
           s.ruleId,
           s.title,
@@ -177,13 +165,7 @@ export async function layoutReviewReport(
       if (review.upcoming.length === 0) doc.paragraph('无尚未届满的期限。');
       else
         doc.table({
-          columns: [
-            { header: '规则', width: 1 },
-            { header: '事项', width: 2.2 },
-            { header: '届满日', width: 1.4, align: 'center' },
-            { header: '剩余', width: 0.9, align: 'right' },
-            { header: '计算过程', width: 4.2 },
-          ],
+          columns: tableColumns(['规则', 1], ['事项', 2.2], ['届满日', 1.4, 'center'], ['剩余', 0.9, 'right'], ['计算过程', 4.2]),
           rows: [...review.upcoming]
             .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
             .map((u) => [
@@ -200,12 +182,7 @@ export async function layoutReviewReport(
       if (review.nextDocuments.length === 0) doc.paragraph('无。');
       else
         doc.table({
-          columns: [
-            { header: '文书', width: 2.2 },
-            { header: '原因', width: 4.2 },
-            { header: '规则', width: 1 },
-            { header: '期限', width: 1.4, align: 'center' },
-          ],
+          columns: tableColumns(['文书', 2.2], ['原因', 4.2], ['规则', 1], ['期限', 1.4, 'center']),
           rows: review.nextDocuments.map((d) => [d.name, d.reason, d.ruleId, d.dueOn ?? '—']),
           zebra: true,
         });
@@ -218,11 +195,7 @@ export async function layoutReviewReport(
     if (!items?.length) return;
     doc.heading(`${section()}、决定书应载明（${items.length} 项）`);
     doc.table({
-      columns: [
-        { header: '事项', width: 5 },
-        { header: '规则', width: 1 },
-        { header: '依据', width: 2.6 },
-      ],
+      columns: tableColumns(['事项', 5], ['规则', 1], ['依据', 2.6]),
       rows: items.map((i) => [i.item, i.ruleId, i.basis]),
       zebra: true,
     });
@@ -286,13 +259,7 @@ function renderCategoryScore(doc: PdfLayout, review: ReviewResult, score: ScoreR
 
   const findingCount = (c: CategoryScore) => review.findings.filter((f) => categoryOf(f, score)?.id === c.id).length;
   doc.table({
-    columns: [
-      { header: '评分分项', width: 4.2 },
-      { header: '满分', width: 1, align: 'right' },
-      { header: '扣分', width: 1, align: 'right' },
-      { header: '得分', width: 1, align: 'right' },
-      { header: '问题数', width: 1, align: 'right' },
-    ],
+    columns: tableColumns(['评分分项', 4.2], ['满分', 1, 'right'], ['扣分', 1, 'right'], ['得分', 1, 'right'], ['问题数', 1, 'right']),
     rows: [
       ...score.categories.map((c) => [c.name, fmt(c.max), fmt(c.deducted), fmt(c.score), String(findingCount(c))]),
       ...(score.bonus.length > 0
@@ -320,7 +287,7 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   });
   const ind = 14;
   doc.paragraph(f.message, { label: { text: '说明：' }, indent: ind });
-  const basis = basisText(f.basis);
+  const basis = basisText(f.basis, 'grouped');
   doc.paragraph(f.basisPending ? `${basis}（依据待核：${confidenceText(f.confidence)}，须经法制审核人员复核）` : basis, {
     label: { text: f.basisPending ? '依据待核：' : '依据：', color: f.basisPending ? COLORS.orange : undefined },
     indent: ind,
@@ -347,20 +314,6 @@ function renderFinding(doc: PdfLayout, n: number, f: Finding, d: Deduction | und
   if (veto) parts.push(score.model === 'xize-2024' ? `；重大问题：${veto.basis ?? veto.vetoId}，案卷评为 0 分` : `；命中否决项 ${veto.vetoId} ${veto.name}`);
   doc.paragraph(parts.join(''), { label: { text: '扣分：' }, indent: ind, color: veto ? COLORS.red : undefined });
   renderFindingJudgement(doc, f, judgement, ind);
-}
-
-/** 《法》第64条（一）、第85条；《另一法》第3条 — articles of the same law grouped, in order of appearance */
-export function basisText(basis: Finding['basis']): string {
-  const groups: { law: string; articles: string[] }[] = [];
-  for (const b of basis) {
-    const law = b.law.startsWith('《') ? b.law : `《${b.law}》`;
-    const article = b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '');
-    const g = groups.find((x) => x.law === law);
-    if (g) {
-      if (!g.articles.includes(article)) g.articles.push(article);
-    } else groups.push({ law, articles: [article] });
-  }
-  return groups.map((g) => `${g.law}${g.articles.join('、')}`).join('；') || '—';
 }
 
 function confidenceText(c: Finding['confidence']): string {

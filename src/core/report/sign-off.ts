@@ -8,7 +8,7 @@ import { SIGN_OFF_STATE_LABEL, type SignOff } from '../adjudication/sign-off';
 import type { AdjudicatedReview } from '../adjudication/types';
 import { todayInShanghai } from '../domain/clock';
 import type { Finding } from '../engine/types';
-import { COLORS, type PdfLayout } from './layout';
+import { COLORS, type PdfLayout, tableColumns } from './layout';
 
 export interface ReportJudgement {
   adjudicated: AdjudicatedReview;
@@ -67,13 +67,7 @@ export function renderManualJudgement(doc: PdfLayout, heading: string, j: Report
     doc.heading(`人工认定的问题（${score.manualDeductions.length} 项）`, 2);
     const evidence = new Map(j.adjudicated.manualFindings.map((m) => [m.id, m.evidence ?? '—']));
     doc.table({
-      columns: [
-        { header: '细则项目', width: 1.8 },
-        { header: '问题', width: 3.2 },
-        { header: '证据', width: 1.6 },
-        { header: '扣分', width: 0.8, align: 'right' },
-        { header: '认定人', width: 1.4 },
-      ],
+      columns: tableColumns(['细则项目', 1.8], ['问题', 3.2], ['证据', 1.6], ['扣分', 0.8, 'right'], ['认定人', 1.4]),
       rows: score.manualDeductions.map((d) => [
         d.item,
         d.severity === 'veto' ? `【否决】${d.text}` : d.text,
@@ -86,27 +80,14 @@ export function renderManualJudgement(doc: PdfLayout, heading: string, j: Report
   if (score.manualScores.length > 0) {
     doc.heading(`人工评分的项目（${score.manualScores.length} 项）`, 2);
     doc.table({
-      columns: [
-        { header: '评分项', width: 2.6 },
-        { header: '满分', width: 0.8, align: 'right' },
-        { header: '规则引擎', width: 1, align: 'right' },
-        { header: '人工评分', width: 1, align: 'right' },
-        { header: '说明', width: 2.2 },
-        { header: '评分人', width: 1.4 },
-      ],
+      columns: tableColumns(['评分项', 2.6], ['满分', 0.8, 'right'], ['规则引擎', 1, 'right'], ['人工评分', 1, 'right'], ['说明', 2.2], ['评分人', 1.4]),
       rows: score.manualScores.map((s) => [s.name, fmt(s.max), s.machineScore === undefined ? '—' : fmt(s.machineScore), fmt(s.score), s.note ?? '—', `${s.by.name} ${signedDate(s.at)}`]),
     });
   }
   if (score.dismissed.length > 0) {
     doc.heading(`驳回的机器提示（${score.dismissed.length} 项，不扣分）`, 2);
     doc.table({
-      columns: [
-        { header: '规则', width: 1 },
-        { header: '问题', width: 2.6 },
-        { header: '原应扣', width: 0.9, align: 'right' },
-        { header: '驳回理由', width: 2.8 },
-        { header: '裁定人', width: 1.5 },
-      ],
+      columns: tableColumns(['规则', 1], ['问题', 2.6], ['原应扣', 0.9, 'right'], ['驳回理由', 2.8], ['裁定人', 1.5]),
       rows: score.dismissed.map((d) => [d.ruleId, d.title, fmt(d.points), d.reason, `${d.by.name} ${signedDate(d.at)}`]),
     });
   }

@@ -6,7 +6,7 @@
  */
 import type { DocumentItemResult, ItemEvidence, ScoreResult } from '../scoring/types';
 import { SCORE_ITEM_STATUS_LABELS } from '../scoring/labels';
-import { COLORS, type PdfLayout } from './layout';
+import { COLORS, type PdfLayout, tableColumns } from './layout';
 
 const STATUS_LABEL: Record<string, string> = SCORE_ITEM_STATUS_LABELS;
 
@@ -81,15 +81,7 @@ export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: (
     doc.paragraph('各类型文书评查项', { bold: true, keepWithNext: 40 });
     doc.table({
       size: 8.5,
-      columns: [
-        { header: '序号', width: 0.7 },
-        { header: '评查项目', width: 3.2 },
-        { header: '标准分', width: 0.9, align: 'right' },
-        { header: '已评分值', width: 0.9, align: 'right' },
-        { header: '得分', width: 0.8, align: 'right' },
-        { header: '待人工', width: 0.9, align: 'right' },
-        { header: '状态', width: 1.3 },
-      ],
+      columns: tableColumns(['序号', 0.7], ['评查项目', 3.2], ['标准分', 0.9, 'right'], ['已评分值', 0.9, 'right'], ['得分', 0.8, 'right'], ['待人工', 0.9, 'right'], ['状态', 1.3]),
       rows: norm.documents.map((d) => [
         d.id,
         d.bonus ? `${d.name}（加分项）` : d.name,
@@ -106,13 +98,7 @@ export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: (
       doc.paragraph('已评定的细目', { bold: true, keepWithNext: 40 });
       doc.table({
         size: 8.5,
-        columns: [
-          { header: '细目', width: 0.8 },
-          { header: '内容', width: 4.2 },
-          { header: '分值', width: 0.7, align: 'right' },
-          { header: '得分', width: 0.7, align: 'right' },
-          { header: '依据', width: 2.4 },
-        ],
+        columns: tableColumns(['细目', 0.8], ['内容', 4.2], ['分值', 0.7, 'right'], ['得分', 0.7, 'right'], ['依据', 2.4]),
         rows: judged.map(({ d, s }) => [
           s.id,
           `${d.name}：${s.text}`,
@@ -128,13 +114,7 @@ export function renderXizeScore(doc: PdfLayout, score: ScoreResult, headingNo: (
   doc.heading(`（三）卷面基本要素（扣分制，最多扣 ${fmt(form.max)} 分）：扣 ${fmt(form.deducted)} 分`, 2);
   doc.table({
     size: 8.5,
-    columns: [
-      { header: '要素', width: 0.7 },
-      { header: '内容', width: 4.6 },
-      { header: '分值', width: 0.7, align: 'right' },
-      { header: '扣分', width: 0.7, align: 'right' },
-      { header: '依据 / 状态', width: 2.3 },
-    ],
+    columns: tableColumns(['要素', 0.7], ['内容', 4.6], ['分值', 0.7, 'right'], ['扣分', 0.7, 'right'], ['依据 / 状态', 2.3]),
     rows: form.groups.flatMap((g) => [
       [{ text: `${g.name}（${fmt(g.max)} 分，扣 ${fmt(g.deducted)} 分）`, bold: true, colSpan: 5 }],
       ...g.elements.map((e) => [

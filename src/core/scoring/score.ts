@@ -13,6 +13,7 @@
  *   the finding), else the sheet's unmappedVeto item — a veto is never dropped;
  * - bonus items (加分项) add points, the total never exceeding the sheet's total.
  */
+import { gradeOf, sheetFields } from './score-head';
 import type { CaseFile } from '../case-file/types';
 import { SEVERITY_RANK } from '../domain/severity';
 import type { Finding, ReviewResult, Severity } from '../engine/types';
@@ -140,15 +141,11 @@ function scoreDeduction(result: ReviewResult, sheet: DeductionSheet): ScoreResul
   const withBonus = r2(Math.min(sheet.total, base + bonus.reduce((s, b) => s + b.points, 0)));
   const vetoed = vetoHits.length > 0;
   const total = vetoed && sheet.vetoZeroesTotal ? 0 : withBonus;
-  const grade = vetoed ? sheet.vetoGrade : sheet.grades.find((g) => total >= g.min)!.name;
+  const grade = gradeOf(sheet, total, vetoed);
 
   return {
     model: 'deduction',
-    sheetId: sheet.id,
-    sheetVersion: sheet.version,
-    sheetName: sheet.name,
-    sheetStatus: sheet.status,
-    maxTotal: sheet.total,
+    ...sheetFields(sheet),
     total,
     totalBeforeVeto: withBonus,
     grade,

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { displayPath, rulesDir } from '../paths';
+import { defaultRulePack } from '../engine/pack/loader';
 import type {
   BonusItem,
   DeductionSheet,
@@ -124,7 +125,36 @@ export function parseScoringSheet(text: string, file: string): ScoringSheet {
   const v = new Validator();
   const sheet = v.sheet(raw, file);
   if (v.issues.length > 0 || !sheet) throw new ScoringSheetError(file, v.issues);
-  return sheet;
+  return withFormerRuleIds(sheet, defaultRulePack().formerIds);
+}
+
+/**
+ * A rule merged from twins keeps its former ids (DL-33 → DL-01 under the 2010 办法): wherever a sheet names a rule
+ * by either id, it names all of them, so a sheet written before the merge and a review stored before it both still
+ * score as they did. Each finding carries one rule id, so listing several ids of one rule never counts a finding twice.
+ */
+/** the sheet fields that list rule ids (types.ts) */
+const RULE_LISTS = new Set(['rules', 'hints', 'applicableAnyOf', 'passedAllOf']);
+
+export function withFormerRuleIds<T extends ScoringSheet>(sheet: T, formerIds: ReadonlyMap<string, string>): T {
+  if (!formerIds.size) return sheet;
+  const ids = new Map<string, string[]>();
+  for (const [former, id] of formerIds) ids.set(id, [...(ids.get(id) ?? [id]), former]);
+  const all = (r: string) => ids.get(formerIds.get(r) ?? r) ?? [r];
+  const expand = (list: string[]) => [...new Set(list.flatMap(all))];
+  const walk = (o: unknown): unknown => {
+    if (Array.isArray(o)) return o.map(walk);
+    if (!o || typeof o !== 'object') return o;
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(o)) {
+      if (RULE_LISTS.has(k) && Array.isArray(val) && val.every((x) => typeof x === 'string')) out[k] = expand(val);
+      else if (k === 'byRule' && val && typeof val === 'object' && !Array.isArray(val))
+        out[k] = Object.fromEntries(Object.entries(val).flatMap(([r, n]) => all(r).map((id) => [id, n])));
+      else out[k] = walk(val);
+    }
+    return out;
+  };
+  return walk(sheet) as T;
 }
 
 export type Obj = Record<string, unknown>;
@@ -182,6 +212,26 @@ export class Validator {
     for (const k of Object.keys(o)) if (!allowed.includes(k)) this.fail(join2(path, k), `未知字段（允许：${allowed.join(', ')}）`);
   }
 
+  /** what every sheet opens with, whatever its model: id (= the file name), version, name, status, source, total */
+  header(root: Obj, file: string) {
+    const id = this.str(root, 'id', '');
+    const expectedId = basename(file).replace(/\.ya?ml$/, '');
+    if (id !== undefined && id !== expectedId) this.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
+    const version = this.str(root, 'version', '');
+    const name = this.str(root, 'name', '');
+    const status = root.status;
+    if (status !== 'placeholder' && status !== 'official') this.fail('status', '应为 placeholder 或 official');
+    const source = this.str(root, 'source', '');
+    const total = this.num(root, 'total', '', { positive: true });
+    return { id: id!, version: version!, name: name!, status: status as ScoringSheet['status'], source: source!, total };
+  }
+
+  /** the grade a 否决 gives must be one of the sheet's grades */
+  vetoGradeIn(vetoGrade: string | undefined, grades: GradeBand[] | undefined): void {
+    if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade))
+      this.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
+  }
+
   sheet(raw: unknown, file: string): ScoringSheet | undefined {
     const root = this.obj(raw, '');
     if (!root) return undefined;
@@ -194,15 +244,8 @@ export class Validator {
       ['model', 'id', 'version', 'name', 'status', 'source', 'total', 'categories', 'deductions', 'unknownScoringItem', 'vetoZeroesTotal', 'vetoGrade', 'veto', 'unmappedVeto', 'bonus', 'grades'],
       '',
     );
-    const id = this.str(root, 'id', '');
-    const expectedId = basename(file).replace(/\.ya?ml$/, '');
-    if (id !== undefined && id !== expectedId) this.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
-    const version = this.str(root, 'version', '');
-    const name = this.str(root, 'name', '');
-    const status = root.status;
-    if (status !== 'placeholder' && status !== 'official') this.fail('status', '应为 placeholder 或 official');
-    const source = this.str(root, 'source', '');
-    const total = this.num(root, 'total', '', { positive: true });
+    const head = this.header(root, file);
+    const total = head.total;
     const categories = this.categories(root.categories, total);
     const catIds = new Set((categories ?? []).map((c) => c.id));
     const deductions = this.deductions(root.deductions);
@@ -213,17 +256,11 @@ export class Validator {
     const unmappedVeto = this.unmappedVeto(root.unmappedVeto, veto ?? []);
     const bonus = this.bonus(root.bonus, catIds);
     const grades = this.grades(root.grades, total);
-    if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade)) {
-      this.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
-    }
+    this.vetoGradeIn(vetoGrade, grades);
     if (this.issues.length > 0) return undefined;
     return {
       model: 'deduction',
-      id: id!,
-      version: version!,
-      name: name!,
-      status: status as ScoringSheet['status'],
-      source: source!,
+      ...head,
       total: total!,
       categories: categories!,
       deductions: deductions!,

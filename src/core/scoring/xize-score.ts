@@ -15,6 +15,7 @@
  * pending 卷面 deduction taken) … all pending at full points. A 重大问题 the reviewer finds (合法性 items left to
  * the reviewer) would make it 0 whatever the range says; the score lists those items.
  */
+import { gradeOf, sheetFields } from './score-head';
 import { defaultCalendar } from '../calendar';
 import type { CaseFile } from '../case-file/types';
 import { defaultRulePack } from '../engine';
@@ -280,16 +281,12 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
   const low = r2(sheet.legality.points + Math.max(0, ratio(earned, participating + pendingMax) - formMaxDeducted));
   const high = r2(sheet.legality.points + Math.max(0, ratio(earned + pendingMax + pendingBonus, participating + pendingMax) - formDeducted));
   const totalRange = vetoed ? { min: 0, max: 0 } : { min: Math.min(low, total), max: Math.max(high, total) };
-  const grade = vetoed ? sheet.vetoGrade : sheet.grades.find((g) => total >= g.min)!.name;
+  const grade = gradeOf(sheet, total, vetoed);
   if (!Number.isFinite(total)) throw new ScoringError(`评分表 ${sheet.id} 算出的分数无效`);
 
   return {
     model: 'xize-2024',
-    sheetId: sheet.id,
-    sheetVersion: sheet.version,
-    sheetName: sheet.name,
-    sheetStatus: sheet.status,
-    maxTotal: sheet.total,
+    ...sheetFields(sheet),
     total,
     totalBeforeVeto: beforeVeto,
     grade,

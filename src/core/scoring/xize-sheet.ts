@@ -6,7 +6,7 @@
  * Rule ids are not checked against the pack here (a sheet may be loaded beside another pack);
  * test/scoring/pack-consistency.spec.ts checks the shipped sheets cover the shipped pack.
  */
-import { basename } from 'node:path';
+import { CONDITION_SCHEMA } from '../engine/pack/rule-schema';
 import { defaultDocumentTypes } from '../domain/document-types';
 import { isKnownFact } from '../engine/facts';
 import type { Obj, Validator } from './sheet';
@@ -27,11 +27,8 @@ const ROOT_KEYS = [
 ];
 const SEVERITIES = ['veto', 'error', 'warning', 'info'];
 const ABSENT: AbsentPolicy[] = ['zero', 'not_applicable', 'review'];
-/** the keys of the rule pack's Condition (engine/pack/types.ts) */
-const CONDITION_KEYS = [
-  'procedure', 'status', 'modes', 'flags', 'anyFlags', 'hasDocuments', 'hasAnyDocument', 'lacksDocuments', 'penaltyKinds',
-  'fine', 'hasAgents', 'facts', 'violation', 'servedBy', 'partyKind', 'any', 'all', 'not',
-];
+/** the keys of the rule pack's Condition: those of the rule schema's condition */
+const CONDITION_KEYS = Object.keys(CONDITION_SCHEMA.properties);
 const DOC_LIST_KEYS = ['hasDocuments', 'hasAnyDocument', 'lacksDocuments'];
 const CODE = /^[A-Z]$/;
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -42,15 +39,8 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet | undefined {
   v.unknownKeys(root, ROOT_KEYS, '');
   const docTypes = knownDocumentTypes();
-  const id = v.str(root, 'id', '');
-  const expectedId = basename(file).replace(/\.ya?ml$/, '');
-  if (id !== undefined && id !== expectedId) v.fail('id', `应与文件名一致（"${expectedId}"），实为 "${id}"`);
-  const version = v.str(root, 'version', '');
-  const name = v.str(root, 'name', '');
-  const status = root.status;
-  if (status !== 'placeholder' && status !== 'official') v.fail('status', '应为 placeholder 或 official');
-  const source = v.str(root, 'source', '');
-  const total = v.num(root, 'total', '', { positive: true });
+  const head = v.header(root, file);
+  const total = head.total;
   const vetoZeroesTotal = v.bool(root, 'vetoZeroesTotal', '');
   if (vetoZeroesTotal === false) v.fail('vetoZeroesTotal', '细则："案卷评查存在任一项重大问题的，直接评为 0 分"，应为 true');
   const vetoGrade = v.str(root, 'vetoGrade', '');
@@ -277,9 +267,7 @@ export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet
       });
   }
   const grades = v.grades(root.grades, total);
-  if (vetoGrade !== undefined && grades && !grades.some((g) => g.name === vetoGrade)) {
-    v.fail('vetoGrade', `应为 grades 中的一个等次（${grades.map((g) => g.name).join('、')}）`);
-  }
+  v.vetoGradeIn(vetoGrade, grades);
   const overlayRaw = v.obj(root.gradeOverlay, 'gradeOverlay');
   let gradeOverlay: XizeSheet['gradeOverlay'] | undefined;
   if (overlayRaw) {
@@ -292,11 +280,7 @@ export function parseXizeSheet(v: Validator, root: Obj, file: string): XizeSheet
   if (v.issues.length > 0) return undefined;
   return {
     model: 'xize-2024',
-    id: id!,
-    version: version!,
-    name: name!,
-    status: status as XizeSheet['status'],
-    source: source!,
+    ...head,
     total: total!,
     // the two parts as categories, so that readers of the deduction model's shape keep working
     categories: [

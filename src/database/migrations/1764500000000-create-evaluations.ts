@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
-/** evaluations: one row per annual evaluation run (年度案卷评查). Table API: runs on sqlite and postgres. */
+/**
+ * evaluations: one row per annual evaluation run (年度案卷评查). Table API: runs on sqlite and postgres.
+ * Its DDL is written out in full, like every migration's: a released migration runs as it ran, so none shares a
+ * table or column helper with a later one (the alike column lists of the migrations are history, not logic).
+ */
 export class CreateEvaluations1764500000000 implements MigrationInterface {
   name = 'CreateEvaluations1764500000000';
 

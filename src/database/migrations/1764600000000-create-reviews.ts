@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
-/** reviews: stored results of POST /api/cases/:id/reviews (rule engine). Table API: runs on sqlite and postgres. */
+/**
+ * reviews: stored results of POST /api/cases/:id/reviews (rule engine). Table API: runs on sqlite and postgres.
+ * Its DDL is written out in full, like every migration's: a released migration runs as it ran, so none shares a
+ * table or column helper with a later one (the alike column lists of the migrations are history, not logic).
+ */
 export class CreateReviews1764600000000 implements MigrationInterface {
   name = 'CreateReviews1764600000000';
 

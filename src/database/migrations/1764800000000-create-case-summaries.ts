@@ -8,6 +8,8 @@ import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } f
  * Search (?q, substring of 案号 or 当事人名称) uses an index on both databases:
  * - PostgreSQL: a trigram GIN index (pg_trgm, a trusted extension shipped with PostgreSQL) on search_text;
  * - SQLite: an FTS5 trigram table over search_text (external content, kept in step by triggers).
+ * Its DDL is written out in full, like every migration's: a released migration runs as it ran, so none shares a
+ * table or column helper with a later one (the alike column lists of the migrations are history, not logic).
  */
 export class CreateCaseSummaries1764800000000 implements MigrationInterface {
   name = 'CreateCaseSummaries1764800000000';

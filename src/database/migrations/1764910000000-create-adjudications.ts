@@ -2,7 +2,11 @@ import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
 const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '24', isNullable: nullable });
 
-/** Rulings, explanations, manual judgements and sign-offs (人工评查). Table API: runs on sqlite and postgres. */
+/**
+ * Rulings, explanations, manual judgements and sign-offs (人工评查). Table API: runs on sqlite and postgres.
+ * Its DDL is written out in full, like every migration's: a released migration runs as it ran, so none shares a
+ * table or column helper with a later one (the alike column lists of the migrations are history, not logic).
+ */
 export class CreateAdjudications1764910000000 implements MigrationInterface {
   name = 'CreateAdjudications1764910000000';
 

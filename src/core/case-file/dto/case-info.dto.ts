@@ -1,3 +1,5 @@
+// The DTOs of the case-file format: one decorated property per field of ../types.ts (label, 依据, limits), read by
+// the validator and the JSON schema generator. Classes of this folder are alike in shape by design: declarations.
 import type { CaseFlags, CaseInfo, CaseSource, CaseStatus, PenaltyKind, Procedure } from '../types';
 import { CASE_SOURCE_LABELS, CASE_STATUS_LABELS, PENALTY_KIND_LABELS, PROCEDURE_LABELS } from '../labels';
 import { Model, opt, req } from './field';

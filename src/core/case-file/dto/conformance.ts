@@ -2,6 +2,7 @@
  * Compile-time proof that each DTO has exactly the properties of its interface in types.ts — no field missing
  * (which would make the validator reject valid files as "unknown property") and none extra. `implements` already
  * proves the DTO's types are assignable; this adds "same key set". Checked by `tsc --noEmit`.
+ * The list below is a table (one assertion per DTO), so its lines are alike by design.
  */
 import type * as T from '../types';
 import type * as D from './index';

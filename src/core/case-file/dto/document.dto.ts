@@ -1,3 +1,5 @@
+// DTOs of the documents of a case file: one decorated property per field of ../types.ts (declarations, alike in
+// shape with the other DTOs of this folder by design).
 import type {
   Amounts,
   CaseDocument,

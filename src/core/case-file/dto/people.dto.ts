@@ -1,3 +1,5 @@
+// DTOs of the people of a case file: one decorated property per field of ../types.ts (declarations, alike in
+// shape with the other DTOs of this folder by design).
 import type { Agent, Officer, Party, Reviewer, ReviewerRole } from '../types';
 import { PARTY_KIND_LABELS, REVIEWER_ROLE_LABELS } from '../labels';
 import { Model, opt, req } from './field';

@@ -14,6 +14,12 @@ export function normalizeText(s: string): string {
 
 export const consistencyCheck: CheckImpl<ConsistencyCheck> = {
   kind: 'consistency',
+  schema: {
+    type: 'object',
+    required: ['kind', 'field'],
+    additionalProperties: false,
+    properties: { kind: { const: 'consistency' }, field: { enum: ['partyName', 'caseNumber'] } },
+  },
   doc: (c) => `一致性：${c.field === 'partyName' ? '当事人名称' : '案号'}`,
   reads: () => ({}),
   dataKeys: ['written', 'expected', 'fieldLabel'],

@@ -8,9 +8,15 @@ const named = (spec: CustomCheck) => CUSTOM_CHECKS.get(spec.name);
 
 export const customCheck: CheckImpl<CustomCheck> = {
   kind: 'custom',
+  schema: {
+    type: 'object',
+    required: ['kind', 'name'],
+    additionalProperties: false,
+    properties: { kind: { const: 'custom' }, name: { type: 'string', pattern: '^[a-z_]+$' }, params: { type: 'object' } },
+  },
   dataKeys: [],
   dataKeysOf: (spec) => named(spec)?.dataKeys ?? [],
-  problemIdsOf: (spec) => named(spec)?.problemIds ?? [],
+  problemIdsOf: (spec) => named(spec)?.problemIdsOf?.(spec.params ?? {}) ?? named(spec)?.problemIds ?? [],
   doc: (spec) => `专项检查 ${spec.name}：${named(spec)?.description ?? ''}`,
   reads: (spec) => named(spec)?.reads?.(spec.params ?? {}) ?? {},
   specProblems(spec) {

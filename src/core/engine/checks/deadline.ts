@@ -5,6 +5,7 @@
  * (中止、检测 …). Backward (听证通知 "七日前"): the latest allowed day before the target.
  * Hours (24 小时内补办批准) are counted on `YYYY-MM-DD HH:mm` facts without the calendar.
  */
+import { basisText } from '../../law/basis-text';
 import { PERIOD_UNIT_WORDS } from '../../domain/period-text';
 import type { ExcludedInterval } from '../../calendar/types';
 import type { CaseDocument, StatedPeriod } from '../../case-file/types';
@@ -17,13 +18,78 @@ import { factLabel } from '../facts';
 import type { DeadlineCheck, ExclusionSource, LoadedRule } from '../pack/types';
 import type { FactRef } from '../types';
 import type { CheckImpl, CheckOutcome, MessageData } from './types';
-import { basisText, COMPARE_TEXT, compareOk, factRef, na } from './util';
+import { COMPARE_TEXT, compareOk, factRef, na } from './util';
 import { gatherExcludedTime } from './custom/excluded-time';
 
 export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   kind: 'deadline',
+  schema: {
+    type: 'object',
+    required: ['kind', 'from', 'to', 'compare', 'label'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'deadline' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      amount: { type: 'integer', minimum: 1 },
+      unit: { $ref: '#/definitions/unit' },
+      parameter: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+      periodFrom: {
+        type: 'object',
+        required: ['document', 'kind'],
+        additionalProperties: false,
+        properties: { document: { type: 'string' }, kind: { $ref: '#/definitions/periodKind' } },
+      },
+      amountOverrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['when', 'amount', 'note'],
+          additionalProperties: false,
+          properties: {
+            when: { $ref: '#/definitions/condition' },
+            amount: { type: 'integer', minimum: 1 },
+            note: { type: 'string' },
+          },
+        },
+      },
+      direction: { enum: ['forward', 'backward'] },
+      roll: { enum: ['party', 'strict'] },
+      backwardReading: { enum: ['conservative', 'inclusive'] },
+      compare: { enum: ['lte', 'lt', 'gte', 'gt'] },
+      exclusions: {
+        type: 'array',
+        items: { enum: ['suspension', 'testing', 'hearing', 'announcement', 'service', 'other_excluded'] },
+      },
+      extensions: {
+        type: 'object',
+        required: ['of', 'documents'],
+        additionalProperties: false,
+        properties: {
+          of: { enum: ['case_handling', 'seizure', 'restriction', 'filing'] },
+          documents: { $ref: '#/definitions/stringList' },
+        },
+      },
+      useMailedOn: { type: 'boolean' },
+      rollGrace: { type: 'boolean' },
+      inclusiveGrace: { type: 'boolean' },
+      unless: { $ref: '#/definitions/condition' },
+      unlessNote: { type: 'string' },
+      label: { type: 'string', minLength: 2 },
+      draft: {
+        type: 'object',
+        required: ['label'],
+        additionalProperties: false,
+        properties: { label: { type: 'string' }, nextDocument: { type: 'string' } },
+      },
+    },
+  },
   doc(c) {
-    const period = c.periodFrom ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限` : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
+    const period = c.periodFrom
+      ? `${c.periodFrom.document} 载明的 ${c.periodFrom.kind} 期限`
+      : c.parameter
+        ? `法定数值 ${c.parameter}（按适用日取当时有效的值）`
+        : `${c.amount}${PERIOD_UNIT_WORDS[c.unit ?? 'day']}`;
     const cmp = { lte: '≤', lt: '<', gte: '≥', gt: '>' }[c.compare];
     const extras = [
       c.direction === 'backward' ? `倒算（${c.backwardReading ?? 'conservative'}）` : '',
@@ -40,8 +106,9 @@ export const deadlineCheck: CheckImpl<DeadlineCheck> = {
   }),
   specProblems(c) {
     const problems: string[] = [];
-    if (!c.periodFrom && (c.amount === undefined || c.unit === undefined)) problems.push('deadline 须有 amount+unit 或 periodFrom');
-    if (c.periodFrom && c.amount !== undefined) problems.push('deadline 不得同时有 amount 和 periodFrom');
+    const sources = [c.amount !== undefined || c.unit !== undefined, !!c.periodFrom, !!c.parameter].filter(Boolean).length;
+    if (sources !== 1 || (!c.periodFrom && !c.parameter && (c.amount === undefined || c.unit === undefined)))
+      problems.push('deadline 须有且只有 amount+unit、periodFrom 或 parameter 之一');
     if (c.unit === 'hour' && (c.exclusions?.length || c.extensions || c.direction === 'backward'))
       problems.push('按小时计算的期限不支持扣除、延长或倒算');
     if (c.direction === 'backward' && c.unit !== 'workday' && c.unit !== 'day') problems.push('倒算期限只支持日/工作日');
@@ -154,7 +221,7 @@ function runDeadline(spec: DeadlineCheck, ctx: ReviewContext, rule: LoadedRule):
   // —— the due date ——
   let due: string;
   const calendar: string[] = [...(from.calendar ?? [])];
-  const basis = basisText(rule.basis);
+  const basis = basisText(rule.basis, 'short');
   if (unit === 'hour') {
     if (!isDateTime(from.value)) return na(`${from.label}未记载到时分，无法按小时计算`);
     due = formatLegalDateTime(toMinutes(from.value) + amount * 60);

@@ -1,14 +1,26 @@
 /** officers — at least N 执法人员 took part, each with an 执法证号 (处罚法第42条、第55条). */
 import type { ReviewContext } from '../context';
 import type { OfficersCheck } from '../pack/types';
-import type { CheckImpl, CheckOutcome } from './types';
+import type { CheckImpl, CheckOutcome, ProblemRef } from './types';
 import { na, pass } from './util';
 
 export const officersCheck: CheckImpl<OfficersCheck> = {
   kind: 'officers',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents', 'min'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'officers' },
+      documents: { $ref: '#/definitions/stringList' },
+      min: { type: 'integer', minimum: 1 },
+      certificates: { type: 'boolean' },
+    },
+  },
   doc: (c) => `执法人员 ≥ ${c.min} 人${c.certificates ? '且有执法证号' : ''}：${c.documents.join('、')}`,
   reads: (c) => ({ documentTypes: c.documents }),
-  dataKeys: ['count', 'min', 'problem', 'names'],
+  dataKeys: ['count', 'min', 'problem', 'names', 'noCertificate'],
+  problemIdsOf: (c) => (c.certificates ? ['tooFew', 'noCertificate'] : ['tooFew']),
   run(spec: OfficersCheck, ctx: ReviewContext): CheckOutcome[] {
     const targets = ctx.targets(spec.documents);
     if (!targets.length) return [na('卷内无所涉文书')];
@@ -33,17 +45,18 @@ export const officersCheck: CheckImpl<OfficersCheck> = {
             people.push({ name: s.name, cert: s.certificateNo ?? o?.certificateNo });
           }
       }
-      const problems: string[] = [];
-      if (people.length < spec.min) problems.push(`执法人员${people.length}人，少于${spec.min}人`);
+      const problems: ProblemRef[] = [];
+      if (people.length < spec.min) problems.push({ id: 'tooFew' });
       if (spec.certificates) {
         const noCert = people.filter((p) => !p.cert?.trim()).map((p) => p.name);
-        if (noCert.length) problems.push(`${noCert.join('、')}无执法证号`);
+        if (noCert.length) problems.push({ id: 'noCertificate', data: { noCertificate: noCert.join('、') } });
       }
       const names = people.map((p) => (p.cert ? `${p.name}（${p.cert}）` : p.name)).join('、') || '无';
       if (problems.length) {
         out.push({
           status: 'fail',
-          data: { docName: t.name, docId: t.id, docLabel: t.label, count: people.length, min: spec.min, problem: problems.join('；'), names },
+          data: { docName: t.name, docId: t.id, docLabel: t.label, count: people.length, min: spec.min, problem: '', names },
+          problems,
           facts: [{ label: `${t.name}执法人员`, value: names, refId: t.id }],
           key: t.id,
         });

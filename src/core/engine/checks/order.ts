@@ -16,6 +16,16 @@ function cmpFacts(a: FactValue, b: FactValue): number {
 
 export const orderCheck: CheckImpl<OrderCheck> = {
   kind: 'order',
+  schema: {
+    type: 'object',
+    required: ['kind', 'sequence'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'order' },
+      sequence: { type: 'array', minItems: 2, items: { type: 'string' } },
+      strict: { type: 'boolean' },
+    },
+  },
   doc: (c) => `顺序：${c.sequence.map(factLabel).join(c.strict ? ' < ' : ' ≤ ')}`,
   reads: (c) => ({ facts: c.sequence }),
   dataKeys: ['first', 'firstLabel', 'second', 'secondLabel', 'relation'],

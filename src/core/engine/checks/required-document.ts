@@ -13,6 +13,21 @@ const docDate = (d: CaseDocument) => d.approvedOn ?? d.madeOn ?? d.publishedOn;
 
 export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   kind: 'required_document',
+  schema: {
+    type: 'object',
+    required: ['kind', 'types', 'label'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'required_document' },
+      types: { $ref: '#/definitions/stringList' },
+      where: { $ref: '#/definitions/where' },
+      onOrBefore: { type: 'string' },
+      onOrAfter: { type: 'string' },
+      neededBefore: { $ref: '#/definitions/stringList' },
+      label: { type: 'string', minLength: 2 },
+      each: { type: 'boolean' },
+    },
+  },
   doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
   reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],

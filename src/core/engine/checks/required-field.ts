@@ -27,6 +27,41 @@ function satisfied(value: unknown, test: FieldSpec['test'], want?: unknown): boo
 
 export const requiredFieldCheck: CheckImpl<RequiredFieldCheck> = {
   kind: 'required_field',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'required_field' },
+      documents: { $ref: '#/definitions/stringList' },
+      where: { $ref: '#/definitions/where' },
+      whereHas: { $ref: '#/definitions/stringList' },
+      fields: { type: 'array', minItems: 1, items: { $ref: '#/definitions/fieldSpec' } },
+      signatoryRoles: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['role', 'label'],
+          additionalProperties: false,
+          properties: { role: { type: 'string' }, label: { type: 'string' } },
+        },
+      },
+    },
+  },
+  schemaDefinitions: {
+    fieldSpec: {
+      type: 'object',
+      required: ['path', 'label'],
+      additionalProperties: false,
+      properties: {
+        path: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' },
+        label: { type: 'string', minLength: 2 },
+        test: { enum: ['truthy', 'true', 'nonEmpty', 'time', 'positive', 'equals'] },
+        value: { type: ['string', 'number', 'boolean'] },
+      },
+    },
+  },
   doc: (c) => `文书要素：${c.documents.join('、')} — ${[...(c.fields ?? []).map((f) => f.label), ...(c.signatoryRoles ?? []).map((r) => r.label)].join('、')}`,
   reads: (c) => ({ documentTypes: c.documents }),
   specProblems: (c) => (!c.fields && !c.signatoryRoles ? ['required_field 须有 fields 或 signatoryRoles'] : []),

@@ -6,6 +6,17 @@ import { docData, docRef, na, pass } from './util';
 
 export const sealCheck: CheckImpl<SealCheck> = {
   kind: 'seal',
+  schema: {
+    type: 'object',
+    required: ['kind'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'seal' },
+      documents: { $ref: '#/definitions/stringList' },
+      catalogSealRequired: { type: 'boolean' },
+      except: { $ref: '#/definitions/stringList' },
+    },
+  },
   doc: (c) => `印章：${c.catalogSealRequired ? '文书目录中 sealRequired 的文书' : ''}${c.documents?.join('、') ?? ''}${c.except ? `（除 ${c.except.join('、')}）` : ''}`,
   reads: (c) => ({ documentTypes: [...(c.documents ?? []), ...(c.except ?? [])] }),
   specProblems: (c) => (!c.documents && !c.catalogSealRequired ? ['seal 须有 documents 或 catalogSealRequired'] : []),

@@ -5,24 +5,42 @@ import type { CheckImpl, CheckOutcome } from './types';
 import { docData, na, pass } from './util';
 import type { PartySignature } from '../../case-file/types';
 
+/** the problem with the party's signature (its sentence is the rule's `problems`), or undefined */
 function problemOf(sig: PartySignature | undefined, spec: SignatureCheck): string | undefined {
-  if (!sig) return '无当事人签名或拒签记载';
+  if (!sig) return 'noSignature';
   if (sig.status === 'signed') return undefined;
   if (sig.status === 'refused') {
-    if (!sig.refusalNote?.trim()) return '当事人拒签但未注明拒签情况';
-    if (spec.witnessOnRefusal && !sig.witness?.trim()) return '当事人拒签，未有见证人';
+    if (!sig.refusalNote?.trim()) return 'refusalNotNoted';
+    if (spec.witnessOnRefusal && !sig.witness?.trim()) return 'refusalWithoutWitness';
     return undefined;
   }
   // absent
   if (spec.absentWithWitness && sig.witness?.trim()) return undefined;
-  return spec.absentWithWitness ? '当事人未到场且无见证人签名' : '无当事人签名（记为未到场）';
+  return spec.absentWithWitness ? 'absentWithoutWitness' : 'absent';
 }
 
 export const signatureCheck: CheckImpl<SignatureCheck> = {
   kind: 'signature',
+  schema: {
+    type: 'object',
+    required: ['kind', 'documents'],
+    additionalProperties: false,
+    properties: {
+      kind: { const: 'signature' },
+      documents: { $ref: '#/definitions/stringList' },
+      witnessOnRefusal: { type: 'boolean' },
+      absentWithWitness: { type: 'boolean' },
+    },
+  },
   doc: (c) => `签名：${c.documents.join('、')}`,
   reads: (c) => ({ documentTypes: c.documents }),
   dataKeys: ['problem'],
+  problemIdsOf: (c) => [
+    'noSignature',
+    'refusalNotNoted',
+    ...(c.witnessOnRefusal ? ['refusalWithoutWitness'] : []),
+    c.absentWithWitness ? 'absentWithoutWitness' : 'absent',
+  ],
   run(spec: SignatureCheck, ctx: ReviewContext): CheckOutcome[] {
     const targets = ctx.targets(spec.documents);
     if (!targets.length) return [na('卷内无所涉文书')];
@@ -35,7 +53,8 @@ export const signatureCheck: CheckImpl<SignatureCheck> = {
         const base = 'type' in t.obj ? docData(ctx, t.obj) : { docName: t.name, docId: t.id, docLabel: t.label };
         out.push({
           status: 'fail',
-          data: { ...base, problem },
+          data: { ...base, problem: '' },
+          problems: [{ id: problem }],
           facts: [{ label: `${t.name}当事人签名`, value: sig?.status ?? '无', refId: t.id }],
           key: t.id,
         });

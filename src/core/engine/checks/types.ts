@@ -54,6 +54,10 @@ export interface CheckReads {
  */
 export interface CheckImpl<S extends CheckSpec = CheckSpec> {
   kind: S['kind'];
+  /** the JSON Schema of the spec (rules/schema/rule.schema.json is generated from it: pack/rule-schema.ts) */
+  schema: Record<string, unknown>;
+  /** definitions the spec schema refers to ($ref '#/definitions/<name>') */
+  schemaDefinitions?: Record<string, Record<string, unknown>>;
   /** keys a message template may use (beyond the common ones) */
   dataKeys: readonly string[];
   /** … when they depend on the spec (the custom kind: those of the named check) */

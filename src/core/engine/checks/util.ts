@@ -1,13 +1,8 @@
-import { THIRD_PARTY_COPY_NOTE, type LegalBasis, type FactRef } from '../types';
+import type { FactRef } from '../types';
 import type { FactValue } from '../facts';
 import type { CaseDocument } from '../../case-file/types';
 import type { ReviewContext } from '../context';
 import type { CheckOutcome, MessageData } from './types';
-
-/** "行政处罚法第61条" for calendar explanations (the law's short name: without 中华人民共和国) */
-export function basisText(basis: LegalBasis[]): string {
-  return basis.map((b) => b.law.replace(/^中华人民共和国/, '') + b.article + (b.mark === 'Q†' ? THIRD_PARTY_COPY_NOTE : '')).join('；');
-}
 
 export function factRef(f: FactValue): FactRef {
   return f.refId ? { label: f.label, value: f.value, refId: f.refId } : { label: f.label, value: f.value };

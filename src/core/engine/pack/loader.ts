@@ -14,6 +14,8 @@ import type { LoadedRule, RuleDefinition, RulePack } from './types';
 import { SchemaValidator } from './schema-validator';
 import { loadLawLibrary, resolveBasis, type LawLibrary } from '../../law/law-texts';
 import { validateRuleSemantics } from './semantics';
+import { defaultParameters, loadParameters, type Parameter } from '../../law/parameters';
+import { mergeVersion, parameterProblems, versionProblems } from './versions';
 
 export class RulePackError extends Error {
   constructor(
@@ -103,8 +105,17 @@ export function loadRulePack(dir?: string): RulePack {
   // rules/law beside the pack (else the default one): marks the articles read only in a third-party copy (Q†)
   const lawDir = [join(dirname(packDir), 'law'), join(rulesDir(), 'law')].find((p) => existsSync(p));
   const laws: LawLibrary | undefined = lawDir ? loadLawLibrary(lawDir) : undefined;
+  // rules/parameters beside the pack (else the default one): the dated legal values checks read
+  const paramDir = join(dirname(packDir), 'parameters');
+  let parameters: Map<string, Parameter>;
+  try {
+    parameters = existsSync(paramDir) ? loadParameters(paramDir) : defaultParameters();
+  } catch (e) {
+    throw new RulePackError(displayPath(paramDir), undefined, (e as Error).message);
+  }
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
+  const formerIds = new Map<string, string>();
   const families: RulePack['families'] = [];
   for (const fileName of manifest.families) {
     const path = join(packDir, fileName);
@@ -120,19 +131,39 @@ export function loadRulePack(dir?: string): RulePack {
     }
     const ids: string[] = [];
     for (const def of raw.rules) {
-      if (byId.has(def.id)) throw new RulePackError(file, def.id, `规则编号重复（已见于 ${byId.get(def.id)!.file}）`);
-      const problem = validateRuleSemantics(def, docTypes);
-      if (problem) throw new RulePackError(file, def.id, problem);
-      const basis = laws ? def.basis.map((b) => (resolveBasis(b, laws).confidence === 'Q†' ? { ...b, mark: 'Q†' as const } : b)) : def.basis;
-      const loaded: LoadedRule = {
-        ...def,
-        basis,
-        family: raw.family,
-        file,
-        basisPending: def.confidence !== 'Q',
-        docs: def.docs ?? `docs/rules.md#${def.id.toLowerCase()}`,
-        order: rules.length,
+      const ownIds = [def.id, ...(def.formerVersions ?? []).map((v) => v.id)];
+      for (const [i, id] of ownIds.entries()) {
+        const seen = byId.get(id) ?? (formerIds.has(id) ? byId.get(formerIds.get(id)!) : undefined);
+        if (seen) throw new RulePackError(file, def.id, `规则编号 ${id} 重复（已见于 ${seen.file}）`);
+        if (ownIds.indexOf(id) !== i) throw new RulePackError(file, def.id, `规则编号 ${id} 重复`);
+      }
+      const vProblem = versionProblems(def)[0];
+      if (vProblem) throw new RulePackError(file, def.id, vProblem);
+      const load = (d: RuleDefinition, formerId?: string): LoadedRule => {
+        const problem = validateRuleSemantics(d, docTypes) ?? parameterProblems(d, parameters)[0];
+        if (problem) throw new RulePackError(file, formerId ? `${def.id}（原 ${formerId}）` : def.id, problem);
+        const basis = laws ? d.basis.map((b) => (resolveBasis(b, laws).confidence === 'Q†' ? { ...b, mark: 'Q†' as const } : b)) : d.basis;
+        return {
+          ...d,
+          basis,
+          family: raw.family,
+          file,
+          basisPending: d.confidence !== 'Q',
+          docs: def.docs ?? `docs/rules.md#${def.id.toLowerCase()}`,
+          order: rules.length,
+          ...(formerId ? { formerId } : {}),
+        };
       };
+      const loaded = load(def);
+      if (def.formerVersions?.length) {
+        loaded.versions = def.formerVersions.map((v) => {
+          const merged = mergeVersion(def, v);
+          const errors = validator(packDir).validate(merged.check, '#/definitions/check');
+          if (errors.length) throw new RulePackError(file, `${def.id}（原 ${v.id}）`, `check${errors[0].path} ${errors[0].message}`);
+          formerIds.set(v.id, def.id);
+          return load(merged, v.id);
+        });
+      }
       rules.push(loaded);
       byId.set(def.id, loaded);
       ids.push(def.id);
@@ -145,6 +176,8 @@ export function loadRulePack(dir?: string): RulePack {
     dir: packDir,
     rules,
     byId,
+    formerIds,
+    parameters,
     families,
     documentTypes: docTypes,
     documentTypesVersion: docTypes.version,

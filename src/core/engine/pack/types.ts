@@ -7,6 +7,7 @@
 import type { DocumentTypeCatalog } from '../../domain/document-types';
 import type { CaseStatus, PenaltyKind, Procedure, ServiceMethod, StatedPeriod } from '../../case-file/types';
 import type { Confidence, LegalBasis, ReviewMode, Severity } from '../types';
+import type { Parameter } from '../../law/parameters';
 
 /**
  * A rule's own category hint (e.g. 'procedure'). The engine keeps no list of categories or veto items: each
@@ -17,16 +18,19 @@ export type ScoringItem = string;
 /** A rule's own veto-item tag (e.g. V7), read only by sheets that map veto rules by tag. */
 export type VetoItem = string;
 
-export type FlagName =
-  | 'hearing'
-  | 'major'
-  | 'noPenalty'
-  | 'dailyPenalty'
-  | 'sealSeizure'
-  | 'productionRestriction'
-  | 'transfer'
-  | 'suspectedCrime'
-  | 'legalReviewRequired';
+/** the case flags a condition may name (case.flags; the rule schema's flagName is generated from this list) */
+export const FLAG_NAMES = [
+  'hearing',
+  'major',
+  'noPenalty',
+  'dailyPenalty',
+  'sealSeizure',
+  'productionRestriction',
+  'transfer',
+  'suspectedCrime',
+  'legalReviewRequired',
+] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
 
 /** Applicability: every key present must hold (AND); any/all/not combine. */
 export interface Condition {
@@ -76,6 +80,11 @@ export interface DeadlineCheck {
   /** fixed period … */
   amount?: number;
   unit?: PeriodUnitAll;
+  /**
+   * … or a dated legal value (rules/parameters): amount and unit are the value in force on the day of the rule's
+   * `effective.date` fact (the day that decides which law applies), filled in before the check runs …
+   */
+  parameter?: string;
   /** … or the period a document states (e.g. 告知书载明的陈述申辩期限) */
   periodFrom?: { document: string; kind: StatedPeriod['kind'] };
   /** a different amount when a condition holds (第36条: 五年) */
@@ -188,9 +197,9 @@ export interface StatedPeriodCheck {
   documents: string[];
   period: StatedPeriod['kind'];
   /** the law's period … */
-  expect?: { amount: number; unit: PeriodUnitAll };
+  expect?: LawPeriod;
   /** … or the law's upper bound (same unit) */
-  max?: { amount: number; unit: PeriodUnitAll };
+  max?: LawPeriod;
   roll?: 'party' | 'strict';
   /** verify a stated endsOn against the calendar (from the stated from, else the document's served/made day) */
   checkEnd?: boolean;
@@ -201,6 +210,16 @@ export interface StatedPeriodCheck {
   acceptUnrolledEnd?: boolean;
   /** the law's words, for messages (e.g. 五日（工作日）) */
   lawText: string;
+}
+
+/**
+ * A period the law sets. With `parameter`, amount and unit are the dated legal value (rules/parameters) in force on
+ * the day of the rule's `effective.date` fact, filled in before the check runs.
+ */
+export interface LawPeriod {
+  amount: number;
+  unit: PeriodUnitAll;
+  parameter?: string;
 }
 
 export interface CustomCheck {
@@ -233,6 +252,27 @@ export interface EffectiveRange {
   note: string;
 }
 
+/**
+ * The same rule under an earlier version of the law (e.g. DL-01 九十日 under the 2023 办法, 三个月 under the 2010
+ * 办法): its own effective range and whatever the law of that version words differently — title, 依据, severity,
+ * messages, check fields (a check field set to null is removed). `id` is the rule's former id: stored rulings,
+ * fingerprints and scoring sheets that name it still resolve to the rule.
+ */
+export interface FormerVersion {
+  id: string;
+  effective: EffectiveRange;
+  title?: string;
+  basis?: LegalBasis[];
+  confidence?: Confidence;
+  severity?: Severity;
+  check?: Record<string, unknown>;
+  message?: string;
+  messages?: Record<string, string>;
+  problems?: Record<string, string>;
+  summary?: string;
+  suggestion?: string;
+}
+
 export interface RuleDefinition {
   id: string;
   title: string;
@@ -259,6 +299,8 @@ export interface RuleDefinition {
   docs?: string;
   /** catalog rules this rule also stands for (e.g. SEQ-14 → DL-01) */
   covers?: string[];
+  /** the rule under earlier versions of the law; the top level is the version in force today */
+  formerVersions?: FormerVersion[];
 }
 
 /** a rule as loaded: definition + where it came from */
@@ -269,6 +311,10 @@ export interface LoadedRule extends RuleDefinition {
   docs: string;
   /** position in the pack (stable order) */
   order: number;
+  /** the former versions, each as a whole rule (the top level with the version's fields) */
+  versions?: LoadedRule[];
+  /** on a former version: the id the rule had under that version of the law (e.g. DL-33) */
+  formerId?: string;
 }
 
 export interface RulePack {
@@ -277,6 +323,10 @@ export interface RulePack {
   dir: string;
   rules: LoadedRule[];
   byId: Map<string, LoadedRule>;
+  /** retired rule ids (a former version's id) → the rule's id */
+  formerIds: Map<string, string>;
+  /** the dated legal values (rules/parameters beside the pack) the rules read */
+  parameters: Map<string, Parameter>;
   families: { id: string; name: string; file: string; ruleIds: string[] }[];
   /** the document-type catalog (rules/document-types.yaml) */
   documentTypes: DocumentTypeCatalog;

@@ -5,10 +5,11 @@
  * against the 30-day limit and its end is counted from the original expiry (the 90-day period, rolled and with its
  * excluded time, 办法第90条第2款).
  */
+import { basisText } from '../../../law/basis-text';
 import type { CaseDocument } from '../../../case-file/types';
 import { gatherExclusions } from '../deadline';
-import { basisText, docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import { docData, docRef, na, pass } from '../util';
+import type { CheckOutcome, ProblemRef } from '../types';
 import type { CustomCheckImpl } from './types';
 
 export const caseHandlingExtensions: CustomCheckImpl = {
@@ -24,7 +25,8 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       maxDays: { type: 'integer', minimum: 1 },
     },
   },
-  dataKeys: ['problem', 'dueOn', 'approvedOn', 'days'],
+  dataKeys: ['problem', 'dueOn', 'approvedOn', 'days', 'maxDays', 'statedEndsOn', 'extendedEnd'],
+  problemIds: ['notApproved', 'approvedLate', 'tooLong', 'noDays', 'notDiscussed', 'wrongEnd'],
   run(params, ctx, rule) {
     const filing = ctx.fact('filingDate');
     const exts = ctx
@@ -40,7 +42,7 @@ export const caseHandlingExtensions: CustomCheckImpl = {
       unit: 'day',
       roll: 'party',
       exclusions: gatherExclusions(ctx, ['suspension', 'testing', 'hearing', 'announcement', 'service', 'other_excluded']),
-      basis: basisText(rule.basis),
+      basis: basisText(rule.basis, 'short'),
     });
     if (base.status !== 'ok' || !base.end)
       return [{ status: 'undeterminable', reason: '缺少节假日安排数据，无法计算办案期限', missingYears: base.missingYears ?? [] }];
@@ -48,29 +50,30 @@ export const caseHandlingExtensions: CustomCheckImpl = {
     const out: CheckOutcome[] = [];
     const maxDays = Number(params.maxDays);
     exts.forEach(({ d, on }, i) => {
-      const problems: string[] = [];
+      const problems: ProblemRef[] = [];
       const stated = d.statedPeriods?.find((p) => p.kind === 'case_handling' && p.unit === 'day');
       const days = d.extensionDays ?? stated?.amount ?? 0;
-      if (!on) problems.push('延期审批无批准日期');
-      else if (on > due) problems.push(`延期批准日 ${on} 晚于原办案期限届满日 ${due}`);
-      if (days > maxDays) problems.push(`延长${days}日，超过${maxDays}日`);
-      if (days <= 0) problems.push('未载明延长天数');
-      if (i > 0 && !d.extensionByCollectiveDiscussion) problems.push('再次延期未经负责人集体讨论决定');
+      if (!on) problems.push({ id: 'notApproved' });
+      else if (on > due) problems.push({ id: 'approvedLate' });
+      if (days > maxDays) problems.push({ id: 'tooLong', data: { maxDays } });
+      if (days <= 0) problems.push({ id: 'noDays' });
+      if (i > 0 && !d.extensionByCollectiveDiscussion) problems.push({ id: 'notDiscussed' });
       const originalDue = due;
       if (days > 0) {
-        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'party', basis: basisText(rule.basis) });
+        const ext = ctx.period({ start: due, amount: days, unit: 'day', roll: 'party', basis: basisText(rule.basis, 'short') });
         if (ext.end) {
           if (stated?.endsOn && stated.endsOn !== ext.end)
-            problems.push(`载明延长后届满日 ${stated.endsOn}，自原届满日 ${due} 起算延长${days}日应为 ${ext.end}`);
+            problems.push({ id: 'wrongEnd', data: { statedEndsOn: stated.endsOn, extendedEnd: ext.end } });
           due = ext.end;
         }
       }
-      if (problems.length) out.push(fail(d, problems.join('；'), originalDue, on ?? '', days));
+      if (problems.length) out.push(fail(d, problems, originalDue, on ?? '', days));
     });
-    function fail(d: CaseDocument, problem: string, dueOn: string, approvedOn: string, days: number): CheckOutcome {
+    function fail(d: CaseDocument, problems: ProblemRef[], dueOn: string, approvedOn: string, days: number): CheckOutcome {
       return {
         status: 'fail',
-        data: { ...docData(ctx, d), problem, dueOn, approvedOn, days },
+        data: { ...docData(ctx, d), problem: '', dueOn, approvedOn, days },
+        problems,
         facts: [docRef(ctx, d, '延期审批', `${approvedOn} 延长${days}日`), { label: '立案日', value: filing!.value, refId: filing!.refId }],
         key: d.id,
       };

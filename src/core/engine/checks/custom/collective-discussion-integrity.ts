@@ -9,14 +9,16 @@
  *   followed it before the decision.
  */
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import type { CustomCheckImpl } from './types';
 
 export const collectiveDiscussionIntegrity: CustomCheckImpl = {
   name: 'collective_discussion_integrity',
   description: '集体讨论：调查人员不得参与表决（voting）；告知前讨论、当事人陈述申辩或要求听证后应再次讨论（repeat）',
   params: { type: 'object', additionalProperties: false, required: ['mode'], properties: { mode: { enum: ['voting', 'repeat'] } } },
-  dataKeys: ['problem'],
+  dataKeys: ['problem', 'voters', 'discussedOn', 'noticeOn', 'response', 'respondedOn', 'decidedOn'],
+  problemIds: ['investigatorVoted', 'notRediscussed'],
+  problemIdsOf: (params) => (params.mode === 'voting' ? ['investigatorVoted'] : ['notRediscussed']),
   run(params, ctx) {
     const discussions = ctx.docs('collective_discussion_record');
     if (!discussions.length) return [na('卷内无集体讨论笔录')];
@@ -31,7 +33,8 @@ export const collectiveDiscussionIntegrity: CustomCheckImpl = {
         if (voters.length)
           out.push({
             status: 'fail',
-            data: { ...docData(ctx, d), problem: `本案调查人员${voters.map((a) => a.name ?? officerNames.get(a.personId ?? '')).join('、')}参与了讨论和表决` },
+            data: { ...docData(ctx, d), problem: '' },
+            problems: [{ id: 'investigatorVoted', data: { voters: voters.map((a) => a.name ?? officerNames.get(a.personId ?? '')).join('、') } }],
             facts: [docRef(ctx, d), { label: '参与表决的调查人员', value: voters.map((a) => a.name).join('、') }],
             key: d.id,
           });
@@ -51,7 +54,8 @@ export const collectiveDiscussionIntegrity: CustomCheckImpl = {
     return [
       {
         status: 'fail',
-        data: { ...docData(ctx, discussions[0]), problem: `集体讨论（${dates[dates.length - 1]}）在告知（${notice}）之前，当事人其后${ctx.docName(last.type)}（${last.madeOn}），决定（${decision}）前未再次组织集体讨论` },
+        data: { ...docData(ctx, discussions[0]), problem: '' },
+        problems: [{ id: 'notRediscussed', data: { discussedOn: dates[dates.length - 1], noticeOn: notice, response: ctx.docName(last.type), respondedOn: last.madeOn!, decidedOn: decision } }],
         facts: [docRef(ctx, discussions[0]), docRef(ctx, last), { label: '告知书日期', value: notice }],
         key: 'repeat',
       },

@@ -3,7 +3,7 @@
  */
 import { originalFineOf, sameAmount, yuan } from '../money';
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const dailyFine: CustomCheckImpl = {
@@ -11,6 +11,7 @@ export const dailyFine: CustomCheckImpl = {
   description: '按日连续处罚的罚款 = 原处罚数额 × 计罚日数',
   params: NO_PARAMS,
   dataKeys: ['originalFine', 'penaltyDays', 'expected', 'fine', 'problem'],
+  problemIds: ['incomplete'],
   run(_params, ctx) {
     const docs = ctx.docs('daily_penalty_decision');
     if (!docs.length) return [na('卷内无按日连续处罚决定书')];
@@ -24,7 +25,8 @@ export const dailyFine: CustomCheckImpl = {
         out.push({
           status: 'fail',
           variant: 'incomplete',
-          data: { ...docData(ctx, d), problem: '未载明原处罚数额、计罚日数或罚款金额' },
+          data: { ...docData(ctx, d), problem: '' },
+          problems: [{ id: 'incomplete' }],
           facts: [docRef(ctx, d)],
           key: d.id,
         });

@@ -2,6 +2,7 @@
  * C5-06 — 按日连续处罚的前提 (按日连续处罚办法第12条【Q】): the 复查 the decision rests on found the violation
  * continuing (复查时已改正或已停产停业、关闭的，不得启动按日连续处罚).
  */
+import type { ProblemRef } from '../types';
 import { docRef, na, pass } from '../util';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
@@ -10,6 +11,7 @@ export const dailyPenaltyBasis: CustomCheckImpl = {
   description: '按日连续处罚所依据的复查发现违法排污仍在继续',
   params: NO_PARAMS,
   dataKeys: ['reinspectionOn', 'problem'],
+  problemIds: ['noReinspection', 'violationStopped', 'continuingNotStated'],
   run(_params, ctx) {
     const decisions = ctx.docs('daily_penalty_decision');
     if (!decisions.length) return [na('卷内无按日连续处罚决定书')];
@@ -22,12 +24,13 @@ export const dailyPenaltyBasis: CustomCheckImpl = {
     // violation corrected ends further accrual and does not undo the decision
     const countedTo = decisions.map((d) => d.penaltyDaysTo).filter(Boolean).sort().pop();
     const last = (countedTo && reinspections.find((r) => r.madeOn === countedTo)) || reinspections[reinspections.length - 1];
-    if (!last) return [{ status: 'fail', variant: 'missing', data: { reinspectionOn: '', problem: '卷内无作出决定前的复查记录' }, facts: [docRef(ctx, decisions[0])], key: 'missing' }];
+    if (!last) return [{ status: 'fail', variant: 'missing', data: { reinspectionOn: '', problem: '' }, problems: [{ id: 'noReinspection' }], facts: [docRef(ctx, decisions[0])], key: 'missing' }];
     if (last.violationContinuing !== true)
       return [
         {
           status: 'fail',
-          data: { reinspectionOn: last.madeOn!, problem: last.violationContinuing === false ? '复查记录载明违法行为已停止' : '复查记录未载明违法排污仍在继续' },
+          data: { reinspectionOn: last.madeOn!, problem: '' },
+          problems: [{ id: last.violationContinuing === false ? 'violationStopped' : 'continuingNotStated' }],
           facts: [docRef(ctx, last, '复查日', last.madeOn!)],
           key: last.id,
         },

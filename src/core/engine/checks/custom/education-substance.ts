@@ -3,7 +3,7 @@
  * laws and articles explained and say what was explained.
  */
 import { na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import type { CustomCheckImpl } from './types';
 
 const EMPTY_PHRASES = /^(已?告知(了)?(当事人)?(相关|有关)?(的)?法律(法规)?(规定)?[。.]?|已普法[。.]?|已进行普法教育[。.]?)$/;
@@ -17,22 +17,24 @@ export const educationSubstance: CustomCheckImpl = {
     additionalProperties: false,
     properties: { minContentChars: { type: 'integer', minimum: 1 } },
   },
-  dataKeys: ['problem'],
+  dataKeys: ['problem', 'content', 'chars'],
+  problemIds: ['noArticles', 'emptyPhrase', 'tooShort'],
   run(params, ctx) {
     const records = ctx.caseFile.educationRecords ?? [];
     if (!records.length) return [na('卷内无普法教育记录')];
     const minChars = Number(params.minContentChars);
     const out: CheckOutcome[] = [];
     for (const r of records) {
-      const problems: string[] = [];
+      const problems: ProblemRef[] = [];
       const content = (r.content ?? '').trim();
-      if (!r.laws?.length || r.laws.every((l) => !l.articles?.length)) problems.push('未载明讲解的具体法律条款');
-      if (EMPTY_PHRASES.test(content)) problems.push(`内容仅为"${content}"`);
-      else if (content.length < minChars) problems.push(`内容过于简略（${content.length}字）`);
+      if (!r.laws?.length || r.laws.every((l) => !l.articles?.length)) problems.push({ id: 'noArticles' });
+      if (EMPTY_PHRASES.test(content)) problems.push({ id: 'emptyPhrase', data: { content } });
+      else if (content.length < minChars) problems.push({ id: 'tooShort', data: { chars: content.length } });
       if (problems.length)
         out.push({
           status: 'fail',
-          data: { docName: '普法教育记录', docId: r.id, docLabel: `普法教育记录（${r.heldOn}）`, problem: problems.join('；') },
+          data: { docName: '普法教育记录', docId: r.id, docLabel: `普法教育记录（${r.heldOn}）`, problem: '' },
+          problems,
           facts: [{ label: '普法教育内容', value: content.slice(0, 40), refId: r.id }],
           key: r.id,
         });

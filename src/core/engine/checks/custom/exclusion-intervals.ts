@@ -3,14 +3,15 @@
  * 检测/鉴定 periods (testingPeriod) as recorded on the documents.
  */
 import { docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const exclusionIntervals: CustomCheckImpl = {
   name: 'exclusion_intervals',
   description: '扣除期间（检测、鉴定）起止日期齐全、先后正确且在立案至决定之间',
   params: NO_PARAMS,
-  dataKeys: ['problem', 'from', 'to'],
+  dataKeys: ['problem', 'from', 'to', 'filedOn', 'decidedOn'],
+  problemIds: ['fromAfterTo', 'beforeFiling', 'afterDecision'],
   run(_params, ctx) {
     const filing = ctx.fact('filingDate')?.value;
     const decision = ctx.fact('decisionDate')?.value;
@@ -19,14 +20,15 @@ export const exclusionIntervals: CustomCheckImpl = {
     const out: CheckOutcome[] = [];
     for (const d of docs) {
       const t = d.testingPeriod!;
-      const problems: string[] = [];
-      if (t.from > t.to) problems.push(`起始日 ${t.from} 晚于终止日 ${t.to}`);
-      if (filing && t.from < filing) problems.push(`起始日 ${t.from} 早于立案日 ${filing}`);
-      if (decision && t.to > decision) problems.push(`终止日 ${t.to} 晚于决定日 ${decision}`);
+      const problems: ProblemRef[] = [];
+      if (t.from > t.to) problems.push({ id: 'fromAfterTo' });
+      if (filing && t.from < filing) problems.push({ id: 'beforeFiling', data: { filedOn: filing } });
+      if (decision && t.to > decision) problems.push({ id: 'afterDecision', data: { decidedOn: decision } });
       if (problems.length)
         out.push({
           status: 'fail',
-          data: { docName: ctx.docName(d.type), docId: d.id, docLabel: ctx.docLabel(d), problem: problems.join('；'), from: t.from, to: t.to },
+          data: { docName: ctx.docName(d.type), docId: d.id, docLabel: ctx.docLabel(d), problem: '', from: t.from, to: t.to },
+          problems,
           facts: [docRef(ctx, d, '检测/鉴定期间', `${t.from}～${t.to}`)],
           key: d.id,
         });

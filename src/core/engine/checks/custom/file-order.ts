@@ -2,16 +2,19 @@
  * C0-05 — 卷内文书排列顺序: the default order of catalog §c0 (决定书及送达回证 → 立案 → 证据 → … → 结案审批),
  * overridable by local rules; reported as a hint. The order follows document-type stages.
  */
+import type { ProblemRef } from '../types';
 import { EDUCATION_RECORD_TYPE } from '../../../domain/document-types';
 import { na, pass } from '../util';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const fileOrder: CustomCheckImpl = {
   name: 'file_order',
   description: '正卷文书按缺省排列顺序（决定书及送达回证、立案、证据、告知、听证、审核讨论、财物处理、执行、普法、结案）',
   params: NO_PARAMS,
-  dataKeys: ['problem'],
+  dataKeys: ['problem', 'order', 'entry', 'after'],
+  problemIds: ['outOfOrder'],
   run(_params, ctx) {
     const entries = (ctx.caseFile.fileIndex ?? []).filter((e) => (e.volume ?? 'main') === 'main' && e.refId).sort((a, b) => a.order - b.order);
     if (entries.length < 2) return [na('卷内目录条目不足')];
@@ -35,7 +38,8 @@ export const fileOrder: CustomCheckImpl = {
         return [
           {
             status: 'fail',
-            data: { problem: `第${e.order}条"${e.title}"排在"${maxTitle}"之后，与缺省排列顺序不符` },
+            data: { problem: '' },
+            problems: [{ id: 'outOfOrder', data: { order: e.order, entry: e.title, after: maxTitle } }],
             facts: [{ label: '卷内目录序号', value: e.order, refId: e.refId }],
             key: 'order',
           },

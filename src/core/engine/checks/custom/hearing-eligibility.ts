@@ -10,7 +10,7 @@ import type { PenaltyKind } from '../../../case-file/types';
 import { PENALTY_KIND_LABELS } from '../../../case-file/labels';
 import { parameterOn } from '../../../law/parameters';
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 /** 处罚法第63条 */
@@ -22,6 +22,7 @@ export const hearingEligibility: CustomCheckImpl = {
   description: '按处罚法第63条的种类和办法第89条（或地方规定）的较大数额判断应告知听证权利',
   params: NO_PARAMS,
   dataKeys: ['problem', 'reason'],
+  problemIds: ['rightNotNotified'],
   run(_params, ctx) {
     const notices = ctx.docs('penalty_notice');
     if (!notices.length) return [na('卷内无事先告知书')];
@@ -53,7 +54,8 @@ export const hearingEligibility: CustomCheckImpl = {
       else if (n.hearingRightNotified !== true)
         out.push({
           status: 'fail',
-          data: { ...docData(ctx, n), reason, problem: '未告知当事人有要求听证的权利' },
+          data: { ...docData(ctx, n), reason, problem: '' },
+          problems: [{ id: 'rightNotNotified' }],
           facts: [docRef(ctx, n), { label: '听证范围', value: reason }],
           key: n.id,
         });

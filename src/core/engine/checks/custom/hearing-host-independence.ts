@@ -3,7 +3,7 @@
  * investigated the case.
  */
 import { docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const hearingHostIndependence: CustomCheckImpl = {
@@ -11,6 +11,7 @@ export const hearingHostIndependence: CustomCheckImpl = {
   description: '听证主持人不是本案调查人员',
   params: NO_PARAMS,
   dataKeys: ['host', 'problem'],
+  problemIds: ['hostInvestigated'],
   run(_params, ctx) {
     const docs = ctx.docsInGroup('hearing_host_record').filter((d) => d.hostId);
     if (!docs.length) return [na('卷内未记载听证主持人')];
@@ -35,7 +36,8 @@ export const hearingHostIndependence: CustomCheckImpl = {
       if (investigators.has(hostId) || names.has(hostName)) {
         out.push({
           status: 'fail',
-          data: { docName: ctx.docName(d.type), docId: d.id, docLabel: ctx.docLabel(d), host: hostName, problem: `听证主持人${hostName}参与了本案调查` },
+          data: { docName: ctx.docName(d.type), docId: d.id, docLabel: ctx.docLabel(d), host: hostName, problem: '' },
+          problems: [{ id: 'hostInvestigated' }],
           facts: [docRef(ctx, d, '听证主持人', hostName)],
           key: hostId,
         });

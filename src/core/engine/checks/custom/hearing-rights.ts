@@ -3,14 +3,15 @@
  * hearing the 告知书 informs the party of it, and a hearing the party asked for is held before the decision.
  */
 import { docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const hearingRights: CustomCheckImpl = {
   name: 'hearing_rights',
   description: '应告知听证权利的告知书载明听证权利；当事人申请听证的，决定前举行听证',
   params: NO_PARAMS,
-  dataKeys: ['problem'],
+  dataKeys: ['problem', 'appliedOn', 'decidedOn', 'heardOn'],
+  problemIds: ['rightNotNotified', 'notHeld', 'notHeldDecided', 'heldAfterDecision'],
   run(_params, ctx) {
     const out: CheckOutcome[] = [];
     const hearingCase = Boolean(ctx.caseFile.case.flags?.hearing);
@@ -24,7 +25,8 @@ export const hearingRights: CustomCheckImpl = {
       if (!ctx.docs('penalty_notice').some((n) => n.hearingRightNotified === true))
         out.push({
           status: 'fail',
-          data: { docName: ctx.docName(notice.type), docId: notice.id, docLabel: ctx.docLabel(notice), problem: `${ctx.docLabel(notice)}未告知当事人要求听证的权利` },
+          data: { docName: ctx.docName(notice.type), docId: notice.id, docLabel: ctx.docLabel(notice), problem: '' },
+          problems: [{ id: 'rightNotNotified' }],
           facts: [docRef(ctx, notice, '告知听证权利', false)],
           key: `notice:${notice.id}`,
         });
@@ -38,7 +40,8 @@ export const hearingRights: CustomCheckImpl = {
       if (!held && (decided || ctx.mode !== 'draft')) {
         out.push({
           status: 'fail',
-          data: { docName: ctx.docName('hearing_application'), docId: applications[0].id, docLabel: ctx.docLabel(applications[0]), problem: `当事人已申请听证（${applications[0].madeOn ?? ''}），卷内无听证笔录${decision ? `即于 ${decision.value} 作出决定` : ''}` },
+          data: { docName: ctx.docName('hearing_application'), docId: applications[0].id, docLabel: ctx.docLabel(applications[0]), problem: '' },
+          problems: [decision ? { id: 'notHeldDecided', data: { appliedOn: applications[0].madeOn ?? '', decidedOn: decision.value } } : { id: 'notHeld', data: { appliedOn: applications[0].madeOn ?? '' } }],
           facts: [docRef(ctx, applications[0], '听证申请', applications[0].madeOn ?? '')],
           key: 'not-held',
         });
@@ -47,7 +50,8 @@ export const hearingRights: CustomCheckImpl = {
         if (hearingOn && hearingOn.value > decision.value)
           out.push({
             status: 'fail',
-            data: { docName: '听证笔录', docId: hearingOn.refId ?? '', docLabel: '听证笔录', problem: `听证（${hearingOn.value}）晚于处罚决定（${decision.value}）` },
+            data: { docName: '听证笔录', docId: hearingOn.refId ?? '', docLabel: '听证笔录', problem: '' },
+            problems: [{ id: 'heldAfterDecision', data: { heardOn: hearingOn.value, decidedOn: decision.value } }],
             facts: [{ label: hearingOn.label, value: hearingOn.value, refId: hearingOn.refId }, { label: decision.label, value: decision.value, refId: decision.refId }],
             key: 'late',
           });

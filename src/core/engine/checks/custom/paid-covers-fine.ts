@@ -6,6 +6,7 @@ import { earliest, yuan } from '../money';
 import { na, pass } from '../util';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const paidCoversFine: CustomCheckImpl = {
   name: 'paid_covers_fine',
   description: '结案时缴款凭证合计不少于罚款数额',

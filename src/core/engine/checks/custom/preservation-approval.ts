@@ -6,14 +6,15 @@
  */
 import { addCalendarDays, toMinutes } from '../../../domain/legal-date';
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import type { CustomCheckImpl } from './types';
 
 export const preservationApproval: CustomCheckImpl = {
   name: 'preservation_approval',
   description: '先行登记保存应先经负责人批准；情况紧急的，实施后二十四小时内补办批准手续',
   params: { type: 'object', additionalProperties: false, properties: { urgentHours: { type: 'integer', minimum: 1 } } },
-  dataKeys: ['problem', 'approvedOn', 'preservedOn'],
+  dataKeys: ['problem', 'approvedOn', 'preservedOn', 'hoursLate', 'approvedDay'],
+  problemIds: ['approvedLateNotUrgent', 'approvedAfterHours', 'approvedAfterDay', 'timesNotRecorded'],
   run(params, ctx) {
     const docs = ctx.docs('evidence_preservation_notice').filter((d) => d.madeOn && (d.approvedOn || d.approvedAt));
     if (!docs.length) return [na('卷内无载明批准日期的先行登记保存文书')];
@@ -23,24 +24,25 @@ export const preservationApproval: CustomCheckImpl = {
       const approved = d.approvedAt ?? d.approvedOn!;
       const approvedDay = approved.slice(0, 10);
       if (approvedDay <= d.madeOn!) continue;
-      const fail = (problem: string, severity?: 'warning'): CheckOutcome => ({
+      const fail = (problem: ProblemRef, severity?: 'warning'): CheckOutcome => ({
         status: 'fail',
         ...(severity ? { severity, variant: 'check' } : {}),
-        data: { ...docData(ctx, d), problem, approvedOn: approved, preservedOn: d.implementedAt ?? d.madeOn! },
+        problems: [problem],
+        data: { ...docData(ctx, d), problem: '', approvedOn: approved, preservedOn: d.implementedAt ?? d.madeOn! },
         facts: [docRef(ctx, d, '先行登记保存日', d.implementedAt ?? d.madeOn!), { label: '负责人批准', value: approved, refId: d.id }, { label: '情况紧急', value: !!d.urgent, refId: d.id }],
         key: d.id,
       });
       if (!d.urgent) {
-        out.push(fail('负责人批准晚于先行登记保存，卷内未注明情况紧急'));
+        out.push(fail({ id: 'approvedLateNotUrgent' }));
         continue;
       }
       if (d.approvedAt && d.implementedAt) {
         const late = (toMinutes(d.approvedAt) - toMinutes(d.implementedAt)) / 60;
-        if (late > hours) out.push(fail(`情况紧急先行保存，但补办批准在实施后 ${Math.round(late)} 小时，超过二十四小时`));
+        if (late > hours) out.push(fail({ id: 'approvedAfterHours', data: { hoursLate: Math.round(late) } }));
         continue;
       }
-      if (approvedDay > addCalendarDays(d.madeOn!, 1)) out.push(fail(`情况紧急先行保存，补办批准日 ${approvedDay} 已超过实施后二十四小时`));
-      else out.push(fail('情况紧急先行保存、次日补办批准，卷内未记载实施和批准的时刻，无法确定是否在二十四小时内', 'warning'));
+      if (approvedDay > addCalendarDays(d.madeOn!, 1)) out.push(fail({ id: 'approvedAfterDay', data: { approvedDay } }));
+      else out.push(fail({ id: 'timesNotRecorded' }, 'warning'));
     }
     return out.length ? out : [pass('先行登记保存均已事先批准，或情况紧急并在二十四小时内补办批准', docs.map((d) => docRef(ctx, d)))];
   },

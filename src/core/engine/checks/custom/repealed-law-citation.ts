@@ -27,7 +27,8 @@ export const repealedLawCitation: CustomCheckImpl = {
       repealed: { type: 'array', minItems: 1, items: { type: 'string' } },
     },
   },
-  dataKeys: ['problem', 'cited', 'offenceEndedOn', 'inForceFrom', 'newLaw'],
+  dataKeys: ['problem', 'cited', 'offenceEndedOn', 'inForceFrom', 'newLaw', 'decidedOn'],
+  problemIdsOf: (params) => (params.mode === 'repealed' ? ['citesRepealedLaw'] : ['transitionNotExplained']),
   reads: () => ({ facts: ['decisionDate'] }),
   run(params, ctx) {
     const inForceFrom = String(params.inForceFrom);
@@ -52,7 +53,8 @@ export const repealedLawCitation: CustomCheckImpl = {
       if (!cited.length) return [pass(`引用的条款均不属于${newLaw}施行时废止的法律`, facts)];
       const out: CheckOutcome = {
         status: 'fail',
-        data: { ...base, cited: cited.join('；'), problem: `违法行为终了于 ${offenceEndedOn}（${newLaw} ${inForceFrom} 施行之后），决定仍引用已废止的法律：${cited.join('；')}` },
+        data: { ...base, cited: cited.join('；'), problem: '' },
+        problems: [{ id: 'citesRepealedLaw' }],
         facts: [...facts, { label: '引用的已废止法律条款', value: cited.join('；') }],
       };
       return [out];
@@ -65,7 +67,8 @@ export const repealedLawCitation: CustomCheckImpl = {
     return [
       {
         status: 'fail',
-        data: { ...base, problem: `违法行为终了于 ${offenceEndedOn}（${newLaw} ${inForceFrom} 施行之前），决定于 ${decision.value} 作出，决定书未说明依从旧兼从轻适用的法律及理由` },
+        data: { ...base, problem: '' },
+        problems: [{ id: 'transitionNotExplained', data: { decidedOn: decision.value } }],
         facts: [...facts, docRef(ctx, doc, '从旧兼从轻说明', '未载明')],
         key: doc.id,
       },

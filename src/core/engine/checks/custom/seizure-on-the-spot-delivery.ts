@@ -3,14 +3,16 @@
  * day the measure is taken.
  */
 import { docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const seizureOnTheSpotDelivery: CustomCheckImpl = {
   name: 'seizure_on_the_spot_delivery',
   description: '查封扣押决定书和清单当场交付',
   params: NO_PARAMS,
   dataKeys: ['seizedOn', 'servedOn', 'problem'],
+  problemIds: ['notDelivered', 'deliveredLater'],
   run(_params, ctx) {
     const decisions = ctx.docs('seizure_decision');
     if (!decisions.length) return [na('卷内无查封（扣押）决定书')];
@@ -24,9 +26,9 @@ export const seizureOnTheSpotDelivery: CustomCheckImpl = {
         const servedOn = x.service?.servedOn;
         if (!servedOn) {
           if (ctx.mode === 'draft') continue;
-          out.push({ status: 'fail', data: { docName: ctx.docName(x.type), docId: x.id, docLabel: ctx.docLabel(x), seizedOn, servedOn: '', problem: '无交付记录' }, facts: [docRef(ctx, x)], key: x.id });
+          out.push({ status: 'fail', data: { docName: ctx.docName(x.type), docId: x.id, docLabel: ctx.docLabel(x), seizedOn, servedOn: '', problem: '' }, problems: [{ id: 'notDelivered' }], facts: [docRef(ctx, x)], key: x.id });
         } else if (servedOn !== seizedOn) {
-          out.push({ status: 'fail', data: { docName: ctx.docName(x.type), docId: x.id, docLabel: ctx.docLabel(x), seizedOn, servedOn, problem: `${servedOn} 交付，非实施当日 ${seizedOn}` }, facts: [docRef(ctx, x, '交付日', servedOn)], key: x.id });
+          out.push({ status: 'fail', data: { docName: ctx.docName(x.type), docId: x.id, docLabel: ctx.docLabel(x), seizedOn, servedOn, problem: '' }, problems: [{ id: 'deliveredLater' }], facts: [docRef(ctx, x, '交付日', servedOn)], key: x.id });
         } else ok.push(`${ctx.docLabel(x)} ${servedOn}`);
       }
     }

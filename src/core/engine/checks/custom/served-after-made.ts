@@ -4,14 +4,16 @@
  * (DL-08 would otherwise accept a negative service interval).
  */
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const servedAfterMade: CustomCheckImpl = {
   name: 'served_after_made',
   description: '送达日、交邮日不得早于文书作出日（落款日期）',
   params: NO_PARAMS,
-  dataKeys: ['problem', 'madeOn', 'servedOn'],
+  dataKeys: ['problem', 'madeOn', 'servedOn', 'early'],
+  problemIds: ['beforeMade'],
   run(_params, ctx) {
     const docs = ctx.caseFile.documents.filter((d) => d.madeOn && d.service && ctx.pack.documentTypes.get(d.type)?.servable);
     if (!docs.length) return [na('卷内无载明作出日和送达记录的文书')];
@@ -26,7 +28,8 @@ export const servedAfterMade: CustomCheckImpl = {
       if (!early.length) continue;
       out.push({
         status: 'fail',
-        data: { ...docData(ctx, d), problem: `${early.join('、')}早于文书作出日 ${d.madeOn}`, madeOn: d.madeOn!, servedOn: s.servedOn ?? s.mailedOn ?? s.announcedOn ?? '' },
+        data: { ...docData(ctx, d), problem: '', madeOn: d.madeOn!, servedOn: s.servedOn ?? s.mailedOn ?? s.announcedOn ?? '' },
+        problems: [{ id: 'beforeMade', data: { early: early.join('、') } }],
         facts: [docRef(ctx, d, '文书作出日', d.madeOn!), { label: '送达记录', value: early.join('、'), refId: d.id }],
         key: d.id,
       });

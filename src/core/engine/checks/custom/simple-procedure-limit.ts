@@ -5,14 +5,15 @@ import { PENALTY_KIND_LABELS } from '../../../domain/labels';
 import { parameterOn } from '../../../law/parameters';
 import { yuan } from '../money';
 import { docData, docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const simpleProcedureLimit: CustomCheckImpl = {
   name: 'simple_procedure_limit',
   description: '当场处罚在简易程序适用范围内（对公民200元以下、法人或者其他组织3000元以下罚款或者警告）',
   params: NO_PARAMS,
-  dataKeys: ['fine', 'limit', 'partyKind', 'problem'],
+  dataKeys: ['fine', 'limit', 'partyKind', 'problem', 'kinds'],
+  problemIds: ['otherKinds', 'fineOverLimit'],
   run(_params, ctx) {
     const docs = ctx.docs('on_the_spot_decision');
     if (!docs.length) return [na('卷内无当场行政处罚决定书')];
@@ -33,8 +34,9 @@ export const simpleProcedureLimit: CustomCheckImpl = {
             fine: yuan(fine),
             limit: yuan(limit),
             partyKind: party?.kind === 'individual' ? '公民' : '法人或者其他组织',
-            problem: otherKinds.length ? `处罚种类含${otherKinds.map((k) => PENALTY_KIND_LABELS[k] ?? k).join('、')}` : `罚款 ${yuan(fine)} 超过 ${yuan(limit)}`,
+            problem: '',
           },
+          problems: [otherKinds.length ? { id: 'otherKinds', data: { kinds: otherKinds.map((k) => PENALTY_KIND_LABELS[k] ?? k).join('、') } } : { id: 'fineOverLimit' }],
           facts: [docRef(ctx, d, '当场处罚罚款', fine)],
           key: d.id,
         });

@@ -6,6 +6,7 @@ import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
+// the declaration every named check makes (CustomCheckImpl, ./types.ts): alike in shape by design
 export const surchargeCap: CustomCheckImpl = {
   name: 'surcharge_cap',
   description: '加处罚款不超过罚款数额',

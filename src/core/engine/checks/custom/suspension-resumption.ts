@@ -3,7 +3,7 @@
  * once the case went on, a 恢复审批表 after it must both be in the file.
  */
 import { docRef, na, pass } from '../util';
-import type { CheckOutcome } from '../types';
+import type { CheckOutcome, ProblemRef } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 export const suspensionResumption: CustomCheckImpl = {
@@ -11,6 +11,7 @@ export const suspensionResumption: CustomCheckImpl = {
   description: '中止调查须有批准的中止审批表，案件继续办理的须有其后的恢复审批表',
   params: NO_PARAMS,
   dataKeys: ['problem'],
+  problemIds: ['notApproved', 'noSuspensionDay', 'noResumption', 'resumptionWithoutSuspension'],
   run(_params, ctx) {
     const suspensions = ctx.docs('suspension_approval');
     const resumptions = ctx.docs('resumption_approval');
@@ -20,18 +21,18 @@ export const suspensionResumption: CustomCheckImpl = {
     const used = new Set<string>();
     for (const s of suspensions) {
       const start = s.suspendedOn ?? s.approvedOn;
-      const problems: string[] = [];
-      if (!s.approvedOn) problems.push('中止审批表无负责人批准日期');
-      if (!start) problems.push('未记载中止日');
+      const problems: ProblemRef[] = [];
+      if (!s.approvedOn) problems.push({ id: 'notApproved' });
+      if (!start) problems.push({ id: 'noSuspensionDay' });
       const r = resumptions.find((x) => !used.has(x.id) && start && (x.resumedOn ?? x.approvedOn ?? '') >= start);
       if (r) used.add(r.id);
-      else if (wentOn) problems.push('中止后继续办理，但卷内无恢复审批表');
+      else if (wentOn) problems.push({ id: 'noResumption' });
       if (problems.length)
-        out.push({ status: 'fail', data: { docName: ctx.docName(s.type), docId: s.id, docLabel: ctx.docLabel(s), problem: problems.join('；') }, facts: [docRef(ctx, s, '中止日', start ?? '')], key: s.id });
+        out.push({ status: 'fail', data: { docName: ctx.docName(s.type), docId: s.id, docLabel: ctx.docLabel(s), problem: '' }, problems, facts: [docRef(ctx, s, '中止日', start ?? '')], key: s.id });
     }
     for (const r of resumptions)
       if (!used.has(r.id))
-        out.push({ status: 'fail', data: { docName: ctx.docName(r.type), docId: r.id, docLabel: ctx.docLabel(r), problem: '恢复审批表无对应的在先中止审批表' }, facts: [docRef(ctx, r)], key: r.id });
+        out.push({ status: 'fail', data: { docName: ctx.docName(r.type), docId: r.id, docLabel: ctx.docLabel(r), problem: '' }, problems: [{ id: 'resumptionWithoutSuspension' }], facts: [docRef(ctx, r)], key: r.id });
     return out.length ? out : [pass(`中止 ${suspensions.length} 次，均有批准及恢复审批`, suspensions.map((s) => docRef(ctx, s)))];
   },
 };

@@ -25,6 +25,8 @@ export interface CustomCheckImpl {
   dataKeys: readonly string[];
   /** ids of the problem sentences it may report; the rule's `problems` gives each its Chinese sentence */
   problemIds?: readonly string[];
+  /** … when they depend on the params (a check with modes reports the problems of its mode) */
+  problemIdsOf?(params: Record<string, unknown>): readonly string[];
   /** the facts and document types it reads, when the loader should verify them */
   reads?(params: Record<string, unknown>): CheckReads;
   run(params: Record<string, unknown>, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[];
