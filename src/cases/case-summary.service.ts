@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { apiError, badRequest } from '../common/errors';
 import { defaultCalendar } from '../core/calendar';
 import type { CaseFile, CaseStatus, Procedure } from '../core/case-file/types';
-import { defaultRulePack, reviewCaseFile, type ReviewResult } from '../core/engine';
+import { defaultRulePack, RuleEngine, type ReviewResult } from '../core/engine';
 import { loadScoringSheet, scoreReview } from '../core/scoring';
 import type { CaseFileEntity } from './case-file.entity';
 import { requestScope } from './case-scope';
@@ -197,6 +197,8 @@ function decodeCursor(cursor: string): [string, string, string] {
 export class CaseSummaryService implements OnApplicationBootstrap {
   private readonly logger = new Logger('CaseSummaries');
   private readonly postgres: boolean;
+  /** the draft review that finds each case's deadlines; one engine, so a period counted once is not counted again */
+  private engine: RuleEngine | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -234,7 +236,7 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   async caseWritten(row: Pick<CaseFileEntity, 'id' | 'agencyId' | 'version' | 'createdAt' | 'updatedAt'>, caseFile: CaseFile, manager?: EntityManager): Promise<void> {
     const columns = summaryColumns(caseFile);
     const deadlines = tracksDeadlines(columns.status)
-      ? deadlineRows(reviewCaseFile(caseFile, { mode: 'draft', asOf: this.today() }, { pack: defaultRulePack(), calendar: defaultCalendar() }).upcoming)
+      ? deadlineRows((this.engine ??= new RuleEngine({ pack: defaultRulePack(), calendar: defaultCalendar() })).review(caseFile, { mode: 'draft', asOf: this.today() }).upcoming)
       : [];
     const write = async (m: EntityManager) => {
       const values = { ...columns, agencyId: row.agencyId, version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
