@@ -69,13 +69,27 @@ export class AgenciesService {
    * database is seen within TREE_TTL_MS.
    */
   async subtreeIds(agencyId: string): Promise<string[]> {
-    if (!this.tree || Date.now() - this.tree.at > TREE_TTL_MS) {
-      this.tree = { at: Date.now(), rows: await this.repo.find({ select: { id: true, parentId: true } }) };
-    }
-    return subtreeOf(agencyId, this.tree.rows);
+    const tree = await this.currentTree();
+    let ids = tree.subtrees.get(agencyId);
+    if (!ids) tree.subtrees.set(agencyId, (ids = subtreeOf(agencyId, tree.rows)));
+    return [...ids];
   }
 
-  private tree: { at: number; rows: Array<Pick<AgencyEntity, 'id' | 'parentId'>> } | undefined;
+  private async currentTree(): Promise<NonNullable<AgenciesService['tree']>> {
+    if (!this.tree || Date.now() - this.tree.at > TREE_TTL_MS) {
+      this.tree = { at: Date.now(), rows: await this.repo.find({ select: { id: true, parentId: true } }), subtrees: new Map() };
+    }
+    return this.tree;
+  }
+
+  /** The share (0–1) of all agencies that `ids` holds, from the tree as last read. */
+  async shareOfAll(ids: readonly string[]): Promise<number> {
+    const tree = await this.currentTree();
+    return tree.rows.length ? Math.min(1, ids.length / tree.rows.length) : 0;
+  }
+
+  /** the tree as last read, with the subtrees asked for since (a province has a few hundred agencies) */
+  private tree: { at: number; rows: Array<Pick<AgencyEntity, 'id' | 'parentId'>>; subtrees: Map<string, readonly string[]> } | undefined;
 
   /** POST /api/agencies {name, parentId?} */
   async create(body: unknown): Promise<AgencyView> {

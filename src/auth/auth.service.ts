@@ -15,7 +15,11 @@ export const SESSION_COOKIE = 'casefile_session';
 interface TokenClaims {
   sub: string;
   sid: string;
+  exp?: number;
 }
+
+/** The account fields an authenticated request carries (AuthUser without its agency subtree and session). */
+type AccountFields = Omit<AuthUser, 'agencyIds' | 'sessionId'>;
 
 /** Compared against when the username is unknown, so both cases take the same time. */
 let dummyHash: Promise<string> | undefined;
@@ -79,6 +83,9 @@ export class AuthService {
 
   /** The user of a token, or undefined when the token is malformed, forged, expired, revoked or the account disabled. */
   async authenticate(token: string): Promise<AuthUser | undefined> {
+    const hit = this.sessions.remembered<AccountFields>(token);
+    // the agency subtree is read again: AgenciesService keeps it current
+    if (hit) return this.authUserOf(hit.value, hit.sessionId);
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -90,17 +97,21 @@ export class AuthService {
     if (!session) return undefined;
     const row = await this.users.findById(claims.sub);
     if (!row || row.disabled) return undefined;
-    return this.toAuthUser(row, session.id);
+    const account: AccountFields = { id: row.id, username: row.username, displayName: row.displayName, roles: rolesOf(row), agencyId: row.agencyId };
+    const expiresAt = Math.min(session.expiresAt.getTime(), typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity);
+    this.sessions.remember(token, { sessionId: session.id, userId: row.id, value: account }, expiresAt);
+    return this.authUserOf(account, session.id);
   }
 
   async toAuthUser(row: UserEntity, sessionId?: string): Promise<AuthUser> {
+    return this.authUserOf({ id: row.id, username: row.username, displayName: row.displayName, roles: rolesOf(row), agencyId: row.agencyId }, sessionId);
+  }
+
+  private async authUserOf(account: AccountFields, sessionId?: string): Promise<AuthUser> {
     return {
-      id: row.id,
-      username: row.username,
-      displayName: row.displayName,
-      roles: rolesOf(row),
-      agencyId: row.agencyId,
-      agencyIds: await this.agencies.subtreeIds(row.agencyId),
+      ...account,
+      roles: [...account.roles],
+      agencyIds: await this.agencies.subtreeIds(account.agencyId),
       ...(sessionId ? { sessionId } : {}),
     };
   }

@@ -43,6 +43,8 @@ export interface CaseListFilter {
   officer?: string;
   /** a deadline falls within this many working days from today (0 = today) */
   dueWithinWorkdays?: number;
+  /** the scope holds most of the agencies there are (the query then reads the list's order index) */
+  wideScope?: boolean;
   /** only cases of these agencies (the caller's scope, see case-scope.ts); undefined: all */
   agencyIds?: readonly string[];
 }
@@ -367,7 +369,11 @@ export class CaseSummaryService implements OnApplicationBootstrap {
   private filtered(filter: CaseListFilter, today: string, through: string | undefined): SelectQueryBuilder<CaseSummaryEntity> {
     const qb = this.db.getRepository(CaseSummaryEntity).createQueryBuilder('s');
     if (filter.agencyIds) {
-      qb.andWhere(filter.agencyIds.length ? 's.agency_id IN (:...agencyIds)' : '1 = 0', { agencyIds: [...filter.agencyIds] });
+      // A wide scope (a 市局 above many 分局) matches most rows: SQLite would still read it through the agency_id
+      // index, 200 index ranges and a sort of every match, instead of walking the list's order index and stopping
+      // after one page. The unary + keeps the term out of SQLite's index choice; a narrow scope keeps its index.
+      const column = !this.postgres && filter.wideScope ? '+s.agency_id' : 's.agency_id';
+      qb.andWhere(filter.agencyIds.length ? `${column} IN (:...agencyIds)` : '1 = 0', { agencyIds: [...filter.agencyIds] });
     }
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.agency) qb.andWhere('s.agency = :agency', { agency: filter.agency });

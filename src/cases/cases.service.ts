@@ -114,7 +114,8 @@ export class CasesService {
   /** The case list, read from the summary tables only (case-summary.service.ts), within the caller's agencies. */
   async list(query: CaseListQuery, scope: CaseScope = requestScope()): Promise<CaseList> {
     const { page, pageSize, after, ...filter } = query;
-    return this.summaries.list({ ...filter, agencyIds: scope }, { page, pageSize, after });
+    const wideScope = scope !== undefined && (await this.agencies.shareOfAll(scope)) > 0.5;
+    return this.summaries.list({ ...filter, agencyIds: scope, wideScope }, { page, pageSize, after });
   }
 
   async count(): Promise<number> {

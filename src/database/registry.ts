@@ -24,6 +24,7 @@ import { EvaluationTaskCaseEntity, EvaluationTaskEntity, ObjectionEntity, Rectif
 import { CreateEvaluationTasks1764920000000 } from './migrations/1764920000000-create-evaluation-tasks';
 import { CaseSummaryAgencyIds1765100000000 } from './migrations/1765100000000-case-summary-agency-ids';
 import { ReviewModeWidth1765200000000 } from './migrations/1765200000000-review-mode-width';
+import { CaseListOrderIndex1765300000000 } from './migrations/1765300000000-case-list-order-index';
 
 export const ENTITIES: Function[] = [
   CaseFileEntity,
@@ -58,4 +59,5 @@ export const MIGRATIONS: Function[] = [
   EvaluationAgency1765000000000,
   CaseSummaryAgencyIds1765100000000,
   ReviewModeWidth1765200000000,
+  CaseListOrderIndex1765300000000,
 ];

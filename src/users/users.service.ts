@@ -149,6 +149,7 @@ export class UsersService {
     }
     row.updatedAt = new Date();
     await this.repo.save(row);
+    this.sessions.forget({ userId: row.id });
     const sessionsEnded = disabled === true || password !== undefined || agencyId !== undefined || roles !== undefined ? await this.sessions.revokeAllOf(row.id) : 0;
     return { before, after: await this.view(row), sessionsEnded };
   }

@@ -2,7 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { loginAs, TEST_PASSWORD, testAgency } from '../support/auth';
 import { api, createTestApp, defaultUser } from '../support/create-test-app';
+import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/users/users.service';
+import { SessionEntity } from '../../src/auth/session.entity';
+import { AUTHENTICATED_TTL_MS } from '../../src/auth/sessions.service';
 
 describe('authentication: login, sessions, the global guard', () => {
   let app: NestExpressApplication;
@@ -104,6 +107,25 @@ describe('authentication: login, sessions, the global guard', () => {
     await http().get('/api/cases').set(officer.headers).expect(401);
     const again = await http().post('/api/auth/login').send({ username: officer.user.username, password: TEST_PASSWORD }).expect(403);
     expect(again.body.code).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('a checked token is trusted for at most AUTHENTICATED_TTL_MS: a change through this instance shows at once, a revocation written by another instance within the TTL', async () => {
+    const officer = await loginAs(app, { roles: ['officer'] });
+    await http().get('/api/auth/me').set(officer.headers).expect(200);
+    await api(app).patch(`/api/users/${officer.user.id}`).send({ displayName: '改名后' }).expect(200);
+    expect((await http().get('/api/auth/me').set(officer.headers).expect(200)).body.displayName).toBe('改名后');
+
+    // another instance on the same database ends the session: only the row changes here
+    await app.get(DataSource).getRepository(SessionEntity).update({ userId: officer.user.id }, { revokedAt: new Date() });
+    const realNow = Date.now;
+    Date.now = () => realNow() + AUTHENTICATED_TTL_MS - 1_500;
+    try {
+      await http().get('/api/auth/me').set(officer.headers).expect(200); // still trusted: within the TTL
+      Date.now = () => realNow() + AUTHENTICATED_TTL_MS + 1;
+      await http().get('/api/auth/me').set(officer.headers).expect(401);
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('a session expires after the idle limit', async () => {

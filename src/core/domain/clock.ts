@@ -4,14 +4,10 @@
  */
 import type { LegalDate } from './legal-date';
 
+/** Beijing time is UTC+8 all year: China has observed no daylight saving time since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
 /** today's calendar date in Asia/Shanghai */
 export function todayInShanghai(now: Date = new Date()): LegalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
