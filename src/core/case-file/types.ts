@@ -440,12 +440,21 @@ export interface CaseDocument {
   testingPeriod?: { from: LegalDate; to: LegalDate };
   /** 检测期间已书面告知当事人 (行政强制法第25条第3款) */
   testingPeriodNotified?: boolean;
+  /** 已书面告知当事人该期间不计入办案期限 (听证通知书、中止通知等; 生态环境行政处罚办法第57条【S】) */
+  excludedTimeNotified?: boolean;
   /** 监测（检测）报告、鉴定意见: 结果告知当事人之日 (生态环境行政处罚办法第29条第3款) */
   resultNotifiedOn?: LegalDate;
   /** 记载该结果告知的文书 (结果告知书、询问笔录、送达回证 …) */
   resultNoticeDocumentId?: string;
   /** 其他不计入办案期限的期间：评估、认定等 (生态环境行政处罚办法第57条【S】) */
-  excludedPeriods?: { from: LegalDate; to: LegalDate; reason: 'assessment' | 'determination' | 'announcement' | 'other'; note?: string }[];
+  excludedPeriods?: {
+    from: LegalDate;
+    to: LegalDate;
+    reason: 'assessment' | 'determination' | 'announcement' | 'other';
+    note?: string;
+    /** 已书面告知当事人该期间不计入办案期限 (第57条【S】) */
+    notified?: boolean;
+  }[];
   /** 情况紧急，先采取措施再报负责人批准 (先行登记保存：2010办法第38条第2款、2023办法第32条【S】二十四小时内补办) */
   urgent?: boolean;
   /** 行政复议决定书的结果 */

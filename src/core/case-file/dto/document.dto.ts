@@ -217,6 +217,9 @@ export class ExcludedPeriodDto implements ExcludedPeriod {
 
   @opt.text('说明')
   note?: string;
+
+  @opt.bool('已书面告知当事人该期间不计入办案期限', { law: '《生态环境行政处罚办法》第57条【S】' })
+  notified?: boolean;
 }
 
 type AttendeeRole = ReviewerRole | 'officer' | 'other';
@@ -399,6 +402,9 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.bool('检测期间已书面告知当事人', { law: '行政强制法第25条第3款' })
   testingPeriodNotified?: boolean;
+
+  @opt.bool('已书面告知当事人该期间不计入办案期限（听证通知书、中止通知等）', { law: '《生态环境行政处罚办法》第57条【S】：不计入办案期限的，应当书面告知当事人' })
+  excludedTimeNotified?: boolean;
 
   @opt.date('监测（检测）、鉴定结果告知当事人之日', {
     law: '《生态环境行政处罚办法》第29条第3款：取得监测（检测）报告或者鉴定意见后，应当将监测（检测）、鉴定结果告知当事人',

@@ -42,6 +42,7 @@ import { partyNameConsistency } from './party-name-consistency';
 import { collectiveDiscussionScope } from './collective-discussion-scope';
 import { recusalDecided } from './recusal-decided';
 import { certificateValidity } from './certificate-validity';
+import { excludedTimeNotified } from './excluded-time-notified';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
@@ -85,6 +86,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     collectiveDiscussionScope,
     recusalDecided,
     certificateValidity,
+    excludedTimeNotified,
     // 送达 of the servable documents
     serviceRecord,
     lodgedService,
