@@ -1,7 +1,8 @@
 /**
  * M17 — 评查细则第3项【Q†】: "案卷中不同文书以及证据材料的当事人名称不一致，且无合理解释" is a 重大问题. A document's
- * 当事人名称 as written (`partyNameAsWritten`) is compared with the party it concerns, typographic variants (spaces,
- * bracket styles) aside. An inconsistency the file explains (`partyNameNote`: 笔误更正、名称变更 and where the proof is)
+ * 当事人名称 as written (`partyNameAsWritten`) is compared with the party it concerns (`partyId`; a document of a file
+ * with several parties that names none by id may concern any of them), typographic variants (spaces, bracket
+ * styles) aside. An inconsistency the file explains (`partyNameNote`: 笔误更正、名称变更 and where the proof is)
  * is not for the machine to accept or reject: it is reported at severity info, for the reviewer to judge whether the
  * explanation is reasonable; an unexplained one is the 重大问题.
  */
@@ -24,6 +25,9 @@ export const partyNameConsistency: CustomCheckImpl = {
       checked++;
       const expected = ctx.partyOf(d)?.name;
       if (expected === undefined || normalizeText(written) === normalizeText(expected)) continue;
+      // several parties and the document names none of them by id: it may concern any of them
+      const parties = ctx.caseFile.parties;
+      if (!d.partyId && parties.length > 1 && parties.some((p) => normalizeText(p.name) === normalizeText(written))) continue;
       const facts = [docRef(ctx, d, `${ctx.docName(d.type)}所写当事人名称`, written), { label: '卷宗当事人名称', value: expected }];
       const note = d.partyNameNote?.trim();
       if (note)
