@@ -25,6 +25,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
+import { projectRoot } from '../src/core/paths';
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
@@ -277,6 +279,10 @@ function peakRssMb(pid: number): number {
 
 async function evaluateInstances(): Promise<void> {
   if (!DATABASE) throw new Error('--evaluate needs --database postgres://… (two instances share one PostgreSQL database)');
+  // the instances run the compiled service, as in production (through the TypeScript loader they hold every
+  // module's source and inline source map as well: +100–200 MB each)
+  console.log('building dist/ (tsc -p tsconfig.build.json) …');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot(), stdio: 'inherit' });
   const tmp = mkdtempSync(join(tmpdir(), 'casefile-bench-instances-'));
   console.log(`bench:scale --evaluate — PostgreSQL, ${CASES} cases in ${EVALUATIONS} evaluations, one instance vs two (taskset, one core each)`);
   const reset = new DataSource({ type: 'postgres', url: DATABASE });
@@ -299,7 +305,7 @@ async function evaluateInstances(): Promise<void> {
   };
   const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[] }> => {
     const instances = [];
-    for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)]));
+    for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)], 'build'));
     try {
       const url = instances[0].url;
       const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });

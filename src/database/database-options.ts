@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as sqlite3 from 'sqlite3';
+import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './registry';
 
@@ -35,7 +35,7 @@ export function postgresSsl(env: NodeJS.ProcessEnv = process.env): undefined | {
  * CPU time of a case-list request. Errors keep sqlite3's own message and code; only the extra "--> in
  * Database#all(…)" trace lines are gone.
  */
-const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
+const quietSqlite3 = Object.create(sqlite3, { verbose: { value: () => sqlite3 } }) as typeof sqlite3;
 
 export interface DatabaseOptionsExtra {
   logging?: boolean;

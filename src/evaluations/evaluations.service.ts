@@ -179,7 +179,9 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
           .execute();
         continue;
       }
-      if (row.status === 'queued' || this.queue.kind === 'pg-boss') await this.queue.send(EVALUATION_QUEUE, row.id);
+      // a running row whose lease ran out: its instance died (shared queue), or — on either queue — its run could
+      // not record the outcome (the final write failed every try); the claim in run() lets only one run take it
+      await this.queue.send(EVALUATION_QUEUE, row.id);
     }
   }
 
@@ -400,8 +402,14 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
       clearInterval(heartbeat);
       this.live.delete(id);
     }
-    // throws when the write keeps failing: the queue retries the job, the input is kept
-    const recorded = await this.recordOutcome(id, token, outcome);
+    let recorded: boolean;
+    try {
+      recorded = await this.recordOutcome(id, token, outcome);
+    } catch (e) {
+      // the queue retries the job (and the reaper hands the row back once its lease runs out); the input is kept
+      this.logger.error(`评查 ${id} 结果写入 ${FINAL_WRITE_TRIES} 次均失败，稍后重新运行（输入保留）：${(e as Error).message}`);
+      throw e;
+    }
     if (!recorded) return; // the lease was lost meanwhile: the run that holds it records the outcome
     if (outcome.status === 'completed') this.stats.completed++;
     this.logger.log(`评查 ${id} ${outcome.status === 'completed' ? '完成' : '失败'}（实例 ${process.pid}）`);

@@ -1,6 +1,7 @@
 /**
- * Service instances as separate processes (src/main.ts through scripts/run-ts.cjs, no build), for tests that
- * need more than one instance on one database or an instance killed mid-run.
+ * Service instances as separate processes, for tests that need more than one instance on one database or an
+ * instance killed mid-run: src/main.ts through scripts/run-ts.cjs (no build), or — for benches, which measure
+ * memory as in production — the compiled dist/src/main.js (`npm run build`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,9 +15,9 @@ export interface Instance {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startInstance(env: Record<string, string>, name: string, wrapper: string[] = []): Promise<Instance> {
+export async function startInstance(env: Record<string, string>, name: string, wrapper: string[] = [], from: 'source' | 'build' = 'source'): Promise<Instance> {
   const root = projectRoot();
-  const args = [join(root, 'scripts', 'run-ts.cjs'), join(root, 'src', 'main.ts')];
+  const args = from === 'build' ? [join(root, 'dist', 'src', 'main.js')] : [join(root, 'scripts', 'run-ts.cjs'), join(root, 'src', 'main.ts')];
   const [command, ...rest] = wrapper.length ? [...wrapper, process.execPath, ...args] : [process.execPath, ...args];
   const child: ChildProcess = spawn(command, rest, {
     cwd: root,
