@@ -43,6 +43,7 @@ import { collectiveDiscussionScope } from './collective-discussion-scope';
 import { recusalDecided } from './recusal-decided';
 import { certificateValidity } from './certificate-validity';
 import { excludedTimeNotified } from './excluded-time-notified';
+import { seizureExtensionApproval } from './seizure-extension-approval';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
@@ -87,6 +88,7 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     recusalDecided,
     certificateValidity,
     excludedTimeNotified,
+    seizureExtensionApproval,
     // 送达 of the servable documents
     serviceRecord,
     lodgedService,
