@@ -312,7 +312,7 @@ export class CaseDocumentDto implements CaseDocument {
   partyNameAsWritten?: string;
 
   @opt.text('所写当事人名称与卷宗不一致的说明（笔误更正、名称变更等，及说明材料所在页）', {
-    law: '评查细则（2024）合法性评查第3项：当事人名称不一致，且无合理解释的，为重大问题',
+    law: '评查细则（2024）合法性评查第3项【Q†】：当事人名称不一致，且无合理解释的，为重大问题',
     description: '有说明的，不一致由评查人员判断是否属于合理解释；没有说明的为重大问题',
   })
   partyNameNote?: string;
@@ -333,17 +333,17 @@ export class CaseDocumentDto implements CaseDocument {
   @opt.bool('记载告知申请回避权利', { law: '行政处罚法第43条' })
   recusalRightNotified?: boolean;
 
-  @opt.refs('被申请回避的人员（回避申请、回避决定）', { law: '《生态环境行政处罚办法》第6条第2、3款', description: 'officers[].id 或 reviewers[].id' })
+  @opt.refs('被申请回避的人员（回避申请、回避决定）', { law: '《生态环境行政处罚办法》第6条第2、3款【Q†】', description: 'officers[].id 或 reviewers[].id' })
   recusalOfPersonIds?: string[];
 
   // —— 查封扣押现场笔录 ——
-  @opt.bool('记载当场告知查封、扣押的理由、依据', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项' })
+  @opt.bool('记载当场告知查封、扣押的理由、依据', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项【Q†】' })
   coerciveReasonsNotified?: boolean;
 
-  @opt.bool('记载当场告知当事人依法享有的权利、救济途径', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项' })
+  @opt.bool('记载当场告知当事人依法享有的权利、救济途径', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项【Q†】' })
   coerciveRightsNotified?: boolean;
 
-  @opt.bool('记载听取当事人的陈述和申辩', { law: '行政强制法第18条（六）；评查细则（2024）合法性评查第16项' })
+  @opt.bool('记载听取当事人的陈述和申辩', { law: '行政强制法第18条（六）；评查细则（2024）合法性评查第16项【Q†】' })
   partyHeardOnSite?: boolean;
 
   // —— 告知书 ——
@@ -376,7 +376,7 @@ export class CaseDocumentDto implements CaseDocument {
 
   // —— 案件审查 ——
   @opt.refs('案件审查人员（案件审查意见的审查人，不是签署意见的承办人）', {
-    law: '评查细则（2024）合法性评查第21项：案件调查人员同时作为本案的审查人员的，为重大问题',
+    law: '评查细则（2024）合法性评查第21项【Q†】：案件调查人员同时作为本案的审查人员的，为重大问题',
     description: 'officers[].id 或 reviewers[].id',
   })
   caseReviewerIds?: string[];
@@ -407,7 +407,7 @@ export class CaseDocumentDto implements CaseDocument {
   excludedTimeNotified?: boolean;
 
   @opt.date('监测（检测）、鉴定结果告知当事人之日', {
-    law: '《生态环境行政处罚办法》第29条第3款：取得监测（检测）报告或者鉴定意见后，应当将监测（检测）、鉴定结果告知当事人',
+    law: '《生态环境行政处罚办法》第29条第3款【Q†】：取得监测（检测）报告或者鉴定意见后，应当将监测（检测）、鉴定结果告知当事人',
     description: '写在监测（检测）报告、鉴定意见上',
   })
   resultNotifiedOn?: string;
