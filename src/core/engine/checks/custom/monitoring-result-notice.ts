@@ -5,11 +5,14 @@
  *
  * Each 监测（检测）报告 / 鉴定意见 made on or before a decision is checked against the first decision (处罚决定书 or 按日连续
  * 处罚决定书) made on or after it — in pre-decision mode, against the day of the review. Proof is the date the result was
- * told (`resultNotifiedOn`) and the document recording it (`resultNoticeDocumentId`: a 结果告知书, a 询问笔录 …):
+ * told (`resultNotifiedOn`) and the document recording it (`resultNoticeDocumentId`: a 结果告知书, a 询问笔录 …), or a
+ * 监测（检测）、鉴定结果告知书 (`monitoring_result_notice`) relating to the report — or the only one, with the only
+ * report — whose service day (else its date) is the day told:
  * - no date → fail (no evidence the result was told);
  * - told after that decision → fail;
  * - a date with no recording document → fail, severity error (the date is there, the proof is not named);
  * - told before the report was made → fail, severity error (a date that cannot be right).
+ * In draft mode (no decision yet) a report not yet told is the next step: the 结果告知书 to make and serve.
  */
 import type { CaseDocument } from '../../../case-file/types';
 import { docData, docRef, na, pass } from '../util';
@@ -17,6 +20,7 @@ import type { CheckOutcome } from '../types';
 import { NO_PARAMS, type CustomCheckImpl } from './types';
 
 const RESULT_TYPES = ['monitoring_report', 'appraisal_opinion'];
+const NOTICE_TYPE = 'monitoring_result_notice';
 const DECISION_TYPES = ['penalty_decision', 'daily_penalty_decision'];
 
 export const monitoringResultNotice: CustomCheckImpl = {
@@ -25,11 +29,25 @@ export const monitoringResultNotice: CustomCheckImpl = {
   params: NO_PARAMS,
   dataKeys: ['problem', 'boundLabel', 'bound', 'told', 'made'],
   problemIds: ['none', 'late', 'noRecord', 'beforeReport'],
-  reads: () => ({ documentTypes: [...RESULT_TYPES, ...DECISION_TYPES] }),
+  reads: () => ({ documentTypes: [...RESULT_TYPES, ...DECISION_TYPES, NOTICE_TYPE] }),
   run(_params, ctx) {
     const reports = ctx.docsOf(RESULT_TYPES);
     if (!reports.length) return [na('卷内无监测（检测）报告或鉴定意见')];
     const decisions = ctx.docsOf(DECISION_TYPES).filter((d) => d.madeOn).sort((a, b) => (a.madeOn! < b.madeOn! ? -1 : 1));
+    const notices = ctx.docs(NOTICE_TYPE);
+    /** the day told and the document recording it, as the report says or as a 结果告知书 relating to it shows */
+    const toldOf = (r: CaseDocument): { told?: string; record?: CaseDocument } => {
+      if (r.resultNotifiedOn) return { told: r.resultNotifiedOn, record: r.resultNoticeDocumentId ? ctx.docsById.get(r.resultNoticeDocumentId) : undefined };
+      const n = notices.find((x) => x.relatesToDocumentId === r.id) ?? (notices.length === 1 && reports.length === 1 ? notices[0] : undefined);
+      const day = n && (n.service?.servedOn ?? n.madeOn);
+      return day ? { told: day, record: n } : {};
+    };
+    if (ctx.mode === 'draft' && !decisions.length) {
+      const untold = reports.filter((r) => !toldOf(r).told);
+      if (untold.length)
+        return [{ status: 'next', type: NOTICE_TYPE, reason: `${untold.map((r) => ctx.docLabel(r)).join('、')}的结果尚未告知当事人（办法第29条第3款；决定前未告知为重大问题，细则第14项）` }];
+      return [pass('监测（检测）、鉴定结果均已告知当事人', reports.map((r) => docRef(ctx, r)))];
+    }
     const bounded: { report: CaseDocument; bound: string; boundLabel: string }[] = [];
     for (const r of reports) {
       const decision = decisions.find((d) => !r.madeOn || d.madeOn! >= r.madeOn);
@@ -40,8 +58,7 @@ export const monitoringResultNotice: CustomCheckImpl = {
     const out: CheckOutcome[] = [];
     const ok: string[] = [];
     for (const { report, bound, boundLabel } of bounded) {
-      const told = report.resultNotifiedOn;
-      const record = report.resultNoticeDocumentId ? ctx.docsById.get(report.resultNoticeDocumentId) : undefined;
+      const { told, record } = toldOf(report);
       const base = { ...docData(ctx, report), bound, boundLabel };
       const facts = [docRef(ctx, report), { label: boundLabel, value: bound }];
       if (!told) {
