@@ -746,6 +746,13 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     });
     const servedOn = addWorkdays(decisionOn, rng.int(0, 3));
     serveDirect(ctx, decision, servedOn, 'decision_service');
+    // 不予处罚决定 are published too, within 七个工作日 (湖南省文书范本【S】; rule C9-01/DL-40); no random draw here, so
+    // the rest of the generated stream is unchanged
+    const publishedOn = addWorkdays(decisionOn, 1);
+    add(ctx, 'disclosure_record', {
+      type: 'disclosure_record', title: '行政处罚信息公开记录', madeOn: publishedOn, publishedOn,
+      publishedUrl: `https://sthjj.example.gov.cn/xzcf/${year}/${caseNumber.replace(/\D/g, '')}.html`, relatesToDocumentId: decision.id,
+    });
     if (defect !== 'missing_education') addEducation(ctx, servedOn, trade);
     const closedOn = addWorkdays(servedOn, gap(2, 6));
     approval(ctx, 'closing_approval', 'closing_approval', '行政处罚案件结案审批表', closedOn, closedOn);

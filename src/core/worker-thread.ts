@@ -4,6 +4,7 @@
  * dependency) to transpile `name.ts` on require, as run-ts does.
  */
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -26,4 +27,19 @@ export function startWorker(dir: string, name: string, workerData: Record<string
   const js = join(dir, `${name}.js`);
   if (existsSync(js)) return new Worker(js, { workerData });
   return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...workerData, __entry: join(dir, `${name}.ts`) } });
+}
+
+/**
+ * Called first in a worker thread doing background work (report PDFs, evaluation batches): the thread gives way to
+ * the threads answering requests when the cores are busy, and runs at full speed when they are idle. On Linux the
+ * nice value belongs to the thread, so only the calling worker is lowered; elsewhere it would lower the whole
+ * process, so nothing is done.
+ */
+export function yieldToRequestThreads(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(0, 10);
+  } catch {
+    // not permitted (some containers): background work simply runs at normal priority
+  }
 }

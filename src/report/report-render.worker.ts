@@ -5,6 +5,9 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import { renderReviewReport, type ReviewReportInput } from '../core/report';
+import { yieldToRequestThreads } from '../core/worker-thread';
+
+yieldToRequestThreads();
 
 const port = parentPort!;
 port.on('message', (msg: { seq: number; input: ReviewReportInput }) => {

@@ -11,6 +11,10 @@ const formatDoc = readFileSync(join(root, 'docs', 'case-file-format.md'), 'utf8'
 
 /** Fields that belong to other kinds of case; docs/case-file-format.md §5 names each of them. */
 const ABSENT_BY_DESIGN: Record<string, string> = {
+  // 规范性 fields of other kinds of document or case (a 行政复议决定书, a 催告书, an offence across 2026-08-15)
+  'CaseDocument.receivedOn': 'receivedOn',
+  'CaseDocument.reminderContents': 'reminderContents',
+  'DecisionContents.transitionalLawExplained': 'decisionContents.transitionalLawExplained',
   'Penalty.confiscationAmount': 'penalty.confiscationAmount',
   'Amounts.confiscation': 'amounts.confiscation',
   'Amounts.surcharge': 'amounts.surcharge',

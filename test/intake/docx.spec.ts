@@ -1,5 +1,5 @@
 /** Suggestions from .docx 文书 (mammoth): typed facts offered as pre-filled values, confirmed by a person. */
-import { applySuggestions, chineseNumeral, datesInText, DocxReadError, statedPeriodsInText, suggestFromDocx } from '../../src/core/intake/docx-suggestions';
+import { applySuggestions, chineseNumeral, datesInText, DocxReadError, statedPeriodsInText, suggestFromDocx, suggestFromText } from '../../src/core/intake/docx-suggestions';
 import type { CaseDocument } from '../../src/core/case-file/types';
 import { decisionDocx, noticeDocx, receiptDocx } from './support/docx';
 
@@ -41,6 +41,7 @@ describe('suggestFromDocx', () => {
       partyNameAsWritten: '沅澧市恒彩包装印刷有限公司',
       'amounts.fine': 50000,
       surchargeStandardStated: true,
+      'decisionContents.reconsiderationBody': '沅澧市人民政府',
     });
     expect((v.statedPeriods as { kind: string; amount: number; unit: string }[]).map((p) => [p.kind, p.amount, p.unit])).toEqual([
       ['payment', 15, 'day'],
@@ -49,6 +50,15 @@ describe('suggestFromDocx', () => {
     ]);
     expect(s.suggestions.every((x) => x.confirmed === false && x.source.length > 0)).toBe(true);
     expect(s.paperOnly.map((p) => p.field)).toEqual(expect.arrayContaining(['signatories', 'sealed', 'service.servedOn']));
+  });
+
+  it('the 复议机关 as written (FLD-34 reads it) and a 笔录 closed with 以下空白; no 以下空白 suggests nothing', () => {
+    const decision = byField(suggestFromText('行政处罚决定书\n如不服本决定，可在收到本决定书之日起六十日内向湖南省生态环境厅申请行政复议。'));
+    expect(decision['decisionContents.reconsiderationBody']).toBe('湖南省生态环境厅');
+    expect(byField(suggestFromText('现场检查（勘察）笔录\n检查情况：……\n（以下空白）')).blankSpaceClosed).toBe(true);
+    expect(byField(suggestFromText('现场检查（勘察）笔录\n检查情况：……')).blankSpaceClosed).toBeUndefined();
+    const doc = applySuggestions({ id: 'd', type: 'penalty_decision' }, suggestFromText('行政处罚决定书\n六十日内向沅澧市人民政府申请行政复议').suggestions, ['decisionContents.reconsiderationBody']);
+    expect(doc.decisionContents).toEqual({ reconsiderationBody: '沅澧市人民政府' });
   });
 
   it('告知书: the fine written in capitals, statement and hearing periods in working days, the rights notified', async () => {

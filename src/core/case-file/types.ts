@@ -338,6 +338,58 @@ export interface DecisionContents {
   educationContent?: boolean;
   /** 当场处罚决定书告知先申请行政复议（行政复议法(2023)第23条，2024-01-01起） */
   reconsiderationFirstStated?: boolean;
+
+  // —— 规范性（评查细则各类型文书评查项的细目）——
+  // Each of these is three-valued: true = the document states it, false = it does not (a finding),
+  // absent = not entered (the rule does not judge; the 评查人员 scores the item).
+  /** 责令改正的具体内容 (评查细则责令改正决定书第6目; also on a 决定书 that orders the rectification) */
+  rectificationContentStated?: boolean;
+  /** 责令立即改正 (then no 改正期限 is due; otherwise the 期限 is a statedPeriod of kind rectification) */
+  rectificationImmediate?: boolean;
+  /** 逾期不改正的法律后果 (评查细则责令改正决定书第6目) */
+  rectificationConsequenceStated?: boolean;
+  /** 陈述、申辩、听证过程、当事人意见理由及证据、采纳情况及理由；放弃的也予说明 (评查细则决定书第4目) */
+  statementHearingAdoptionStated?: boolean;
+  /** 裁量基准和选定的裁量因素；从重、从轻、减轻的理由和依据 (评查细则决定书第5目) */
+  discretionReasonsStated?: boolean;
+  /** 不履行行政处罚决定的法律后果 (评查细则决定书第9目) */
+  nonPerformanceConsequenceStated?: boolean;
+  /** 告知的行政复议机关，按决定书原文 (e.g. 沅澧市人民政府; 行政复议法(2023)第24条) */
+  reconsiderationBody?: string;
+  /** 违法行为在新法施行前、决定在其后：决定书说明了依从旧兼从轻适用的法律及理由 (办法第7条第2款) */
+  transitionalLawExplained?: boolean;
+}
+
+/** 催告书载明事项 (行政强制法第35条): true = 载明, false = 未载明, absent = 未录入 */
+export interface ReminderContents {
+  /** （一）履行义务的期限 */
+  deadline?: boolean;
+  /** （二）履行义务的方式 */
+  method?: boolean;
+  /** （三）涉及金钱给付的，明确的金额和给付方式 */
+  amountAndPaymentMethod?: boolean;
+  /** （四）当事人依法享有的陈述权和申辩权 */
+  statementRight?: boolean;
+}
+
+/** 结案情形 (生态环境行政处罚办法第77条【S】, 湖南省文书范本结案审批表) */
+export type ClosingGround =
+  | 'performed' // 责令改正和行政处罚决定由当事人履行完毕
+  | 'court_enforcement_accepted' // 依法申请人民法院强制执行，人民法院依法受理
+  | 'no_execution_needed' // 不予行政处罚等无须执行
+  | 'investigation_terminated' // 依办法第36条终止案件调查
+  | 'transferred' // 依办法第17条完成案件移送，且无须再作行政处罚决定
+  | 'decision_revoked' // 行政处罚决定被依法撤销
+  | 'other'; // 生态环境主管部门认为可以结案的其他情形
+
+/** 结案审批表载明事项: true = 载明, false = 未载明, absent = 未录入 */
+export interface ClosingContents {
+  /** 结案情形 */
+  ground?: ClosingGround;
+  /** 案件执行的基本信息 (评查细则结案审批表第2目) */
+  executionStated?: boolean;
+  /** 当事人完成整改（违法行为改正）情况 (评查细则不予处罚结案审批表第2目) */
+  rectificationCompletionStated?: boolean;
 }
 
 export interface CaseDocument {
@@ -491,6 +543,24 @@ export interface CaseDocument {
   notes?: string;
   /** 录入状态 of this document's data (absent = entered) */
   entry?: DataEntry;
+
+  // —— 规范性 (booleans: true = recorded, false = the document lacks it, absent = not entered) ——
+  /** 当事人申请的收到日 (延期/分期缴纳罚款申请: on the 同意通知书; 解除查封扣押申请: on the 解除决定书) */
+  applicationReceivedOn?: LegalDate;
+  /** 机关收到日 (行政复议决定书: the day the agency received it; the 三日 to withdraw a published decision run from it) */
+  receivedOn?: LegalDate;
+  /** 同意延期（分期）缴纳罚款通知书已送达收缴罚款的机构 (办法第74条第2款【S】) */
+  sentToCollectingAgency?: boolean;
+  /** 笔录记载告知配合调查义务 (办法第28条第2款) */
+  cooperationDutyNotified?: boolean;
+  /** 笔录无空行，空白处注明“以下空白”或者划有斜线 (评查细则笔录基本要素第8项) */
+  blankSpaceClosed?: boolean;
+  /** 笔录修改处: none 无修改 / signed 均有签名或压指印 / unsigned 有未签名的修改 (评查细则笔录基本要素第9项) */
+  corrections?: 'none' | 'signed' | 'unsigned';
+  /** 催告书载明事项 (行政强制法第35条) */
+  reminderContents?: ReminderContents;
+  /** 结案审批表载明事项 */
+  closingContents?: ClosingContents;
 }
 
 export interface EducationRecord {

@@ -5,6 +5,7 @@
  */
 import type {
   CaseSource,
+  ClosingGround,
   CaseStatus,
   EducationRecord,
   FileIndexEntry,
@@ -190,4 +191,21 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
   entered: '已录入',
   partial: '部分录入',
   not_entered: '未录入',
+};
+
+// —— 规范性 (normativity) fields ——
+export const CLOSING_GROUND_LABELS: Record<ClosingGround, string> = {
+  performed: '责令改正和行政处罚决定由当事人履行完毕',
+  court_enforcement_accepted: '依法申请人民法院强制执行，人民法院依法受理',
+  no_execution_needed: '不予行政处罚等无须执行',
+  investigation_terminated: '依法终止案件调查',
+  transferred: '依法完成案件移送，且无须再作出行政处罚决定',
+  decision_revoked: '行政处罚决定被依法撤销',
+  other: '认为可以结案的其他情形',
+};
+
+export const CORRECTIONS_LABELS: Record<NonNullable<CaseDocument['corrections']>, string> = {
+  none: '无修改',
+  signed: '修改处均有签名或压指印',
+  unsigned: '有修改处未签名或压指印',
 };

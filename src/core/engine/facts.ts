@@ -370,6 +370,37 @@ export const FACTS: Record<string, FactDef> = {
   crimeTransferApprovalDate: docDate(['crime_transfer_approval'], 'approvedOn', 'min', '移送审批日', 'madeOn'),
   crimeTransferApprovedAt: docDateTime(['crime_transfer_approval'], 'approvedAt', 'min', '移送批准时刻'),
   crimeTransferLetterAt: docDateTime(['crime_transfer_letter'], 'implementedAt', 'min', '移送时刻'),
+
+  // —— 规范性 (normativity rules, rules/pack/normativity.yaml) ——
+  detentionTransferApprovalDate: docDate(['detention_transfer_approval'], 'approvedOn', 'min', '移送行政拘留决定日（审批表批准日）', 'madeOn'),
+  detentionTransferLetterDate: docDate(['detention_transfer_letter'], 'madeOn', 'min', '移送行政拘留案件移送书日期'),
+  /** 当事人申请解除查封、扣押的收到日 (on the 解除决定书) */
+  seizureReleaseApplicationOn: custom('解除查封扣押申请收到日', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('seizure_release_decision'), (d) => d.applicationReceivedOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** 延期（分期）缴纳罚款申请的收到日 (on the 同意通知书) */
+  installmentApplicationOn: custom('延期（分期）缴纳罚款申请收到日', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('installment_approval_notice'), (d) => d.applicationReceivedOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** the day the agency received a 行政复议决定书 that changed, revoked or found the decision unlawful (处罚法第48条第2款) */
+  decisionChangedOn: custom('处罚决定被变更、撤销或确认违法（机关收到复议决定书日）', (ctx, name, label) => {
+    const changing = ctx.docs('reconsideration_decision').filter((d) => ['changed', 'revoked', 'confirmed_illegal'].includes(d.reconsiderationOutcome ?? ''));
+    const hit = pickDoc(changing, (d) => d.receivedOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** 结案审批表以"申请人民法院强制执行，人民法院依法受理"结案 (办法第77条【S】) */
+  closedOnCourtAcceptance: custom('以法院受理强制执行申请结案', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('closing_approval').filter((d) => d.closingContents?.ground === 'court_enforcement_accepted'), (d) => d.approvedOn ?? d.madeOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  /** 结案审批表以"不予行政处罚等无须执行"结案 (办法第77条【S】) */
+  closedAsNothingToExecute: custom('以“无须执行”结案', (ctx, name, label) => {
+    const hit = pickDoc(ctx.docs('closing_approval').filter((d) => d.closingContents?.ground === 'no_execution_needed'), (d) => d.approvedOn ?? d.madeOn, 'min');
+    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  }),
+  withdrawalDate: docDate(['decision_withdrawal_notice'], 'publishedOn', 'min', '撤回行政处罚决定信息日', 'madeOn'),
 };
 
 /** a document of the types dated (madeOn) on or before the decision, or with no decision yet */

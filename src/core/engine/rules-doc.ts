@@ -30,8 +30,6 @@ export const SCORING_ITEM_LABELS: Record<string, string> = {
 /** catalog rules the format cannot express, and why */
 export const NOT_EXPRESSED: [string, string][] = [
   ['SEQ-05', '回避：卷宗格式未记载回避决定针对的人员，无法判断被回避人员是否参与了后续文书'],
-  ['DL-17', '撤回公开信息（三日）：卷宗格式未记载处罚决定被变更、撤销或确认违法的日期'],
-  ['DL-22', '解除查封扣押申请后五个工作日内决定：卷宗格式没有"解除申请"文书类型或收到申请日期'],
   ['DL-01b（2023办法清单）', '2023年办法不计入期间的准确清单未找到【N】；引擎只扣除卷内有起止日期的中止和检测、鉴定期间'],
   ['SEQ-14', '由 DL-01（九十日及延长、扣除）和 DL-01a（延期审批）实现'],
   ['SEQ-21', '由 ED-04（普法教育在立案之后、结案审批之前）实现'],

@@ -5,6 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { assessItem, createAssessContext } from './assess';
 import type { EvaluationItem } from './input';
+import { yieldToRequestThreads } from '../worker-thread';
+
+yieldToRequestThreads();
 
 const data = workerData as { sheetId?: string; asOf: string };
 const ctx = createAssessContext(data.sheetId, data.asOf);

@@ -172,6 +172,8 @@ export function statedPeriodsInText(text: string): StatedPeriod[] {
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*(?:第\s*)?[\w-]{1,12}\s*号/;
 const FINE = new RegExp(`罚款(?:人民币)?\\s*([0-9][0-9,，.]*\\s*万?|[${CN}壹贰叁肆伍陆柒捌玖拾佰仟万两]+)\\s*元`);
 const SURCHARGE = /加处罚款|每日按罚款数额的百分之三/;
+/** 行政复议机关 as the 决定书 names it ("六十日内向沅澧市人民政府申请行政复议"; 行政复议法(2023)第24条, rule FLD-34) */
+const RECONSIDERATION_BODY = /向\s*([^，,。；;：:\s（(]{2,40}?)\s*申请行政复议/;
 const PARTY = /^(?:当事人|被处罚(?:单位|人)|被检查(?:单位|人))\s*[:：]\s*([^，,。；;\s]+)/m;
 
 function suggestion(field: string, value: unknown, source: string): Suggestion {
@@ -241,6 +243,11 @@ export function suggestFromText(text: string, opts: { type?: string; typer?: Tit
     const sentence = text.slice(Math.max(0, text.lastIndexOf('。', surcharge.index) + 1), text.indexOf('。', surcharge.index) + 1 || undefined);
     suggestions.push(suggestion('surchargeStandardStated', true, sentence.trim()));
   }
+  const body = RECONSIDERATION_BODY.exec(text);
+  if (body) suggestions.push(suggestion('decisionContents.reconsiderationBody', body[1], body[0]));
+  // 笔录 closed with "以下空白" (评查细则笔录基本要素第8项); its absence in the 制作稿 proves nothing (a slash may be drawn on paper)
+  const blank = /以\s*下\s*空\s*白/.exec(text);
+  if (blank) suggestions.push(suggestion('blankSpaceClosed', true, blank[0]));
   const notice = type.type === 'penalty_notice' || opts.type === 'penalty_notice';
   if (notice) {
     const hearing = /听证/.exec(text);

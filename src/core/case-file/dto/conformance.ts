@@ -29,6 +29,8 @@ export const DTO_CONFORMANCE: Record<string, true> = {
   StatedPeriod: true as SameKeys<T.StatedPeriod, D.StatedPeriodDto>,
   Amounts: true as SameKeys<T.Amounts, D.AmountsDto>,
   DecisionContents: true as SameKeys<T.DecisionContents, D.DecisionContentsDto>,
+  ReminderContents: true as SameKeys<T.ReminderContents, D.ReminderContentsDto>,
+  ClosingContents: true as SameKeys<T.ClosingContents, D.ClosingContentsDto>,
   PageRange: true as SameKeys<NonNullable<T.CaseDocument['pages']>, D.PageRangeDto>,
   DateRange: true as SameKeys<NonNullable<T.CaseDocument['testingPeriod']>, D.DateRangeDto>,
   LocalHearingThresholds: true as SameKeys<NonNullable<T.CaseInfo['localHearingThresholds']>, D.LocalHearingThresholdsDto>,

@@ -1,11 +1,13 @@
 import type {
   Amounts,
   CaseDocument,
+  ClosingContents,
   DataEntry,
   DecisionContents,
   EntryStatus,
   PartySignature,
   PenaltyKind,
+  ReminderContents,
   ReviewerRole,
   ServiceInfo,
   ServiceMethod,
@@ -15,6 +17,8 @@ import type {
 } from '../types';
 import {
   ATTENDEE_ROLE_LABELS,
+  CLOSING_GROUND_LABELS,
+  CORRECTIONS_LABELS,
   ENTRY_STATUS_LABELS,
   EXCLUDED_PERIOD_REASON_LABELS,
   EXTENSION_OF_LABELS,
@@ -200,6 +204,58 @@ export class DecisionContentsDto implements DecisionContents {
 
   @opt.bool('当场处罚决定书告知先申请行政复议', { law: '行政复议法(2023)第23条（2024年1月1日起）' })
   reconsiderationFirstStated?: boolean;
+
+  // —— 规范性：true = 载明，false = 未载明，缺省 = 未录入（不作判断，由评查人员评分）——
+  @opt.bool('载明责令改正的具体内容', { law: '行政处罚法第28条；评查细则责令改正违法行为决定书第6目' })
+  rectificationContentStated?: boolean;
+
+  @opt.bool('责令立即改正（无须改正期限）', { law: '行政处罚法第28条：责令当事人改正或者限期改正违法行为' })
+  rectificationImmediate?: boolean;
+
+  @opt.bool('载明逾期不改正的法律后果', { law: '评查细则责令改正违法行为决定书第6目' })
+  rectificationConsequenceStated?: boolean;
+
+  @opt.bool('载明陈述、申辩、听证过程及采纳情况和理由', { law: '评查细则行政处罚决定书第4目（当事人放弃陈述、申辩或未要求听证的，也应予以说明）' })
+  statementHearingAdoptionStated?: boolean;
+
+  @opt.bool('载明裁量基准、裁量因素及从重从轻减轻的理由', { law: '评查细则行政处罚决定书第5目' })
+  discretionReasonsStated?: boolean;
+
+  @opt.bool('载明不履行行政处罚决定的法律后果', { law: '评查细则行政处罚决定书第9目' })
+  nonPerformanceConsequenceStated?: boolean;
+
+  @opt.string('告知的行政复议机关（按原文）', { law: '行政复议法(2023)第24条：县级以上地方各级人民政府管辖对本级人民政府工作部门作出的行政行为不服的行政复议案件', example: '沅澧市人民政府' })
+  reconsiderationBody?: string;
+
+  @opt.bool('说明依从旧兼从轻适用的法律及理由', { law: '《生态环境行政处罚办法》第7条第2款' })
+  transitionalLawExplained?: boolean;
+}
+
+@Model('催告书载明事项', '行政强制法第35条；true = 载明，false = 未载明，缺省 = 未录入')
+export class ReminderContentsDto implements ReminderContents {
+  @opt.bool('（一）履行义务的期限', { law: '行政强制法第35条（一）' })
+  deadline?: boolean;
+
+  @opt.bool('（二）履行义务的方式', { law: '行政强制法第35条（二）' })
+  method?: boolean;
+
+  @opt.bool('（三）涉及金钱给付的，明确的金额和给付方式', { law: '行政强制法第35条（三）' })
+  amountAndPaymentMethod?: boolean;
+
+  @opt.bool('（四）当事人依法享有的陈述权和申辩权', { law: '行政强制法第35条（四）' })
+  statementRight?: boolean;
+}
+
+@Model('结案审批表载明事项', 'true = 载明，false = 未载明，缺省 = 未录入')
+export class ClosingContentsDto implements ClosingContents {
+  @opt.enum('结案情形', CLOSING_GROUND_LABELS, { law: '《生态环境行政处罚办法》第77条【S】' })
+  ground?: NonNullable<ClosingContents['ground']>;
+
+  @opt.bool('载明案件执行的基本信息', { law: '评查细则结案审批表第2目' })
+  executionStated?: boolean;
+
+  @opt.bool('载明当事人完成整改情况', { law: '评查细则不予行政处罚案件结案审批表第2目' })
+  rectificationCompletionStated?: boolean;
 }
 
 type ExcludedPeriod = NonNullable<CaseDocument['excludedPeriods']>[number];
@@ -466,4 +522,29 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.object('录入状态', () => DataEntryDto, { description: '缺省为已录入；未录入的事实不作为缺陷（待补录）' })
   entry?: DataEntryDto;
+
+  // —— 规范性（布尔值：true = 载明，false = 未载明，缺省 = 未录入）——
+  @opt.date('当事人申请的收到日', { law: '延期（分期）缴纳罚款申请：《生态环境行政处罚办法》第74条【S】；解除查封、扣押申请：《环境保护主管部门实施查封、扣押办法》第19条' })
+  applicationReceivedOn?: string;
+
+  @opt.date('机关收到日（行政复议决定书）', { law: '行政处罚法第48条第2款：公开的决定被变更、撤销、确认违法的，三日内撤回' })
+  receivedOn?: string;
+
+  @opt.bool('同意延期（分期）缴纳通知书已送达收缴罚款的机构', { law: '《生态环境行政处罚办法》第74条第2款【S】' })
+  sentToCollectingAgency?: boolean;
+
+  @opt.bool('笔录记载告知配合调查义务', { law: '《生态环境行政处罚办法》第28条第2款' })
+  cooperationDutyNotified?: boolean;
+
+  @opt.bool('笔录空白处注明“以下空白”或划有斜线', { law: '评查细则笔录基本要素第8项' })
+  blankSpaceClosed?: boolean;
+
+  @opt.enum('笔录修改处签名情况', CORRECTIONS_LABELS, { law: '评查细则笔录基本要素第9项：修改处有签名或者压指印' })
+  corrections?: NonNullable<CaseDocument['corrections']>;
+
+  @opt.object('催告书载明事项', () => ReminderContentsDto, { law: '行政强制法第35条' })
+  reminderContents?: ReminderContentsDto;
+
+  @opt.object('结案审批表载明事项', () => ClosingContentsDto, { law: '《生态环境行政处罚办法》第77条【S】；评查细则结案审批表' })
+  closingContents?: ClosingContentsDto;
 }

@@ -1,5 +1,8 @@
 /** The named custom checks (one per file). A rule names one with `check: { kind: custom, name: … }`. */
 import type { CustomCheckImpl } from './types';
+// 规范性 (rules/pack/normativity.yaml): what a document states; citations after a code replaces older laws
+import { statedContents } from './stated-contents';
+import { repealedLawCitation } from './repealed-law-citation';
 import { announcementService } from './announcement-service';
 import { electronicService } from './electronic-service';
 import { lodgedService } from './lodged-service';
@@ -47,6 +50,8 @@ import { seizureExtensionApproval } from './seizure-extension-approval';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
+    statedContents,
+    repealedLawCitation,
     agentAuthorization,
     caseHandlingExtensions,
     collectiveDiscussionAttendance,
