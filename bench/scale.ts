@@ -299,7 +299,10 @@ async function evaluateInstances(): Promise<void> {
   await seed(ds, 0, CASES, bureaus.map((b) => b.id), bureaus.map((b) => b.name));
   const ids: string[] = (await ds.query('SELECT case_id FROM case_summaries ORDER BY seq')).map((r: { case_id: string }) => r.case_id);
   await app.close();
+  // the V8 heap limit `npm run start:prod` gives the service (package.json)
+  const prodNodeOptions = /NODE_OPTIONS="([^"$]*)/.exec(JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).scripts['start:prod'])?.[1]?.trim() ?? '';
   const env = {
+    NODE_OPTIONS: prodNodeOptions,
     DATABASE_URL: DATABASE, EVALUATIONS_DIR: join(tmp, 'evaluations'), CASEFILE_WORKERS: '0', REPORT_WORKERS: '0', JOB_POLL_SECONDS: '0.5',
     AUTH_SECRET: `bench-${process.pid}-secret-shared-by-the-instances`, WRITE_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '10000',
   };

@@ -137,6 +137,10 @@ describe('web app in headless Chromium', () => {
     expect(await page.getByTestId('score-form').innerText()).toContain('卷面基本要素');
     expect(await page.getByTestId('score-manual').innerText()).toMatch(/待人工评分（\d+ 项）[\s\S]*0–\d/);
     expect(await page.getByTestId('grade-overlay').innerText()).toContain('【I】');
+    // a finding that is a 重大问题 names the sheet's item (the 2024 细则's), not the rule pack's old V-number
+    const vetoTags = await page.getByTestId('veto-item').allInnerTexts();
+    expect(vetoTags.length).toBeGreaterThan(0);
+    for (const t of vetoTags) expect(t).not.toMatch(/V\d/);
     // findings grouped under the pack's 评分项 names, not their ids
     expect(await page.getByTestId('finding-group').first().innerText()).not.toMatch(/^(procedure|decision|service_enforcement)/);
     await shot('04-review-findings');
@@ -187,6 +191,21 @@ describe('web app in headless Chromium', () => {
     await page.getByTestId('chart-rules').locator('canvas').waitFor();
     await page.getByText('排名').waitFor();
     await shot('07-evaluation');
+  });
+
+  it('shows the unfinished files of an evaluation apart: counted, listed, never ranked', async () => {
+    const all = (await api('get', '/api/cases').query({ pageSize: 100 })).body.items as { id: string; caseNumber: string; status: string }[];
+    const unfinished = all.filter((c) => c.status === 'draft' || c.status === 'in_progress');
+    expect(unfinished.length).toBeGreaterThan(0); // sample 08 is a draft
+    const created = await api('post', '/api/evaluations').send({ caseIds: all.map((c) => c.id), asOf: '2026-11-30' }).expect(202);
+    await page.goto(`${base}/evaluations/${created.body.id}`);
+    await page.getByText('已完成').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('evaluation-unfinished').innerText()).toContain(String(unfinished.length));
+    const table = await page.getByTestId('unfinished-table').innerText();
+    for (const c of unfinished) expect(table).toContain(c.caseNumber);
+    // the ranking has none of them
+    const ranking = await page.getByTestId('ranking').innerText();
+    for (const c of unfinished) expect(ranking).not.toContain(c.caseNumber);
   });
 
   it('browses the rule pack and the holiday calendar', async () => {

@@ -23,11 +23,15 @@ export function BasisList({ basis, pending }: { basis: Finding['basis']; pending
   );
 }
 
-export function FindingCard({ f }: { f: Finding }) {
+/**
+ * One finding. `vetoHit`: the 否决项 of the scoring sheet this finding triggers (from the score of the same review);
+ * without it no veto tag is shown — whether a finding is a veto is the sheet's call, not the rule pack's.
+ */
+export function FindingCard({ f, vetoHit }: { f: Finding; vetoHit?: { vetoId: string; name: string } }) {
   const vocab = useVocabulary();
   return (
     <Card size="small" style={{ marginBottom: 8, borderLeft: `4px solid var(--sev-${f.severity}, #ccc)` }} data-testid="finding"
-      title={<Space wrap><Tag color={SEVERITY_COLORS[f.severity]}>{labelOf(vocab?.severities, f.severity)}</Tag><b>{f.ruleId}</b><span>{f.title}</span>{f.veto && <Tag color="magenta">否决项 {f.veto}</Tag>}</Space>}
+      title={<Space wrap><Tag color={SEVERITY_COLORS[f.severity]}>{labelOf(vocab?.severities, f.severity)}</Tag><b>{f.ruleId}</b><span>{f.title}</span>{vetoHit && <Tooltip title={vetoHit.name}><Tag color="magenta" data-testid="veto-item">否决项 {vetoHit.vetoId}</Tag></Tooltip>}</Space>}
       extra={<Tag>{labelOf(vocab?.confidences, f.confidence)}</Tag>}>
       <Typography.Paragraph style={{ marginBottom: 8 }}>{f.message}</Typography.Paragraph>
       <Descriptions size="small" column={1} items={[

@@ -212,7 +212,7 @@ function TaskCase({ id, caseId }: { id: string; caseId: string }) {
       </Card>
       {v.adjudicated.findings.map((f) => (
         <div key={f.finding.fingerprint} data-testid="adjudicated-finding" data-status={f.status} style={f.status === 'dismissed' ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
-          <FindingCard f={f.finding} />
+          <FindingCard f={f.finding} vetoHit={s.vetoHits.find((h) => h.fingerprint === f.finding.fingerprint)} />
           <Space style={{ margin: '-4px 0 12px 8px' }} wrap>
             {f.status === 'dismissed' && <Tag data-testid="dismissed-reason">已驳回：{f.ruling?.reason}（{f.ruling?.by.name}，{f.ruling?.at.slice(0, 10)}）</Tag>}
             {f.status === 'accepted' && <Tag color="red">已确认</Tag>}

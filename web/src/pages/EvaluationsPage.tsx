@@ -127,8 +127,12 @@ function EvaluationDetail({ id }: { id: string }) {
             <Col span={4}><Statistic title="否决卷数" value={s.totals.vetoFiles} /></Col>
             <Col span={4}><Statistic title="问题数" value={s.totals.findings} /></Col>
             <Col span={4}><Statistic title="未能评查" value={s.totals.failed} /></Col>
+            {(s.totals.unfinished ?? 0) > 0 && (
+              <Col span={8} data-testid="evaluation-unfinished"><Statistic title="未结案（不参与评分排名）" value={s.totals.unfinished} /></Col>
+            )}
           </Row>
         )}
+        {s && (s.totals.unfinished ?? 0) > 0 && <Alert type="info" style={{ marginTop: 8 }} message={s.totals.unfinishedReason} />}
       </Card>
       {charts && (
         <Row gutter={12}>
@@ -139,7 +143,7 @@ function EvaluationDetail({ id }: { id: string }) {
         </Row>
       )}
       {results.data && (
-        <Card size="small" title="排名">
+        <Card size="small" title="排名" data-testid="ranking">
           <Table<EvaluatedFileRow> size="small" rowKey="file" dataSource={results.data.ranking} pagination={{ pageSize: 20 }}
             columns={[
               { title: '名次', dataIndex: 'rank', width: 60 },
@@ -149,6 +153,17 @@ function EvaluationDetail({ id }: { id: string }) {
               { title: '等次', dataIndex: 'grade', width: 80, render: (g: string, r) => <Tag color={r.vetoCount ? 'magenta' : undefined}>{g}</Tag> },
               ...results.data.categories.map((c) => ({ title: `${c.name}（${c.max}）`, key: c.id, width: 110, render: (_: unknown, r: EvaluatedFileRow) => r.categories[c.id] })),
               { title: '问题', key: 'f', width: 60, render: (_, r) => r.findings.total },
+            ]} />
+        </Card>
+      )}
+      {results.data && results.data.unfinished.length > 0 && (
+        <Card size="small" title={`未结案（不参与评分排名）：${results.data.unfinished.length} 卷`} data-testid="unfinished-table">
+          <Table<EvaluationResults['unfinished'][number]> size="small" rowKey="file" dataSource={results.data.unfinished} pagination={{ pageSize: 10 }}
+            columns={[
+              { title: '案号', dataIndex: 'caseNumber' },
+              { title: '执法机关', dataIndex: 'agency' },
+              { title: '状态', dataIndex: 'statusLabel', width: 80 },
+              { title: '问题（供参考）', dataIndex: 'findings', width: 110 },
             ]} />
         </Card>
       )}

@@ -92,7 +92,7 @@ export default function ReviewPage() {
             {review.findings.length === 0 && <Alert type="success" showIcon message="未发现问题" />}
             {groupFindings(review.findings, vocab, s).map((g) => (
               <Card key={g.item} size="small" style={{ marginBottom: 12 }} title={`${g.name}（${g.list.length}）`} data-testid="finding-group">
-                {g.list.map((f) => <FindingCard key={f.fingerprint} f={f} />)}
+                {g.list.map((f) => <FindingCard key={f.fingerprint} f={f} vetoHit={s?.vetoHits.find((v) => v.fingerprint === f.fingerprint)} />)}
               </Card>
             ))}
             <Collapse items={[
