@@ -672,7 +672,9 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
       service: { method: 'direct', servedOn: seizedOn, receiver: { name: partyRepName(ctx), role: individual ? 'party' : 'legal_representative' } },
     });
     const [ss, se] = time(rng, 9, 15);
-    record(ctx, 'seizure_site_record', 'seizure_site_record', '查封（扣押）现场笔录', seizedOn, 'inspected_person', ss, se);
+    const site = record(ctx, 'seizure_site_record', 'seizure_site_record', '查封（扣押）现场笔录', seizedOn, 'inspected_person', ss, se);
+    // 行政强制法第18条（五）（六）: 当场告知理由、依据、权利、救济途径，听取陈述申辩
+    Object.assign(site, { coerciveReasonsNotified: true, coerciveRightsNotified: true, partyHeardOnSite: true });
     // 行政强制法第25条: 查封期限不得超过三十日 (released on a working day inside the thirty days)
     const releasedOn = onOrPreviousWorkday(addDays(seizedOn, rng.int(10, 30)));
     const release = add(ctx, 'seizure_release_decision', {
@@ -787,6 +789,8 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     caseNumberAsWritten: caseNumber, partyNameAsWritten: party.name,
   });
   serveDirect(ctx, notice, noticeOn, 'notice_service');
+  // 生态环境行政处罚办法第29条第3款: the 告知书 states the monitoring result (告知监测结果)
+  if (monitoring && !monitoring.resultNotifiedOn) Object.assign(monitoring, { resultNotifiedOn: noticeOn, resultNoticeDocumentId: notice.id });
   const decidedEarly = defect === 'decision_before_statement_end';
   let afterNotice = decidedEarly ? noticeOn : statementEnd;
   if (!decidedEarly && rng.chance(0.5)) {
@@ -913,6 +917,19 @@ function build(i: number, rng: Rng, kind: SyntheticKind, defect: SyntheticDefect
     serveDirect(ctx, notice2, notice2On, 'notice_service');
     const dailyOn = addWorkdays(notice2On, 6);
     if (daysBetween(filingOn, dailyOn) > 90) return null;
+    // 生态环境行政处罚办法第52条第2款【S】: 拟罚款五十万元以上的，负责人集体讨论 (fixed times: the seeded draws stay as they were)
+    if (dailyFine >= 500000)
+      add(ctx, 'collective_discussion_record', {
+        type: 'collective_discussion_record', title: '案件集体讨论笔录（按日连续处罚）', madeOn: dailyOn, startTime: '09:00', endTime: '10:00',
+        attendees: [
+          { name: reviewers[0].name, role: 'responsible_person', personId: 'r1' },
+          { name: reviewers[3].name, role: 'responsible_person', personId: 'r4' },
+          { name: reviewers[4].name, role: 'recorder', personId: 'r5' },
+        ],
+        conclusion: '同意作出按日连续处罚决定',
+        signatories: [reviewerSignatory(ctx, 'responsible_person', dailyOn), reviewerSignatory(ctx, 'recorder', dailyOn)],
+        caseNumberAsWritten: caseNumber,
+      });
     const daily = add(ctx, 'daily_penalty_decision', {
       type: 'daily_penalty_decision', title: '按日连续处罚决定书', docNumber: docNumber(ctx, '按日'), madeOn: dailyOn, sealed: true,
       relatesToDocumentId: decision.id,

@@ -31,6 +31,11 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'DecisionContents.reconsiderationFirstStated': 'decisionContents.reconsiderationFirstStated',
   'CaseDocument.reconsiderationOutcome': 'reconsiderationOutcome',
   'CaseDocument.urgent': 'urgent',
+  'CaseDocument.partyNameNote': 'partyNameNote',
+  'CaseDocument.recusalOfPersonIds': 'recusalOfPersonIds',
+  'CaseDocument.coerciveReasonsNotified': 'coerciveReasonsNotified',
+  'CaseDocument.coerciveRightsNotified': 'coerciveRightsNotified',
+  'CaseDocument.partyHeardOnSite': 'partyHeardOnSite',
   // the example is fully entered: 录入状态 absent means entered (docs/case-file-format.md, 录入状态)
   'CaseDocument.entry': 'entry',
   'CaseFile.entry': 'entry',

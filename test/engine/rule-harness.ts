@@ -110,6 +110,7 @@ export function applyPatch(doc: any, patch: PatchOp[] = []): any {
         if (d.relatesToDocumentId && gone.has(d.relatesToDocumentId)) delete d.relatesToDocumentId;
         if (d.service?.receiptDocumentId && gone.has(d.service.receiptDocumentId)) delete d.service.receiptDocumentId;
         if (d.service?.consentDocumentId && gone.has(d.service.consentDocumentId)) delete d.service.consentDocumentId;
+        if (d.resultNoticeDocumentId && gone.has(d.resultNoticeDocumentId)) delete d.resultNoticeDocumentId;
       }
       for (const a of doc.agents ?? []) if (a.authorizationDocumentId && gone.has(a.authorizationDocumentId)) delete a.authorizationDocumentId;
       doc.fileIndex = doc.fileIndex.filter((e: any) => !gone.has(e.refId));

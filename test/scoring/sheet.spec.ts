@@ -42,7 +42,7 @@ describe('scoring sheets', () => {
     const d = loadScoringSheet('inferred-2024') as DeductionSheet;
     expect(d.status).toBe('placeholder');
     expect(d.categories.reduce((s, c) => s + c.max, 0)).toBe(100);
-    expect(d.veto.map((v) => v.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12']);
+    expect(d.veto.map((v) => v.id)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12', 'V13']);
     expect(d.deductions.bySeverity).toEqual({ veto: 5, error: 2, warning: 1, info: 0 });
     expect(d.grades).toEqual([
       { name: '优秀', min: 90 },

@@ -102,6 +102,20 @@ describe('web app in headless Chromium', () => {
     await page.getByText('沅环罚〔2025〕99号').first().waitFor();
   });
 
+  it('shows the facts the 重大问题 turn on for the document types they belong to', async () => {
+    await page.goto(`${base}/cases/new`);
+    await page.getByText('新建案卷').waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入 JSON' }).click();
+    await (await chooser).setFiles({ name: 'seizure.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture('06-seizure.json'))) });
+    await page.getByText('已导入 seizure.json').waitFor();
+    // 监测报告: 结果告知 (办法第29条第3款); 查封现场笔录: 当场告知 (行政强制法第18条); 案件审查意见: 审查人员 (细则第21项)
+    await page.getByText('结果告知当事人日').first().waitFor();
+    await page.getByText('当场告知理由、依据').first().waitFor();
+    await page.getByText('审查人员（不是签署意见的承办人）').first().waitFor();
+    expect(await page.getByText('被申请回避的人员').count()).toBe(0);
+  });
+
   it('reviews a case and shows findings grouped by 评查项 with the 期间计算 steps and the score', async () => {
     // sample 11: 决定书 before the 陈述申辩 period ended (a date finding with its steps), no 普法教育
     const list = await api('get', '/api/cases').query({ q: '〔2025〕11号' });

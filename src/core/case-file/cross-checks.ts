@@ -134,6 +134,11 @@ export function crossCheckCaseFile(input: Obj, documentTypes: DocumentTypeCatalo
     dateRange(v.occurredOn, 'case.violation.endedOn', v.endedOn, '违法行为起止日期');
   }
 
+  // —— officers ——
+  for (const [i, o] of objects(input.officers)) {
+    dateRange(o.certificateValidFrom, `officers[${i}].certificateValidUntil`, o.certificateValidUntil, '执法证有效期');
+  }
+
   // —— agents ——
   for (const [i, a] of objects(input.agents)) {
     ref(`agents[${i}].partyId`, a.partyId, ['parties'], '被代理当事人');
@@ -169,6 +174,13 @@ export function crossCheckCaseFile(input: Obj, documentTypes: DocumentTypeCatalo
     ref(`${p}.hostId`, d.hostId, ['reviewers'], '听证主持人');
     for (const [j, a] of objects(d.attendees)) ref(`${p}.attendees[${j}].personId`, a.personId, ['reviewers', 'officers'], '参加人员');
     refs(`${p}.reviewerIds`, d.reviewerIds, ['reviewers'], '法制审核人员');
+    refs(`${p}.caseReviewerIds`, d.caseReviewerIds, ['officers', 'reviewers'], '案件审查人员');
+    refs(`${p}.recusalOfPersonIds`, d.recusalOfPersonIds, ['officers', 'reviewers'], '被申请回避的人员');
+    if (str(d.resultNoticeDocumentId) && d.resultNoticeDocumentId === d.id) {
+      issues.push({ path: `${p}.resultNoticeDocumentId`, code: 'SELF_REFERENCE', message: `文书不能关联自身：'${d.id}'` });
+    } else {
+      ref(`${p}.resultNoticeDocumentId`, d.resultNoticeDocumentId, ['documents'], '记载结果告知的文书');
+    }
     pageRange(`${p}.pages`, d.pages);
     if (isObj(d.testingPeriod)) {
       dateRange(d.testingPeriod.from, `${p}.testingPeriod.to`, d.testingPeriod.to, '检测、检验、鉴定期间');

@@ -193,6 +193,10 @@ export interface Officer {
   name: string;
   /** 执法证号 */
   certificateNo: string;
+  /** 执法证有效期起始日 (评查细则第2项：执法人员不具有行政执法资格) */
+  certificateValidFrom?: LegalDate;
+  /** 执法证有效期截止日 (细则第2项常见错误④：使用不在有效期内的行政执法证执法) */
+  certificateValidUntil?: LegalDate;
   unit?: string;
 }
 
@@ -207,6 +211,8 @@ export interface Reviewer {
   id: string;
   name: string;
   role: ReviewerRole;
+  /** 机关主要负责人 (办法第6条第3款：主要负责人的回避由负责人集体讨论决定，其他负责人的回避由主要负责人决定) */
+  principal?: boolean;
   /** 法律职业资格 (第58条第2款: 初次从事法制审核的须取得) */
   legalQualification?: boolean;
   /** 初次从事法制审核 */
@@ -421,6 +427,8 @@ export interface CaseDocument {
   partyId?: string;
   /** party name as written on the document (for consistency checks) */
   partyNameAsWritten?: string;
+  /** 所写当事人名称与卷宗不一致的说明 (笔误更正、名称变更 …; 评查细则第3项：不一致且无合理解释的为重大问题) */
+  partyNameNote?: string;
   /** 案号 as written on the document (for consistency checks) */
   caseNumberAsWritten?: string;
 
@@ -432,6 +440,16 @@ export interface CaseDocument {
   credentialsShown?: boolean;
   /** 告知申请回避权利 recorded */
   recusalRightNotified?: boolean;
+  /** 回避申请 / 回避决定: 被申请回避的人员 (officer or reviewer ids; 生态环境行政处罚办法第6条) */
+  recusalOfPersonIds?: string[];
+
+  // —— 查封扣押现场笔录 (行政强制法第18条) ——
+  /** 当场告知当事人采取查封、扣押的理由、依据 (第18条（五）) */
+  coerciveReasonsNotified?: boolean;
+  /** 当场告知当事人依法享有的权利、救济途径 (第18条（五）) */
+  coerciveRightsNotified?: boolean;
+  /** 听取当事人的陈述和申辩 (第18条（六）) */
+  partyHeardOnSite?: boolean;
 
   // —— 告知书 ——
   /** 告知听证权利 */
@@ -455,6 +473,10 @@ export interface CaseDocument {
   reviewOutcome?: 'approved' | 'approved_with_changes' | 'rejected';
   reviewerIds?: string[];
 
+  // —— 案件审查 ——
+  /** 案件审查意见的审查人员 (officer or reviewer ids) — not the 承办人 who signs it; 评查细则第21项：案件调查人员不得同时作为审查人员 */
+  caseReviewerIds?: string[];
+
   // —— 延期 / 中止 / 恢复 / 检测 ——
   /** 延长天数 (延期审批表) */
   extensionDays?: number;
@@ -470,8 +492,21 @@ export interface CaseDocument {
   testingPeriod?: { from: LegalDate; to: LegalDate };
   /** 检测期间已书面告知当事人 (行政强制法第25条第3款) */
   testingPeriodNotified?: boolean;
+  /** 已书面告知当事人该期间不计入办案期限 (听证通知书、中止通知等; 生态环境行政处罚办法第57条【S】) */
+  excludedTimeNotified?: boolean;
+  /** 监测（检测）报告、鉴定意见: 结果告知当事人之日 (生态环境行政处罚办法第29条第3款) */
+  resultNotifiedOn?: LegalDate;
+  /** 记载该结果告知的文书 (结果告知书、询问笔录、送达回证 …) */
+  resultNoticeDocumentId?: string;
   /** 其他不计入办案期限的期间：评估、认定等 (生态环境行政处罚办法第57条【S】) */
-  excludedPeriods?: { from: LegalDate; to: LegalDate; reason: 'assessment' | 'determination' | 'announcement' | 'other'; note?: string }[];
+  excludedPeriods?: {
+    from: LegalDate;
+    to: LegalDate;
+    reason: 'assessment' | 'determination' | 'announcement' | 'other';
+    note?: string;
+    /** 已书面告知当事人该期间不计入办案期限 (第57条【S】) */
+    notified?: boolean;
+  }[];
   /** 情况紧急，先采取措施再报负责人批准 (先行登记保存：2010办法第38条第2款、2023办法第32条【S】二十四小时内补办) */
   urgent?: boolean;
   /** 行政复议决定书的结果 */

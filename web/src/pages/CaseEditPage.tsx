@@ -114,6 +114,10 @@ export default function CaseEditPage() {
   const typeName = (t: string) => vocab?.documentTypes.items.find((x) => x.id === t)?.name ?? t;
   const officers = Form.useWatch('officers', form) as CaseFile['officers'] | undefined;
   const officerOptions = (officers ?? []).filter(Boolean).map((o) => ({ value: o.id, label: o.name || o.id }));
+  const reviewers = Form.useWatch('reviewers', form) as CaseFile['reviewers'] | undefined;
+  const personOptions = [...officerOptions, ...(reviewers ?? []).filter(Boolean).map((r) => ({ value: r.id, label: r.name || r.id }))];
+  const documents = Form.useWatch('documents', form) as CaseFile['documents'] | undefined;
+  const documentOptions = (documents ?? []).filter((d) => d?.id).map((d) => ({ value: d.id, label: `${typeName(d.type ?? '') || d.id}（${d.madeOn ?? d.id}）` }));
   const fileIndex = Form.useWatch('fileIndex', form) as CaseFile['fileIndex'] | undefined;
 
   const save = async (asDraft: boolean) => {
@@ -277,6 +281,7 @@ export default function CaseEditPage() {
                       <Col span={6}><Form.Item name={[f.name, 'name']} label="姓名"><Input /></Form.Item></Col>
                       <Col span={6}><Form.Item name={[f.name, 'certificateNo']} label="执法证号"><Input /></Form.Item></Col>
                       <Col span={6}><Form.Item name={[f.name, 'unit']} label="单位"><Input placeholder={UNSET} /></Form.Item></Col>
+                      <Col span={4}><Form.Item name={[f.name, 'certificateValidUntil']} label="执法证有效期至"><LegalDatePicker /></Form.Item></Col>
                       <Col span={2}><Form.Item><Button danger onClick={() => remove(f.name)}>删除</Button></Form.Item></Col>
                     </Row>
                   ))}
@@ -294,6 +299,7 @@ export default function CaseEditPage() {
                       <Col span={6}><Form.Item name={[f.name, 'name']} label="姓名"><Input /></Form.Item></Col>
                       <Col span={6}><Form.Item name={[f.name, 'role']} label="职责"><Select options={vocab?.reviewerRoles} /></Form.Item></Col>
                       <Col span={4}><Form.Item name={[f.name, 'legalQualification']} label="法律职业资格"><TriState /></Form.Item></Col>
+                      <Col span={4}><Form.Item name={[f.name, 'principal']} label="主要负责人"><TriState /></Form.Item></Col>
                       <Col span={2}><Form.Item><Button danger onClick={() => remove(f.name)}>删除</Button></Form.Item></Col>
                     </Row>
                   ))}
@@ -325,6 +331,34 @@ export default function CaseEditPage() {
                         <Col span={3}><Form.Item name={[f.name, 'pages', 'from']} label="起页"><InputNumber min={1} placeholder={UNSET} style={{ width: '100%' }} /></Form.Item></Col>
                         <Col span={3}><Form.Item name={[f.name, 'pages', 'to']} label="止页"><InputNumber min={1} placeholder={UNSET} style={{ width: '100%' }} /></Form.Item></Col>
                       </Row>
+                      {/* facts the 评查细则's 重大问题 turn on, shown for the document types they belong to */}
+                      <Form.Item noStyle shouldUpdate>
+                        {() => {
+                          const type = form.getFieldValue(['documents', f.name, 'type']) as string | undefined;
+                          if (type === 'monitoring_report' || type === 'appraisal_opinion')
+                            return (
+                              <Row gutter={8}>
+                                <Col span={6}><Form.Item name={[f.name, 'resultNotifiedOn']} label="结果告知当事人日"><LegalDatePicker /></Form.Item></Col>
+                                <Col span={10}><Form.Item name={[f.name, 'resultNoticeDocumentId']} label="记载告知的文书（告知书、询问笔录等）"><Select allowClear placeholder={UNSET} options={documentOptions} /></Form.Item></Col>
+                              </Row>
+                            );
+                          if (type === 'internal_approval')
+                            return <Form.Item name={[f.name, 'caseReviewerIds']} label="审查人员（不是签署意见的承办人）"><Select mode="multiple" placeholder={UNSET} options={personOptions} /></Form.Item>;
+                          if (type === 'seizure_site_record')
+                            return (
+                              <Row gutter={8}>
+                                <Col span={6}><Form.Item name={[f.name, 'coerciveReasonsNotified']} label="当场告知理由、依据"><TriState /></Form.Item></Col>
+                                <Col span={6}><Form.Item name={[f.name, 'coerciveRightsNotified']} label="当场告知权利、救济途径"><TriState /></Form.Item></Col>
+                                <Col span={6}><Form.Item name={[f.name, 'partyHeardOnSite']} label="听取陈述申辩"><TriState /></Form.Item></Col>
+                              </Row>
+                            );
+                          if (type === 'recusal_application' || type === 'recusal_decision')
+                            return <Form.Item name={[f.name, 'recusalOfPersonIds']} label="被申请回避的人员"><Select mode="multiple" placeholder={UNSET} options={personOptions} /></Form.Item>;
+                          if (type === 'hearing_notice' || type === 'suspension_approval')
+                            return <Form.Item name={[f.name, 'excludedTimeNotified']} label="已书面告知该期间不计入办案期限"><TriState /></Form.Item>;
+                          return null;
+                        }}
+                      </Form.Item>
                       <Form.List name={[f.name, 'statedPeriods']}>
                         {(pf, ops) => (
                           <>

@@ -275,6 +275,9 @@ export class ExcludedPeriodDto implements ExcludedPeriod {
 
   @opt.text('说明')
   note?: string;
+
+  @opt.bool('已书面告知当事人该期间不计入办案期限', { law: '《生态环境行政处罚办法》第57条【S】' })
+  notified?: boolean;
 }
 
 type AttendeeRole = ReviewerRole | 'officer' | 'other';
@@ -366,6 +369,12 @@ export class CaseDocumentDto implements CaseDocument {
   @opt.string('文书所写当事人名称', { description: '用于核对与当事人信息是否一致' })
   partyNameAsWritten?: string;
 
+  @opt.text('所写当事人名称与卷宗不一致的说明（笔误更正、名称变更等，及说明材料所在页）', {
+    law: '评查细则（2024）合法性评查第3项【Q†】：当事人名称不一致，且无合理解释的，为重大问题',
+    description: '有说明的，不一致由评查人员判断是否属于合理解释；没有说明的为重大问题',
+  })
+  partyNameNote?: string;
+
   @opt.string('文书所写案号', { description: '用于核对与案号是否一致' })
   caseNumberAsWritten?: string;
 
@@ -381,6 +390,19 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.bool('记载告知申请回避权利', { law: '行政处罚法第43条' })
   recusalRightNotified?: boolean;
+
+  @opt.refs('被申请回避的人员（回避申请、回避决定）', { law: '《生态环境行政处罚办法》第6条第2、3款【Q†】', description: 'officers[].id 或 reviewers[].id' })
+  recusalOfPersonIds?: string[];
+
+  // —— 查封扣押现场笔录 ——
+  @opt.bool('记载当场告知查封、扣押的理由、依据', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项【Q†】' })
+  coerciveReasonsNotified?: boolean;
+
+  @opt.bool('记载当场告知当事人依法享有的权利、救济途径', { law: '行政强制法第18条（五）；评查细则（2024）合法性评查第16项【Q†】' })
+  coerciveRightsNotified?: boolean;
+
+  @opt.bool('记载听取当事人的陈述和申辩', { law: '行政强制法第18条（六）；评查细则（2024）合法性评查第16项【Q†】' })
+  partyHeardOnSite?: boolean;
 
   // —— 告知书 ——
   @opt.bool('告知听证权利', { law: '行政处罚法第63条、第64条' })
@@ -410,6 +432,13 @@ export class CaseDocumentDto implements CaseDocument {
   @opt.refs('法制审核人员', { law: '行政处罚法第58条', description: 'reviewers[].id' })
   reviewerIds?: string[];
 
+  // —— 案件审查 ——
+  @opt.refs('案件审查人员（案件审查意见的审查人，不是签署意见的承办人）', {
+    law: '评查细则（2024）合法性评查第21项【Q†】：案件调查人员同时作为本案的审查人员的，为重大问题',
+    description: 'officers[].id 或 reviewers[].id',
+  })
+  caseReviewerIds?: string[];
+
   // —— 延期 / 中止 / 恢复 / 检测 ——
   @opt.int('延长天数', { min: 1, max: 365, unit: '日', law: '《生态环境行政处罚办法》第57条【S】；行政强制法第25条（查封扣押延长不超过三十日）' })
   extensionDays?: number;
@@ -431,6 +460,18 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.bool('检测期间已书面告知当事人', { law: '行政强制法第25条第3款' })
   testingPeriodNotified?: boolean;
+
+  @opt.bool('已书面告知当事人该期间不计入办案期限（听证通知书、中止通知等）', { law: '《生态环境行政处罚办法》第57条【S】：不计入办案期限的，应当书面告知当事人' })
+  excludedTimeNotified?: boolean;
+
+  @opt.date('监测（检测）、鉴定结果告知当事人之日', {
+    law: '《生态环境行政处罚办法》第29条第3款【Q†】：取得监测（检测）报告或者鉴定意见后，应当将监测（检测）、鉴定结果告知当事人',
+    description: '写在监测（检测）报告、鉴定意见上',
+  })
+  resultNotifiedOn?: string;
+
+  @opt.ref('记载结果告知的文书（结果告知书、询问笔录等）', { description: 'documents[].id' })
+  resultNoticeDocumentId?: string;
 
   @opt.objects('其他不计入办案期限的期间（评估、认定、公告等）', () => ExcludedPeriodDto, { law: '《生态环境行政处罚办法》第57条【S】' })
   excludedPeriods?: ExcludedPeriodDto[];

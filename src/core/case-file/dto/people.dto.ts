@@ -90,6 +90,12 @@ export class OfficerDto implements Officer {
   @req.string('执法证号', { law: '行政处罚法第55条（出示执法证件）', maxLength: 100 })
   certificateNo: string;
 
+  @opt.date('执法证有效期起始日', { law: '评查细则（2024）合法性评查第2项【Q†】：执法人员不具有行政执法资格' })
+  certificateValidFrom?: string;
+
+  @opt.date('执法证有效期截止日', { law: '评查细则（2024）合法性评查第2项常见错误④【Q†】：使用不在有效期内的行政执法证执法' })
+  certificateValidUntil?: string;
+
   @opt.string('所在单位')
   unit?: string;
 }
@@ -104,6 +110,9 @@ export class ReviewerDto implements Reviewer {
 
   @req.enum('身份', REVIEWER_ROLE_LABELS, { law: '行政处罚法第57、58、64条' })
   role: ReviewerRole;
+
+  @opt.bool('机关主要负责人', { law: '《生态环境行政处罚办法》第6条第3款【Q†】：主要负责人的回避由负责人集体讨论决定；其他负责人的回避由主要负责人决定' })
+  principal?: boolean;
 
   @opt.bool('取得法律职业资格', { law: '行政处罚法第58条第2款：初次从事行政处罚决定法制审核的，应当通过国家统一法律职业资格考试取得法律职业资格' })
   legalQualification?: boolean;

@@ -37,6 +37,16 @@ import { servedAfterMade } from './served-after-made';
 import { statementPeriodFloor } from './statement-period-floor';
 import { seizureOnTheSpotDelivery } from './seizure-on-the-spot-delivery';
 import { suspensionResumption } from './suspension-resumption';
+import { monitoringResultNotice } from './monitoring-result-notice';
+import { investigatorNotCaseReviewer } from './investigator-not-case-reviewer';
+import { seizureSiteProcedure } from './seizure-site-procedure';
+import { dailyDecisionAfterOriginal } from './daily-decision-after-original';
+import { partyNameConsistency } from './party-name-consistency';
+import { collectiveDiscussionScope } from './collective-discussion-scope';
+import { recusalDecided } from './recusal-decided';
+import { certificateValidity } from './certificate-validity';
+import { excludedTimeNotified } from './excluded-time-notified';
+import { seizureExtensionApproval } from './seizure-extension-approval';
 
 export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
   [
@@ -73,6 +83,17 @@ export const CUSTOM_CHECKS: ReadonlyMap<string, CustomCheckImpl> = new Map(
     penaltyDays,
     simpleProcedureLimit,
     surchargeCap,
+    // 评查细则（2024）重大问题
+    monitoringResultNotice,
+    investigatorNotCaseReviewer,
+    seizureSiteProcedure,
+    dailyDecisionAfterOriginal,
+    partyNameConsistency,
+    collectiveDiscussionScope,
+    recusalDecided,
+    certificateValidity,
+    excludedTimeNotified,
+    seizureExtensionApproval,
     // 送达 of the servable documents
     serviceRecord,
     lodgedService,
