@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { In, QueryFailedError, Repository } from 'typeorm';
 import { AgenciesService } from '../agencies/agencies.service';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { apiError, ApiException, badRequest, conflict, notFound, type ValidationIssue } from '../common/errors';
@@ -99,6 +99,24 @@ export class CasesService {
     const row = await this.repo.findOneBy({ id: id.toLowerCase() });
     if (!row || !inScope(row, scope)) notFound(`案卷不存在：${id}`, 'CASE_NOT_FOUND');
     return row;
+  }
+
+  /**
+   * Several stored case files by id in one query (batch work such as evaluations): id → the case file's JSON text
+   * exactly as stored, or undefined for an id that is not stored or not within the scope. Ids must be UUIDs
+   * (400 INVALID_ID otherwise).
+   */
+  async getCaseFileTexts(ids: readonly string[], scope: CaseScope = requestScope()): Promise<Map<string, string | undefined>> {
+    const wanted = ids.map((id) => {
+      if (!UUID_RE.test(id)) badRequest([{ path: 'id', code: 'INVALID_ID', message: `案卷 id 格式错误：'${id}'（应为 UUID）` }], `案卷 id 格式错误：'${id}'`, 'INVALID_ID');
+      return id.toLowerCase();
+    });
+    const rows = wanted.length ? await this.repo.find({ select: { id: true, agencyId: true, document: true }, where: { id: In(wanted) } }) : [];
+    const byId = new Map(rows.filter((r) => inScope(r, scope)).map((r) => [r.id, r]));
+    return new Map(ids.map((id, i) => {
+      const row = byId.get(wanted[i]);
+      return [id, row?.document];
+    }));
   }
 
   /** The envelope plus the case file exactly as submitted. */

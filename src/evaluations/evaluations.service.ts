@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { In, Repository } from 'typeorm';
 import { projectRoot } from '../core/paths';
 import { JOB_QUEUE, type JobQueue } from './job-queue';
+import type { CaseFile } from '../core/case-file/types';
 import { CasesService } from '../cases/cases.service';
 import { requestScope } from '../cases/case-scope';
 import { currentRequest } from '../common/request-context';
@@ -48,6 +49,8 @@ export const DEFAULT_LEASE_SECONDS = 60;
 export const EVALUATION_QUEUE = 'evaluation';
 /** a run interrupted this many times (its instance died each time) is recorded as failed */
 export const MAX_ATTEMPTS = 5;
+/** stored cases an evaluation reads per query */
+const STORED_CASES_BATCH = 50;
 /** tries of the final status write before the job is handed back to the queue */
 const FINAL_WRITE_TRIES = 5;
 
@@ -423,12 +426,24 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
     return {
       total: ids.length,
       items: (async function* (): AsyncGenerator<EvaluationItem> {
-        for (const id of ids) {
-          try {
-            const value = await cases.getCaseFile(id);
+        // read in batches: one query per STORED_CASES_BATCH cases instead of one per case
+        for (let start = 0; start < ids.length; start += STORED_CASES_BATCH) {
+          const batch = ids.slice(start, start + STORED_CASES_BATCH);
+          const texts = await cases.getCaseFileTexts(batch);
+          for (const id of batch) {
+            const text = texts.get(id);
+            if (text === undefined) {
+              yield { name: id, issue: { path: '', code: 'CASE_NOT_FOUND', message: `案卷已不存在：${id}` } };
+              continue;
+            }
+            let value: CaseFile;
+            try {
+              value = JSON.parse(text) as CaseFile;
+            } catch {
+              yield { name: id, issue: { path: '', code: 'CASE_UNREADABLE', message: `案卷数据无法读取（存储的 JSON 已损坏）：${id}` } };
+              continue;
+            }
             yield { name: `${value?.case?.caseNumber ?? ''}（${id}）`, value };
-          } catch {
-            yield { name: id, issue: { path: '', code: 'CASE_NOT_FOUND', message: `案卷已不存在：${id}` } };
           }
         }
       })(),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { EvaluationEntity } from '../../src/evaluations/evaluation.entity';
 import { generateSyntheticCases } from '../../bench/synthetic';
 import type { EvaluationResults } from '../../src/core/evaluation';
@@ -115,6 +115,19 @@ describe('POST /api/evaluations (stored cases)', () => {
     expect(done.progress).toEqual({ done: 3, total: 3, failed: 0 });
     const results = JSON.parse((await api(app).get(`/api/evaluations/${res.body.id}/results.json`).expect(200)).text) as EvaluationResults;
     expect(results.ranking.map((r) => r.file).every((f) => ids.some((id) => f.includes(id)))).toBe(true);
+  });
+
+  it('reads stored cases in batches; a stored document that is no longer JSON is one failed file, the rest are evaluated', async () => {
+    const ids: string[] = [];
+    for (const c of generateSyntheticCases(60, 13)) ids.push((await api(app).post('/api/cases').send(c.caseFile).expect(201)).body.id);
+    // the 55th case (in the second batch of 50) damaged in storage
+    await app.get(DataSource).query(`UPDATE case_files SET document = '{"case": ' WHERE id = '${ids[54]}'`);
+    const res = await api(app).post('/api/evaluations').send({ caseIds: ids, asOf: AS_OF }).expect(202);
+    const done = await waitDone(res.body.id);
+    expect(done).toMatchObject({ status: 'completed', progress: { done: 60, total: 60, failed: 1 } });
+    const results = JSON.parse((await api(app).get(`/api/evaluations/${res.body.id}/results.json`).expect(200)).text) as EvaluationResults;
+    expect(results.failed).toEqual([expect.objectContaining({ file: ids[54], issues: [expect.objectContaining({ code: 'CASE_UNREADABLE' })] })]);
+    expect(results.ranking.length + results.unfinished.length).toBe(59);
   });
 
   it('a run interrupted by a restart is queued again and completes', async () => {
