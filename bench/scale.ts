@@ -306,7 +306,7 @@ async function evaluateInstances(): Promise<void> {
     DATABASE_URL: DATABASE, EVALUATIONS_DIR: join(tmp, 'evaluations'), CASEFILE_WORKERS: '0', REPORT_WORKERS: '0', JOB_POLL_SECONDS: '0.5',
     AUTH_SECRET: `bench-${process.pid}-secret-shared-by-the-instances`, WRITE_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '10000',
   };
-  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[] }> => {
+  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[]; ran: number[] }> => {
     const instances = [];
     for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)], 'build'));
     try {
@@ -339,7 +339,9 @@ async function evaluateInstances(): Promise<void> {
       await c.initialize();
       const attempts = (await c.query('SELECT attempts, status FROM evaluations WHERE id = ANY($1)', [evaluationIds])).map((r: { attempts: number; status: string }) => (r.status === 'completed' ? r.attempts : -1));
       await c.destroy();
-      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts };
+      // how the queue spread the evaluations: runs each instance finished
+      const ran = instances.map((i) => i.output().split('\n').filter((l) => /评查 \S+ (完成|失败)/.test(l)).length);
+      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts, ran };
     } finally {
       await Promise.all(instances.map((i) => i.kill()));
     }
@@ -348,7 +350,7 @@ async function evaluateInstances(): Promise<void> {
     const one = await run([0]);
     console.log(`one instance:  ${one.seconds.toFixed(1)} s = ${(CASES / one.seconds).toFixed(0)} cases/s; peak RSS ${one.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${one.attempts.join(',')}`);
     const two = await run([0, 1]);
-    console.log(`two instances: ${two.seconds.toFixed(1)} s = ${(CASES / two.seconds).toFixed(0)} cases/s; peak RSS ${two.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${two.attempts.join(',')}`);
+    console.log(`two instances: ${two.seconds.toFixed(1)} s = ${(CASES / two.seconds).toFixed(0)} cases/s; peak RSS ${two.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${two.attempts.join(',')}; evaluations run per instance ${two.ran.join(' + ')}`);
     console.log(`\nthroughput ratio two/one: ${(one.seconds / two.seconds).toFixed(2)} (goal ≥ 1.6); every evaluation once: ${[...one.attempts, ...two.attempts].every((a) => a === 1)}; peak RSS < 500 MB: ${[...one.rss, ...two.rss].every((r) => r < 500)}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
