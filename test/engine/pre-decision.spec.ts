@@ -46,7 +46,15 @@ describe('pre-decision mode (法制审核, 行政处罚法第58条)', () => {
       '（六）作出决定的行政机关名称和作出决定的日期',
     ]);
     expect(items.find((i) => i.ruleId === 'SEQ-15')).toEqual({ item: '行政处罚决定书应当加盖行政机关印章', ruleId: 'SEQ-15', basis: '中华人民共和国行政处罚法第59条第2款' });
-    expect(items.every((i) => i.basis.startsWith('中华人民共和国行政处罚法第59条'))).toBe(true);
+    expect(items.filter((i) => /^FLD-01|^SEQ-15/.test(i.ruleId)).every((i) => i.basis.startsWith('中华人民共和国行政处罚法第59条'))).toBe(true);
+    // beyond 第59条: the 细则's 说理 items, the 复议机关, and a 责令改正 written into the decision (办法第9条)
+    expect(items.filter((i) => !/^FLD-01|^SEQ-15/.test(i.ruleId)).map((i) => [i.ruleId, i.item, i.basis])).toEqual(
+      expect.arrayContaining([
+        ['FLD-31', '陈述、申辩、听证过程及采纳当事人意见的情况和理由', '生态环境行政执法案卷评查细则（2024年版）行政处罚决定书第4目'],
+        ['FLD-34', '县级以上地方人民政府作为行政复议机关', '中华人民共和国行政复议法第24条'],
+        ['FLD-30', '决定书责令改正的：逾期不改正的法律后果', expect.any(String)],
+      ]),
+    );
   });
 
   it('the other modes carry no 决定书应载明 list', () => {

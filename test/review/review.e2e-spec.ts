@@ -112,7 +112,9 @@ describe('review API', () => {
       expect(latest.body.mode).toBe('pre-decision');
       const oneOff = await http().post('/api/review').query({ mode: 'pre-decision', asOf: '2025-02-20' }).send(base()).expect(200);
       expect(oneOff.body.mode).toBe('pre-decision');
-      expect(oneOff.body.decisionMustState).toHaveLength(7);
+      // 第59条's six items and the seal, then the 说理 / 复议机关 / 责令改正 items of the stated_contents rules
+      expect(oneOff.body.decisionMustState.filter((d: any) => d.ruleId === 'FLD-01' || d.ruleId === 'SEQ-15')).toHaveLength(7);
+      expect(oneOff.body.decisionMustState.map((d: any) => d.ruleId)).toEqual(expect.arrayContaining(['FLD-30', 'FLD-31', 'FLD-32', 'FLD-33', 'FLD-34']));
     });
 
     it('400 for bad options on a stored review', async () => {

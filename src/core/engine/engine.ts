@@ -268,14 +268,27 @@ const DECISION_TYPE = 'penalty_decision';
 
 /**
  * 决定书应载明 (法制审核 before the decision): what 行政处罚法第59条 requires of the 行政处罚决定书 — the six items of
- * 第1款 and the agency's seal of 第2款 — read from the pack's rules that cite 第59条 (FLD-01's fields, SEQ-15), so
- * the list and the rules that check the decision later are one thing.
+ * 第1款 and the agency's seal of 第2款 — read from the pack's rules that cite 第59条 (FLD-01's fields, SEQ-15), then
+ * what the other rules on the 决定书's contents ask it to state (stated_contents: 说理, 复议机关, a 责令改正 written
+ * into it), so the list and the rules that check the decision later are one thing.
  */
 export function decisionRequirements(pack: RulePack): DecisionRequirement[] {
   const out: DecisionRequirement[] = [];
   for (const rule of pack.rules) {
-    const basis = rule.basis.find((b) => b.law === PENALTY_LAW && /^第59条/.test(b.article));
     const check = rule.check;
+    // what the 评查细则 and other laws ask the 决定书 to state besides 第59条 (说理, 责令改正, 复议机关 …): the
+    // stated_contents rules on the 决定书, each item with the rule's first 依据
+    if (check.kind === 'custom' && check.name === 'stated_contents') {
+      const params = check.params as { documents?: string[]; orderedIn?: { documents?: string[] }; items?: { label: string }[] } | undefined;
+      const first = rule.basis[0];
+      // a rectification ordered in the 决定书 itself (办法第9条) must state what a 责令改正决定书 states
+      const inDecision = params?.documents?.includes(DECISION_TYPE) ? '' : params?.orderedIn?.documents?.includes(DECISION_TYPE) ? '决定书责令改正的：' : undefined;
+      if (first && inDecision !== undefined) {
+        for (const item of params!.items ?? []) out.push({ item: `${inDecision}${item.label}`, ruleId: rule.id, basis: `${first.law}${first.article}` });
+      }
+      continue;
+    }
+    const basis = rule.basis.find((b) => b.law === PENALTY_LAW && /^第59条/.test(b.article));
     // only the rules on the 决定书 itself (its contents, its seal) — not those citing 第59条 for another document
     if (!basis || !(check.kind === 'required_field' || check.kind === 'seal') || !check.documents?.includes(DECISION_TYPE)) continue;
     const where = `${basis.law}${basis.article}`;
