@@ -206,6 +206,8 @@ describe('web app in headless Chromium', () => {
     // the ranking has none of them
     const ranking = await page.getByTestId('ranking').innerText();
     for (const c of unfinished) expect(ranking).not.toContain(c.caseNumber);
+    await page.getByTestId('unfinished-table').scrollIntoViewIfNeeded();
+    await shot('07b-evaluation-unfinished');
   });
 
   it('browses the rule pack and the holiday calendar', async () => {
