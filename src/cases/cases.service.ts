@@ -66,6 +66,12 @@ function toRecord(row: CaseFileEntity, withCaseFile: boolean): CaseRecord {
   };
 }
 
+/** A case id as stored (lower-case UUID); 400 INVALID_ID for anything else. */
+function caseIdOf(id: string): string {
+  if (!UUID_RE.test(id)) badRequest([{ path: 'id', code: 'INVALID_ID', message: `案卷 id 格式错误：'${id}'（应为 UUID）` }], `案卷 id 格式错误：'${id}'`, 'INVALID_ID');
+  return id.toLowerCase();
+}
+
 function inScope(row: CaseFileEntity, scope: CaseScope): boolean {
   return scope === undefined || (row.agencyId !== null && scope.includes(row.agencyId));
 }
@@ -93,10 +99,7 @@ export class CasesService {
    * (another agency's case is not revealed to exist).
    */
   async getEntity(id: string, scope: CaseScope = requestScope()): Promise<CaseFileEntity> {
-    if (!UUID_RE.test(id)) {
-      badRequest([{ path: 'id', code: 'INVALID_ID', message: `案卷 id 格式错误：'${id}'（应为 UUID）` }], `案卷 id 格式错误：'${id}'`, 'INVALID_ID');
-    }
-    const row = await this.repo.findOneBy({ id: id.toLowerCase() });
+    const row = await this.repo.findOneBy({ id: caseIdOf(id) });
     if (!row || !inScope(row, scope)) notFound(`案卷不存在：${id}`, 'CASE_NOT_FOUND');
     return row;
   }
@@ -107,10 +110,7 @@ export class CasesService {
    * (400 INVALID_ID otherwise).
    */
   async getCaseFileTexts(ids: readonly string[], scope: CaseScope = requestScope()): Promise<Map<string, string | undefined>> {
-    const wanted = ids.map((id) => {
-      if (!UUID_RE.test(id)) badRequest([{ path: 'id', code: 'INVALID_ID', message: `案卷 id 格式错误：'${id}'（应为 UUID）` }], `案卷 id 格式错误：'${id}'`, 'INVALID_ID');
-      return id.toLowerCase();
-    });
+    const wanted = ids.map(caseIdOf);
     const rows = wanted.length ? await this.repo.find({ select: { id: true, agencyId: true, document: true }, where: { id: In(wanted) } }) : [];
     const byId = new Map(rows.filter((r) => inScope(r, scope)).map((r) => [r.id, r]));
     return new Map(ids.map((id, i) => {

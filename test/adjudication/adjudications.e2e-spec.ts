@@ -11,20 +11,14 @@ import type { CaseFile } from '../../src/core/case-file/types';
 import { createTestApp } from '../support/create-test-app';
 import { loginAs, testAgency, type LoggedIn } from '../support/auth';
 import { pdfTextSquashed } from './support/pdf-text';
+import { useDefaultScoringSheet } from '../support/scoring-sheet';
 
 const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases/11-decision-before-statement-period-no-education.json'), 'utf8')) as CaseFile;
 
 
 // These flows record category-level manual findings (the deduction model of the old inferred sheet); on the
 // default 细则 sheet (official-2024) a reviewer scores the 细则's own items instead (manualScores G11.4, F1.3 …).
-const savedSheet = process.env.SCORING_SHEET;
-beforeAll(() => {
-  process.env.SCORING_SHEET = 'inferred-2024';
-});
-afterAll(() => {
-  if (savedSheet === undefined) delete process.env.SCORING_SHEET;
-  else process.env.SCORING_SHEET = savedSheet;
-});
+useDefaultScoringSheet('inferred-2024');
 
 describe('rulings, manual findings and sign-off (HTTP)', () => {
   let app: NestExpressApplication;

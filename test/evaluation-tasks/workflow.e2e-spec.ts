@@ -12,6 +12,7 @@ import { pdfTextSquashed } from '../adjudication/support/pdf-text';
 import { loginAs, testAgency, type LoggedIn } from '../support/auth';
 import { createTestApp } from '../support/create-test-app';
 import { AGENCIES, evaluationCases } from './support/cases';
+import { useDefaultScoringSheet } from '../support/scoring-sheet';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -22,14 +23,7 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 
 // These flows record category-level manual findings (the deduction model of the old inferred sheet); on the
 // default 细则 sheet (official-2024) a reviewer scores the 细则's own items instead (manualScores G11.4, F1.3 …).
-const savedSheet = process.env.SCORING_SHEET;
-beforeAll(() => {
-  process.env.SCORING_SHEET = 'inferred-2024';
-});
-afterAll(() => {
-  if (savedSheet === undefined) delete process.env.SCORING_SHEET;
-  else process.env.SCORING_SHEET = savedSheet;
-});
+useDefaultScoringSheet('inferred-2024');
 
 describe('annual evaluation workflow (3 agencies, 30 cases)', () => {
   let app: NestExpressApplication;
