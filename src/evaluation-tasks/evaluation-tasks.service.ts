@@ -259,7 +259,7 @@ export class EvaluationTasksService {
     if (inScope.length === 0) badRequest([{ path: 'body.scope', code: 'EMPTY_SCOPE', message: '评查范围内没有已结案或已归档的案卷' }], '评查范围内没有案卷', 'EMPTY_SCOPE');
     let sample: Sample;
     try {
-      sample = drawSample(inScope.map((r) => ({ id: r.id, agency: r.agency })), params.sampling);
+      sample = drawSample(inScope.map((r) => ({ id: r.id, caseNumber: r.caseNumber, agency: r.agency })), params.sampling);
     } catch (e) {
       if (e instanceof AdjudicationError) badRequest([{ path: `body.${e.path ?? 'sampling'}`, code: e.code, message: e.message }], e.message, e.code);
       throw e;

@@ -248,7 +248,11 @@ describe('sign-off', () => {
 });
 
 describe('sampling', () => {
-  const pool = Array.from({ length: 30 }, (_, i) => ({ id: `c${String(i).padStart(2, '0')}`, agency: ['甲局', '乙局', '丙局'][i % 3] }));
+  const pool = Array.from({ length: 30 }, (_, i) => ({
+    id: `c${String(i).padStart(2, '0')}`,
+    caseNumber: `某环罚〔2025〕${i + 1}号`,
+    agency: ['甲局', '乙局', '丙局'][i % 3],
+  }));
   it('same seed → same sample, whatever the input order; another seed → another sample', () => {
     const a = drawSample(pool, { mode: 'ratio', ratio: 0.3, seed: 'seed-1' });
     const b = drawSample([...pool].reverse(), { mode: 'ratio', ratio: 0.3, seed: 'seed-1' });
@@ -260,6 +264,15 @@ describe('sampling', () => {
       { agency: '乙局', population: 10, selected: 3 },
       { agency: '甲局', population: 10, selected: 3 },
     ]);
+  });
+  it('the draw follows the 案号, not the record ids: the same cases stored again under new ids give the same sample', () => {
+    const again = pool.map((c, i) => ({ ...c, id: `x${String(29 - i).padStart(2, '0')}` }));
+    const numbersOf = (p: typeof pool, s: ReturnType<typeof drawSample>) => s.selected.map((x) => p.find((c) => c.id === x.id)!.caseNumber);
+    const seed = { mode: 'ratio' as const, ratio: 0.3, seed: 'seed-1' };
+    expect(numbersOf(again, drawSample(again, seed))).toEqual(numbersOf(pool, drawSample(pool, seed)));
+    // listed in 案号 order (code points: 〔2025〕1号, 10号, 11号 … as a string sort puts them)
+    const numbers = numbersOf(pool, drawSample(pool, seed));
+    expect(numbers).toEqual([...numbers].sort());
   });
   it('必查 cases are always in and count toward the ratio; all takes everything', () => {
     const s = drawSample(pool, { mode: 'ratio', ratio: 0.1, seed: 's', mustInclude: ['c00', 'c03'] });
@@ -298,6 +311,40 @@ describe('assignment with 回避', () => {
     const loads = evaluators.map((e) => plan.assignments.filter((a) => a.evaluatorId === e.id).length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     expect(assignReviewers([...cases].reverse(), [...evaluators].reverse(), 'seed')).toEqual(plan);
+  });
+  it('loads end at most one apart whatever the seed (the greedy pass alone does not always get there)', () => {
+    for (let i = 0; i < 60; i++) {
+      const plan = assignReviewers(cases, evaluators, `seed-${i}`);
+      expect(plan.assignments).toHaveLength(12);
+      const loads = evaluators.map((e) => plan.assignments.filter((a) => a.evaluatorId === e.id).length);
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    }
+  });
+  it('a case whose reviewers are all at their limit is made room for along a chain, whatever the seed', () => {
+    // X and Y may go to 甲 or 乙, Z to 乙 or 丙; one case each: 乙 taking Z first leaves Y without room unless Z moves on to 丙
+    const three: Evaluator[] = [
+      { id: 'a', name: '甲', agency: '某局', maxCases: 1, conflicts: ['Z'] },
+      { id: 'b', name: '乙', agency: '某局', maxCases: 1 },
+      { id: 'c', name: '丙', agency: '某局', maxCases: 1, conflicts: ['X', 'Y'] },
+    ];
+    const xyz: AssignableCase[] = ['X', 'Y', 'Z'].map((id) => ({ id, caseNumber: id, agency: '他局', people: [] }));
+    for (let i = 0; i < 40; i++) {
+      const plan = assignReviewers(xyz, three, `s${i}`);
+      expect(plan.unassigned).toEqual([]);
+      expect(plan.assignments.find((x) => x.caseId === 'Z')!.evaluatorId).not.toBe('a');
+      expect(new Set(plan.assignments.map((x) => x.evaluatorId)).size).toBe(3);
+    }
+    // with a fourth case three places are not enough: one case is left out, and the plan says why
+    const plan = assignReviewers([...xyz, { id: 'W', caseNumber: 'W', agency: '他局', people: [] }], three, 's');
+    expect(plan.assignments).toHaveLength(3);
+    expect(plan.unassigned).toEqual([expect.objectContaining({ reason: '可评查的人员已达分配上限' })]);
+  });
+  it('the same 案号 and reviewers stored again under new ids are assigned alike', () => {
+    const byNumber = (cs: readonly AssignableCase[], es: readonly Evaluator[], plan: ReturnType<typeof assignReviewers>) =>
+      Object.fromEntries(plan.assignments.map((a) => [cs.find((c) => c.id === a.caseId)!.caseNumber, es.find((e) => e.id === a.evaluatorId)!.name]));
+    const cases2 = cases.map((c, i) => ({ ...c, id: `z${String(11 - i).padStart(2, '0')}` }));
+    const evaluators2 = evaluators.map((e, i) => ({ ...e, id: `u${3 - i}` }));
+    expect(byNumber(cases2, evaluators2, assignReviewers(cases2, evaluators2, 'seed'))).toEqual(byNumber(cases, evaluators, assignReviewers(cases, evaluators, 'seed')));
   });
   it('a reviewer of the agency above the case\'s agency recuses too', () => {
     const c: AssignableCase = { id: 'x', caseNumber: '案X', agency: '甲局临湖分局', agencyId: 'ag-sub', people: [] };

@@ -6,7 +6,9 @@
  *   same 执法证号 when both are known) (参与办理回避), or
  * - a reviewer who declared a conflict for it (自行申请回避).
  * Load is balanced: the case with the fewest eligible reviewers is placed first, each case goes to the eligible
- * reviewer with the fewest cases so far (ties by a seeded draw), never over a reviewer's limit.
+ * reviewer with the fewest cases so far (ties by a seeded draw), never over a reviewer's limit; then cases are
+ * handed on along chains of eligible reviewers until no reviewer could pass one towards a reviewer with two fewer
+ * (the even spread the 回避 allow) and no case is left out that a chain could make room for.
  */
 import type { CaseFile } from '../case-file/types';
 import { seededRandom, shuffled } from './random';
@@ -88,12 +90,15 @@ export function recusalOf(e: Evaluator, c: AssignableCase): Recusal | undefined 
   return undefined;
 }
 
+const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function assignReviewers(cases: readonly AssignableCase[], evaluators: readonly Evaluator[], seed: string): AssignmentPlan {
   const random = seededRandom(seed, 'assign');
   const recusals: Recusal[] = [];
   const eligible = new Map<string, Evaluator[]>();
-  const sortedCases = [...cases].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const sortedEvaluators = [...evaluators].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // 案号 and the reviewer's name set the order the seed works on (ids only break ties), as in the draw
+  const sortedCases = [...cases].sort((a, b) => codePointOrder(a.caseNumber, b.caseNumber) || codePointOrder(a.id, b.id));
+  const sortedEvaluators = [...evaluators].sort((a, b) => codePointOrder(a.name, b.name) || codePointOrder(a.id, b.id));
   for (const c of sortedCases) {
     const ok: Evaluator[] = [];
     for (const e of sortedEvaluators) {
@@ -106,24 +111,95 @@ export function assignReviewers(cases: readonly AssignableCase[], evaluators: re
   // hardest cases first; within equal difficulty a seeded order
   const order = shuffled(sortedCases, random).sort((a, b) => eligible.get(a.id)!.length - eligible.get(b.id)!.length);
   const load = new Map(sortedEvaluators.map((e) => [e.id, 0]));
-  const assignments: Assignment[] = [];
-  const unassigned: AssignmentPlan['unassigned'] = [];
+  const holder = new Map<string, string>(); // case id → evaluator id
+  const held = new Map(sortedEvaluators.map((e) => [e.id, new Set<AssignableCase>()]));
+  const give = (c: AssignableCase, evaluatorId: string) => {
+    const before = holder.get(c.id);
+    if (before) held.get(before)!.delete(c);
+    held.get(evaluatorId)!.add(c);
+    holder.set(c.id, evaluatorId);
+  };
+  const spare = (e: Evaluator) => e.maxCases === undefined || load.get(e.id)! < e.maxCases;
+  const limitReached: AssignableCase[] = [];
   for (const c of order) {
-    const open = eligible.get(c.id)!.filter((e) => e.maxCases === undefined || load.get(e.id)! < e.maxCases);
+    const open = eligible.get(c.id)!.filter(spare);
     if (open.length === 0) {
-      unassigned.push({
-        caseId: c.id,
-        caseNumber: c.caseNumber,
-        reason: eligible.get(c.id)!.length === 0 ? '所有评查人员均须回避' : '可评查的人员已达分配上限',
-      });
+      if (eligible.get(c.id)!.length > 0) limitReached.push(c);
       continue;
     }
     const least = Math.min(...open.map((e) => load.get(e.id)!));
     const candidates = open.filter((e) => load.get(e.id) === least);
     const pick = candidates[Math.floor(random() * candidates.length)];
     load.set(pick.id, least + 1);
-    assignments.push({ caseId: c.id, evaluatorId: pick.id });
+    give(c, pick.id);
   }
+
+  // The greedy pass can leave a case every eligible reviewer is too full to take while another reviewer has room,
+  // or leave loads two apart. Both are mended by moving cases along a chain of reviewers (A gives a case to B, B
+  // one to C …), each move to a reviewer eligible for that case; with no such chain left the loads are as even as
+  // the 回避 allow (no reviewer could hand a case on towards one with two fewer).
+  /**
+   * The shortest chain from one of `starts` to a `wanted` reviewer, as the moves to make (last move first): each
+   * move hands a case of the reviewer before to one eligible for it. Undefined when there is none.
+   */
+  type Move = { case: AssignableCase; to: string };
+  const chainFrom = (starts: readonly Evaluator[], wanted: (e: Evaluator) => boolean): Move[] | undefined => {
+    const via = new Map<string, { case?: AssignableCase; from?: string }>();
+    const queue: Evaluator[] = [];
+    for (const e of starts) {
+      via.set(e.id, {});
+      queue.push(e);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const u = queue[head];
+      for (const c of held.get(u.id)!) {
+        for (const v of eligible.get(c.id)!) {
+          if (via.has(v.id)) continue;
+          via.set(v.id, { case: c, from: u.id });
+          if (wanted(v)) {
+            const moves: Move[] = [];
+            for (let at = v.id, step = via.get(at)!; step.from !== undefined; at = step.from, step = via.get(at)!) moves.push({ case: step.case!, to: at });
+            return moves;
+          }
+          queue.push(v);
+        }
+      }
+    }
+    return undefined;
+  };
+  const apply = (moves: Move[]) => {
+    for (const m of moves) give(m.case, m.to);
+  };
+  const unassigned: AssignmentPlan['unassigned'] = [];
+  for (const c of limitReached) {
+    const moves = chainFrom(eligible.get(c.id)!, spare);
+    if (!moves) {
+      unassigned.push({ caseId: c.id, caseNumber: c.caseNumber, reason: '可评查的人员已达分配上限' });
+      continue;
+    }
+    // the reviewer at the head of the chain takes this case and hands one on; the last one, who had room, ends with one more
+    const taker = holder.get(moves[moves.length - 1].case.id)!;
+    apply(moves);
+    give(c, taker);
+    load.set(moves[0].to, load.get(moves[0].to)! + 1);
+  }
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const u of [...sortedEvaluators].sort((a, b) => load.get(b.id)! - load.get(a.id)!)) {
+      const from = load.get(u.id)!;
+      const moves = chainFrom([u], (v) => spare(v) && load.get(v.id)! <= from - 2);
+      if (!moves || moves.length === 0) continue;
+      apply(moves);
+      load.set(u.id, from - 1);
+      load.set(moves[0].to, load.get(moves[0].to)! + 1);
+      moved = true;
+      break;
+    }
+  }
+  for (const c of sortedCases) {
+    if (eligible.get(c.id)!.length === 0) unassigned.push({ caseId: c.id, caseNumber: c.caseNumber, reason: '所有评查人员均须回避' });
+  }
+  const assignments: Assignment[] = sortedCases.filter((c) => holder.has(c.id)).map((c) => ({ caseId: c.id, evaluatorId: holder.get(c.id)! }));
   assignments.sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
   unassigned.sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
   return { assignments, recusals, unassigned };

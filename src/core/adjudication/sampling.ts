@@ -1,7 +1,9 @@
 /**
  * 抽查 — which stored cases an evaluation task reviews: all of them, a ratio, plus a 必查 list that is always in.
- * Seeded and reproducible: the candidates are put in id order first, so the same population and seed give the
- * same sample whatever order the database returned them in. With `stratify: 'agency'` (default) the ratio is
+ * Seeded and reproducible: the candidates are put in 案号 order first (the record id only breaks a tie between two
+ * files that carry the same 案号), so the same seed over the same list of 案号 gives the same sample whatever order
+ * the database returned them in — on another deployment too, after the cases were imported again, and for anyone
+ * who redoes the draw from the published list of 案号 in scope. With `stratify: 'agency'` (default) the ratio is
  * applied within each agency (各单位按比例抽取, at least one case from each agency that has cases).
  */
 import { AdjudicationError } from './rulings';
@@ -9,6 +11,8 @@ import { seededRandom, shuffled } from './random';
 
 export interface SampleCandidate {
   id: string;
+  /** 案号: the order of the draw */
+  caseNumber: string;
   agency: string;
 }
 
@@ -36,10 +40,13 @@ export interface Sample {
   perAgency: { agency: string; population: number; selected: number }[];
 }
 
-const byId = (a: SampleCandidate, b: SampleCandidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** 案号 in code-point order (no locale collation: the same order on every machine), the id for equal 案号 */
+const byCaseNumber = (a: SampleCandidate, b: SampleCandidate) =>
+  a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : byId(a, b);
 
 export function drawSample(candidates: readonly SampleCandidate[], spec: SamplingSpec): Sample {
-  const pool = [...new Map(candidates.map((c) => [c.id, c])).values()].sort(byId);
+  const pool = [...new Map(candidates.map((c) => [c.id, c])).values()].sort(byCaseNumber);
   const must = new Set(spec.mustInclude ?? []);
   const ids = new Set(pool.map((c) => c.id));
   const missing = [...must].filter((id) => !ids.has(id));
@@ -72,7 +79,8 @@ export function drawSample(candidates: readonly SampleCandidate[], spec: Samplin
       selected.push(...mustHere.map((c) => ({ id: c.id, agency: c.agency, reason: 'must' as const })));
       selected.push(...drawn.map((c) => ({ id: c.id, agency: c.agency, reason: 'drawn' as const })));
     }
-    selected.sort(byId);
+    const rank = new Map(pool.map((c, i) => [c.id, i]));
+    selected.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   }
   const agencies = [...new Set(pool.map((c) => c.agency))].sort();
   return {
