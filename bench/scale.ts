@@ -21,7 +21,7 @@
  * POST /api/cases/bulk and the database size per case. Cases beyond the imported sample are written straight to
  * the tables (the same rows the service writes: case file, summary, tags) so a large database seeds in minutes.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -271,6 +271,30 @@ async function main(): Promise<void> {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0; // the process has gone
+  }
+}
+
+/** CPU seconds used so far by all PostgreSQL server processes (the database's share of an evaluation). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(+pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** Peak resident set of a process (VmHWM), in MB. */
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -306,7 +330,7 @@ async function evaluateInstances(): Promise<void> {
     DATABASE_URL: DATABASE, EVALUATIONS_DIR: join(tmp, 'evaluations'), CASEFILE_WORKERS: '0', REPORT_WORKERS: '0', JOB_POLL_SECONDS: '0.5',
     AUTH_SECRET: `bench-${process.pid}-secret-shared-by-the-instances`, WRITE_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '10000',
   };
-  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[]; ran: number[] }> => {
+  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[]; ran: number[]; cpu: { instances: number[]; postgres: number } }> => {
     const instances = [];
     for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)], 'build'));
     try {
@@ -315,6 +339,8 @@ async function evaluateInstances(): Promise<void> {
       const token = ((await login.json()) as { token: string }).token;
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
       const slice = Math.ceil(ids.length / EVALUATIONS);
+      const cpuBefore = instances.map((i) => cpuSeconds(i.pid));
+      const postgresBefore = postgresCpuSeconds();
       const started = Date.now();
       const evaluationIds: string[] = [];
       for (let k = 0; k < EVALUATIONS; k++) {
@@ -335,22 +361,27 @@ async function evaluateInstances(): Promise<void> {
         await new Promise((r) => setTimeout(r, 500));
       }
       const seconds = (Date.now() - started) / 1000;
+      const cpu = { instances: instances.map((i, n) => cpuSeconds(i.pid) - cpuBefore[n]), postgres: postgresCpuSeconds() - postgresBefore };
       const c = new DataSource({ type: 'postgres', url: DATABASE });
       await c.initialize();
       const attempts = (await c.query('SELECT attempts, status FROM evaluations WHERE id = ANY($1)', [evaluationIds])).map((r: { attempts: number; status: string }) => (r.status === 'completed' ? r.attempts : -1));
       await c.destroy();
       // how the queue spread the evaluations: runs each instance finished
       const ran = instances.map((i) => i.output().split('\n').filter((l) => /评查 \S+ (完成|失败)/.test(l)).length);
-      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts, ran };
+      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts, ran, cpu };
     } finally {
       await Promise.all(instances.map((i) => i.kill()));
     }
   };
   try {
+    const cpuLine = (r: Awaited<ReturnType<typeof run>>) =>
+      `       CPU during the run: instance${r.cpu.instances.length > 1 ? 's' : ''} ${r.cpu.instances.map((x) => x.toFixed(1)).join(' + ')} s (${((r.cpu.instances.reduce((a, b) => a + b, 0) / r.seconds) * 100).toFixed(0)}% of a core over the run), PostgreSQL ${r.cpu.postgres.toFixed(1)} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
     const one = await run([0]);
     console.log(`one instance:  ${one.seconds.toFixed(1)} s = ${(CASES / one.seconds).toFixed(0)} cases/s; peak RSS ${one.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${one.attempts.join(',')}`);
+    console.log(cpuLine(one));
     const two = await run([0, 1]);
     console.log(`two instances: ${two.seconds.toFixed(1)} s = ${(CASES / two.seconds).toFixed(0)} cases/s; peak RSS ${two.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${two.attempts.join(',')}; evaluations run per instance ${two.ran.join(' + ')}`);
+    console.log(cpuLine(two));
     console.log(`\nthroughput ratio two/one: ${(one.seconds / two.seconds).toFixed(2)} (goal ≥ 1.6); every evaluation once: ${[...one.attempts, ...two.attempts].every((a) => a === 1)}; peak RSS < 500 MB: ${[...one.rss, ...two.rss].every((r) => r < 500)}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
