@@ -217,6 +217,9 @@ export interface Reviewer {
   legalQualification?: boolean;
   /** 初次从事法制审核 */
   firstTimeLegalReviewer?: boolean;
+  /** 执法证号, for an agency member who holds one: tells one person listed twice (执法人员 and 机关人员) from two
+   *  namesakes (评查细则第21项：案件调查人员不得同时作为审查人员) */
+  certificateNo?: string;
 }
 
 /** 送达方式: 直接 / 留置 / 邮寄 / 电子 / 公告 / 委托 */

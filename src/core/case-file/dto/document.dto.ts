@@ -435,7 +435,7 @@ export class CaseDocumentDto implements CaseDocument {
   // —— 案件审查 ——
   @opt.refs('案件审查人员（案件审查意见的审查人，不是签署意见的承办人）', {
     law: '评查细则（2024）合法性评查第21项【Q†】：案件调查人员同时作为本案的审查人员的，为重大问题',
-    description: 'officers[].id 或 reviewers[].id',
+    description: 'officers[].id 或 reviewers[].id；与调查人员为同一人员 id 或执法证号相同的才认定为重大问题，仅同名的提示核实是否为同一人',
   })
   caseReviewerIds?: string[];
 
