@@ -128,6 +128,11 @@ export interface RequiredDocumentCheck {
   types: string[];
   /** only documents whose fields match */
   where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /**
+   * only documents that concern a document of one of these types (`relatesToDocumentId` names it): a 信息公开记录
+   * of the 查封 is not one of the 处罚决定; a document that names none is reported for the reviewer to verify
+   */
+  relatesTo?: string[];
   /** the document must be dated on or before this fact (when the fact is known) */
   onOrBefore?: string;
   /** the document must be dated on or after this fact (when the fact is known) */
