@@ -25,12 +25,17 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
       onOrBefore: { type: 'string' },
       onOrAfter: { type: 'string' },
       neededBefore: { $ref: '#/definitions/stringList' },
+      draft: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { reason: { type: 'string', minLength: 4 }, dueOn: { type: 'string' } },
+      },
       label: { type: 'string', minLength: 2 },
       each: { type: 'boolean' },
     },
   },
   doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.relatesTo ? `（关联 ${c.relatesTo.join(' / ')}）` : ''}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
-  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? []), ...(c.relatesTo ?? [])] }),
+  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter, c.draft?.dueOn].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? []), ...(c.relatesTo ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     if (spec.each && spec.types.length > 1) {
@@ -89,7 +94,11 @@ function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRul
       ctx.caseFile.case.status === 'closed' ||
       ctx.caseFile.case.status === 'archived' ||
       (ctx.mode === 'pre-decision' && dueBeforeDecision(spec, gates, ctx));
-    if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+    if (!due) {
+      const dueOn = spec.draft?.dueOn ? ctx.fact(spec.draft.dueOn) : undefined;
+      const reason = `${spec.draft?.reason ?? rule.title}（${rule.id}）`;
+      return [{ status: 'next', type: spec.types[0], reason: dueOn ? `${reason}：${dueOn.label} ${dueOn.value.slice(0, 10)}` : reason, ...(dueOn ? { dueOn: dueOn.value.slice(0, 10) } : {}) }];
+    }
   }
   if (candidates.length) {
     // documents of the type are there, but none concerns what the rule asks for (messages.unrelated)

@@ -139,6 +139,11 @@ export interface RequiredDocumentCheck {
   onOrAfter?: string;
   /** draft mode: missing is a defect only once one of these document types exists (default: closing_approval) */
   neededBefore?: string[];
+  /**
+   * draft mode, the document not due yet: the next step says why (default: the rule's title) and, where the law fixes
+   * it, by when (a fact: e.g. the 查封扣押决定日 for the 现场笔录 made 当场)
+   */
+  draft?: { reason?: string; dueOn?: string };
   /** what to call the requirement in messages, e.g. 法制审核意见书 */
   label: string;
   /** every listed type is required (one finding per missing type, labelled with its name) */

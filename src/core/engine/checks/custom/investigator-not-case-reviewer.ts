@@ -10,6 +10,8 @@
  * - mode `name_only`: a reviewer who only bears an investigator's name (no common id, one 执法证号 or both unknown)
  *   is not proof — two colleagues may share a name — and is reported for the reviewer to verify (请核实是否为同一人).
  *   Two different 执法证号 are two people: nothing to report.
+ * In draft mode, before there is a 案件审查意见, the next step names the investigators who may not review the case
+ * (mode `proven` only: one next step, not two).
  */
 import type { CaseDocument } from '../../../case-file/types';
 import type { ReviewContext } from '../../context';
@@ -56,9 +58,7 @@ export const investigatorNotCaseReviewer: CustomCheckImpl = {
   params: { type: 'object', additionalProperties: false, required: ['match'], properties: { match: { enum: ['proven', 'name_only'] } } },
   dataKeys: ['names', 'proof'],
   reads: () => ({ documentTypes: ['internal_approval'] }),
-  run(params, ctx) {
-    const reviews = ctx.docs('internal_approval').filter((d) => d.caseReviewerIds?.length);
-    if (!reviews.length) return [na('案件审查意见未载明审查人员')];
+  run(params, ctx, rule) {
     const people = peopleOf(ctx);
     const person = (id: string): Person => people.get(id) ?? { id, name: id, listedAs: '人员' };
     /** each investigator, with the documents on which they took part in the investigation */
@@ -69,6 +69,13 @@ export const investigatorNotCaseReviewer: CustomCheckImpl = {
         entry.docs.push(d);
         investigators.set(id, entry);
       }
+    if (ctx.mode === 'draft' && params.match === 'proven' && !ctx.has('internal_approval')) {
+      if (!investigators.size) return [na('卷内尚无案件审查意见，也未记载调查人员')];
+      const names = [...investigators.values()].map((i) => i.person.name).join('、');
+      return [{ status: 'next', type: 'internal_approval', reason: `案件审查应由未参与本案调查的人员进行，本案调查人员${names}不得作为审查人员（在 caseReviewerIds 中写明审查人员；调查人员同时作为审查人员为重大问题，细则第21项）（${rule.id}）` }];
+    }
+    const reviews = ctx.docs('internal_approval').filter((d) => d.caseReviewerIds?.length);
+    if (!reviews.length) return [na('案件审查意见未载明审查人员')];
     const wanted: Identity[] = params.match === 'proven' ? ['same_id', 'same_certificate'] : ['same_name'];
     const out: CheckOutcome[] = [];
     for (const d of reviews) {
