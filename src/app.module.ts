@@ -9,6 +9,7 @@ import { CasesModule } from './cases/cases.module';
 import { AdjudicationsModule } from './adjudications/adjudications.module';
 import { EvaluationTasksModule } from './evaluation-tasks/evaluation-tasks.module';
 import { AppConfigModule } from './config/app-config';
+import { ListAdmissionModule } from './common/list-admission';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
@@ -24,6 +25,7 @@ import { WebModule } from './web/web.module';
 @Module({
   imports: [
     AppConfigModule,
+    ListAdmissionModule,
     DatabaseModule,
     AuditModule,
     AgenciesModule,

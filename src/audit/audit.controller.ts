@@ -4,6 +4,7 @@ import { Roles } from '../auth/roles.decorator';
 import { UUID_RE } from '../common/body-checks';
 import { badRequest, type ValidationIssue } from '../common/errors';
 import { AuditService, type AuditQuery } from './audit.service';
+import { ListRead } from '../common/list-admission';
 
 function one(value: unknown): string | undefined {
   return Array.isArray(value) ? String(value[value.length - 1]) : typeof value === 'string' ? value : undefined;
@@ -66,6 +67,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ListRead()
   @Roles('admin')
   @ApiOperation({ summary: '查询审计日志（管理员）', description: '按案卷、用户、操作、时间筛选；按发生顺序倒序。to 为日期时包含当日。' })
   @ApiQuery({ name: 'caseId', required: false })

@@ -34,6 +34,7 @@ import {
   CaseListModel,
   CaseSummaryModel,
 } from './dto/case-api.models';
+import { ListRead } from '../common/list-admission';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -193,6 +194,7 @@ export class CasesController {
   }
 
   @Get()
+  @ListRead()
   @ApiOperation({ summary: '查询案卷列表', description:
       '按状态、执法机关、年度、程序、等级、否决项、规则、承办人、临近期限筛选，q 按案号或当事人名称模糊查找；分页（page，或 after 游标）。' +
       '按创建时间倒序。只读列表摘要（保存与审查时更新），不读取案卷正文；符合条件超过 10000 件时 total 为 10000、totalExact 为 false。',

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiErrorBody, isApiErrorBody, statusDefaults } from './errors';
+import { ApiErrorBody, ApiException, isApiErrorBody, statusDefaults } from './errors';
 import { type StorageFault, storageFaultBody, storageFaultOf } from './storage-fault';
 
 /** Errors raised by body-parser (express.json) carry `type` and `status` (http-errors). */
@@ -95,7 +95,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, req);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503 && exception instanceof ApiException) {
+      // an answer the service chose (e.g. 503 SERVICE_BUSY): one line, no stack; the path without the query string
+      this.logger.warn(`${req?.method} ${req?.path ?? req?.url} → ${body.statusCode} ${body.code}`);
+    } else if (body.statusCode >= 500) {
       // the path without the query string: a search for a person's name must not end up in the log
       this.logger.error(
         `${req?.method} ${req?.path ?? req?.url} → ${body.statusCode}`,

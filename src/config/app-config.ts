@@ -28,6 +28,8 @@ import { projectRoot } from '../core/paths';
  * | ADMIN_AGENCY   | 生态环境局                        | agency of that first admin (created as a root if absent)     |
  * | DEMO_ACCOUNTS  | `1` under `npm start`            | create the demo agencies and demo accounts (never in production) |
  * | COOKIE_SECURE  | on in production                 | mark the session cookie `Secure` (HTTPS only)               |
+ * | LIST_CONCURRENCY | 4                              | list reads (case list, search, deadlines, audit log, task lists) run at once per instance; more wait their turn |
+ * | LIST_QUEUE_LIMIT | 500                            | list reads waiting beyond this get 503 SERVICE_BUSY         |
  */
 export interface AppConfig {
   port: number;
@@ -53,6 +55,8 @@ export interface AppConfig {
   adminAgency: string;
   demoAccounts: boolean;
   cookieSecure: boolean;
+  listConcurrency: number;
+  listQueueLimit: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -95,6 +99,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminAgency: env.ADMIN_AGENCY?.trim() || '生态环境局',
     demoAccounts: !production && flag(env.DEMO_ACCOUNTS),
     cookieSecure: env.COOKIE_SECURE !== undefined && env.COOKIE_SECURE.trim() !== '' ? flag(env.COOKIE_SECURE) : production,
+    listConcurrency: positiveInt(env.LIST_CONCURRENCY, 4),
+    listQueueLimit: positiveInt(env.LIST_QUEUE_LIMIT, 500),
   };
 }
 

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation
 import { badRequest, type ValidationIssue } from '../common/errors';
 import { MAX_WINDOW_WORKDAYS, parseWorkdays } from '../cases/case-summary.query';
 import { CaseSummaryService, type DeadlineQuery, type DeadlineView } from '../cases/case-summary.service';
+import { ListRead } from '../common/list-admission';
 
 export const DEFAULT_WINDOW_WORKDAYS = 5;
 export const MAX_DEADLINES = 1000;
@@ -39,6 +40,7 @@ export class DeadlinesController {
   constructor(private readonly summaries: CaseSummaryService) {}
 
   @Get()
+  @ListRead()
   @ApiOperation({
     summary: '临近届满的期限（跨案卷）',
     description:

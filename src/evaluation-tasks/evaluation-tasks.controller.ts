@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { EvaluationTasksService } from './evaluation-tasks.service';
+import { ListRead } from '../common/list-admission';
 
 /**
  * 年度案卷评查任务: creation with seeded 抽查 and 回避 assignment, the assigned reviewer's work on each case
@@ -48,6 +49,7 @@ export class EvaluationTasksController {
   }
 
   @Get(':id/cases')
+  @ListRead()
   @ApiOperation({ summary: '任务中的案卷、评查人员和评查状态' })
   cases(@Param('id') id: string) {
     return this.tasks.cases(id);
@@ -126,12 +128,14 @@ export class EvaluationTasksController {
   }
 
   @Get(':id/results')
+  @ListRead()
   @ApiOperation({ summary: '评查结果：排名、各单位、各承办人、常见问题及依据、各单位整改清单（执法人员只见本单位）' })
   results(@Param('id') id: string, @CurrentUser() user: AuthUser) {
     return this.tasks.resultsFor(id, user);
   }
 
   @Get(':id/results.:format')
+  @ListRead()
   @Roles('evaluation_admin', 'admin', 'reviewer')
   @ApiOperation({ summary: '导出评查结果（json、csv、xlsx、pdf），含任务参数与随机种子' })
   async exportResults(@Param('id') id: string, @Param('format') format: string): Promise<StreamableFile> {
@@ -161,6 +165,7 @@ export class EvaluationTasksController {
   }
 
   @Get(':id/rectifications')
+  @ListRead()
   @ApiOperation({ summary: '整改清单（按单位；?agency= 只看一个单位）' })
   rectifications(@Param('id') id: string, @Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser) {
     knownQuery(query, ['agency']);

@@ -40,7 +40,12 @@ describe('authentication: login, sessions, the global guard', () => {
 
   it('health and login need no credentials', async () => {
     const res = await http().get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: { ok: true }, rulePack: { ok: true, version: expect.any(String), rules: expect.any(Number) } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: { ok: true },
+      rulePack: { ok: true, version: expect.any(String), rules: expect.any(Number) },
+      lists: { running: 0, waiting: 0, concurrency: 4 },
+    });
   });
 
   it('login → token + user + httpOnly SameSite=Strict cookie; me; logout ends the session for token and cookie', async () => {

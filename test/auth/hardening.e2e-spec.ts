@@ -288,9 +288,11 @@ describe('hardening', () => {
   });
 
   describe('health', () => {
-    it('needs no login and reveals nothing but status', async () => {
+    it('needs no login and reveals nothing but status (and how many list reads this instance is running)', async () => {
       const res = await http().get('/api/health').expect(200);
-      expect(Object.keys(res.body).sort()).toEqual(['database', 'rulePack', 'status']);
+      expect(Object.keys(res.body).sort()).toEqual(['database', 'lists', 'rulePack', 'status']);
+      expect(Object.keys(res.body.lists).sort()).toEqual(['concurrency', 'running', 'waiting']);
+      expect(Object.values(res.body.lists).every((n) => typeof n === 'number')).toBe(true);
     });
   });
 
