@@ -28,7 +28,7 @@ import { projectRoot } from '../core/paths';
  * | ADMIN_AGENCY   | 生态环境局                        | agency of that first admin (created as a root if absent)     |
  * | DEMO_ACCOUNTS  | `1` under `npm start`            | create the demo agencies and demo accounts (never in production) |
  * | COOKIE_SECURE  | on in production                 | mark the session cookie `Secure` (HTTPS only)               |
- * | LIST_CONCURRENCY | 4                              | list reads (case list, search, deadlines, audit log, task lists) run at once per instance; more wait their turn |
+ * | LIST_CONCURRENCY | 2 on SQLite, 4 on PostgreSQL   | list reads (case list, search, deadlines, audit log, task lists) run at once per instance; more wait their turn |
  * | LIST_QUEUE_LIMIT | 500                            | list reads waiting beyond this get 503 SERVICE_BUSY         |
  */
 export interface AppConfig {
@@ -76,9 +76,10 @@ function positiveInt(v: string | undefined, fallback: number): number {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number.parseInt(env.PORT ?? '', 10);
   const production = env.NODE_ENV?.trim() === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   return {
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 3000,
-    databaseUrl: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
+    databaseUrl,
     bodyLimit: env.BODY_LIMIT?.trim() || DEFAULT_BODY_LIMIT,
     loadSamples: flag(env.LOAD_SAMPLES),
     samplesDir: env.SAMPLES_DIR?.trim() || join(projectRoot(), 'fixtures', 'cases'),
@@ -99,7 +100,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminAgency: env.ADMIN_AGENCY?.trim() || '生态环境局',
     demoAccounts: !production && flag(env.DEMO_ACCOUNTS),
     cookieSecure: env.COOKIE_SECURE !== undefined && env.COOKIE_SECURE.trim() !== '' ? flag(env.COOKIE_SECURE) : production,
-    listConcurrency: positiveInt(env.LIST_CONCURRENCY, 4),
+    // SQLite runs every statement on its one connection: two lists keep it busy (one in the database, one being
+    // prepared or sent); PostgreSQL's pool and server run several at once
+    listConcurrency: positiveInt(env.LIST_CONCURRENCY, /^postgres(ql)?:\/\//.test(databaseUrl) ? 4 : 2),
     listQueueLimit: positiveInt(env.LIST_QUEUE_LIMIT, 500),
   };
 }

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { loginAs, TEST_PASSWORD, testAgency } from '../support/auth';
-import { api, createTestApp, defaultUser } from '../support/create-test-app';
+import { api, createTestApp, defaultUser, TEST_DATABASE_URL } from '../support/create-test-app';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/users/users.service';
 import { SessionEntity } from '../../src/auth/session.entity';
@@ -44,7 +44,7 @@ describe('authentication: login, sessions, the global guard', () => {
       status: 'ok',
       database: { ok: true },
       rulePack: { ok: true, version: expect.any(String), rules: expect.any(Number) },
-      lists: { running: 0, waiting: 0, concurrency: 4 },
+      lists: { running: 0, waiting: 0, concurrency: /^postgres/.test(TEST_DATABASE_URL) ? 4 : 2 },
     });
   });
 

@@ -77,6 +77,13 @@ describe('configuration', () => {
     });
     expect(loadAppConfig({ PORT: 'abc', LOAD_SAMPLES: 'no' })).toMatchObject({ port: 3000, loadSamples: false });
   });
+
+  it('lets list reads through two at a time on SQLite (one connection), four on PostgreSQL, or as set', () => {
+    expect(loadAppConfig({})).toMatchObject({ listConcurrency: 2, listQueueLimit: 500 });
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u@db:5432/casefile' })).toMatchObject({ listConcurrency: 4 });
+    expect(loadAppConfig({ LIST_CONCURRENCY: '8', LIST_QUEUE_LIMIT: '50' })).toMatchObject({ listConcurrency: 8, listQueueLimit: 50 });
+    expect(loadAppConfig({ LIST_CONCURRENCY: '0', LIST_QUEUE_LIMIT: 'x' })).toMatchObject({ listConcurrency: 2, listQueueLimit: 500 });
+  });
 });
 
 describe('database options and migrations', () => {

@@ -56,7 +56,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'sqlit
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   // generous rate limits: suites make many writes quickly; test/auth checks the limits with low values
-  return { ...loadAppConfig({}), databaseUrl: TEST_DATABASE_URL, loadSamples: false, loginRateLimit: 10_000, writeRateLimit: 100_000, ...overrides };
+  return { ...loadAppConfig({ DATABASE_URL: TEST_DATABASE_URL }), databaseUrl: TEST_DATABASE_URL, loadSamples: false, loginRateLimit: 10_000, writeRateLimit: 100_000, ...overrides };
 }
 
 /** Drop every table of a persistent test database, so each app starts empty (no-op for in-memory SQLite). */
