@@ -14,43 +14,11 @@
  * (mode `proven` only: one next step, not two).
  */
 import type { CaseDocument } from '../../../case-file/types';
-import type { ReviewContext } from '../../context';
 import type { FactRef } from '../../types';
+import { identity, isProven, normalCertificate, peopleOf, personText, type Identity, type Person } from '../people';
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome } from '../types';
 import type { CustomCheckImpl } from './types';
-
-interface Person {
-  id: string;
-  name: string;
-  /** 执法证号, when the file gives one */
-  certificateNo?: string;
-  /** 执法人员 / 机关人员 */
-  listedAs: string;
-}
-
-/** how two entries of the file relate: the same person (by id or 执法证号), namesakes to verify, or different people */
-type Identity = 'same_id' | 'same_certificate' | 'same_name' | 'different';
-
-const normalCertificate = (c: string | undefined) => c?.replace(/\s+/g, '').toUpperCase() || undefined;
-const normalName = (n: string) => n.replace(/\s+/g, '');
-
-function identity(a: Person, b: Person): Identity {
-  if (a.id === b.id) return 'same_id';
-  const ca = normalCertificate(a.certificateNo);
-  const cb = normalCertificate(b.certificateNo);
-  if (ca && cb) return ca === cb ? 'same_certificate' : 'different';
-  return normalName(a.name) === normalName(b.name) ? 'same_name' : 'different';
-}
-
-function peopleOf(ctx: ReviewContext): Map<string, Person> {
-  const people = new Map<string, Person>();
-  for (const o of ctx.caseFile.officers) people.set(o.id, { id: o.id, name: o.name, certificateNo: o.certificateNo, listedAs: '执法人员' });
-  for (const r of ctx.caseFile.reviewers ?? []) people.set(r.id, { id: r.id, name: r.name, certificateNo: r.certificateNo, listedAs: '机关人员' });
-  return people;
-}
-
-const who = (p: Person) => `${p.name}（${p.listedAs} ${p.id}，执法证号${normalCertificate(p.certificateNo) ? ` ${p.certificateNo}` : '未载明'}）`;
 
 export const investigatorNotCaseReviewer: CustomCheckImpl = {
   name: 'investigator_not_case_reviewer',
@@ -59,8 +27,7 @@ export const investigatorNotCaseReviewer: CustomCheckImpl = {
   dataKeys: ['names', 'proof'],
   reads: () => ({ documentTypes: ['internal_approval'] }),
   run(params, ctx, rule) {
-    const people = peopleOf(ctx);
-    const person = (id: string): Person => people.get(id) ?? { id, name: id, listedAs: '人员' };
+    const person = peopleOf(ctx);
     /** each investigator, with the documents on which they took part in the investigation */
     const investigators = new Map<string, { person: Person; docs: CaseDocument[] }>();
     for (const d of ctx.docsInGroup('investigation_participation'))
@@ -84,7 +51,7 @@ export const investigatorNotCaseReviewer: CustomCheckImpl = {
         const reviewer = person(id);
         const matches = [...investigators.values()].map((i) => ({ ...i, how: identity(reviewer, i.person) }));
         // a proven match settles who the reviewer is: a namesake of another investigator adds nothing
-        const proven = matches.filter((m) => m.how === 'same_id' || m.how === 'same_certificate');
+        const proven = matches.filter((m) => isProven(m.how));
         const hit = (proven.length ? proven : matches).find((m) => wanted.includes(m.how));
         if (hit) hits.push({ reviewer, investigator: hit.person, how: hit.how, docs: hit.docs });
       }
@@ -95,13 +62,13 @@ export const investigatorNotCaseReviewer: CustomCheckImpl = {
             ? `${h.reviewer.name}即调查人员（同一人员 id ${h.reviewer.id}）`
             : h.how === 'same_certificate'
               ? `${h.reviewer.name}（${h.reviewer.id}）与执法人员${h.investigator.name}（${h.investigator.id}）执法证号同为 ${normalCertificate(h.reviewer.certificateNo)}`
-              : `审查人员${who(h.reviewer)}与调查人员${who(h.investigator)}同名`,
+              : `审查人员${personText(h.reviewer)}与调查人员${personText(h.investigator)}同名`,
         )
         .join('；');
       const facts: FactRef[] = [docRef(ctx, d)];
       for (const h of hits) {
-        facts.push({ label: '审查人员', value: who(h.reviewer), refId: h.reviewer.id });
-        facts.push({ label: h.how === 'same_name' ? '同名的调查人员' : '调查人员', value: who(h.investigator), refId: h.investigator.id });
+        facts.push({ label: '审查人员', value: personText(h.reviewer), refId: h.reviewer.id });
+        facts.push({ label: h.how === 'same_name' ? '同名的调查人员' : '调查人员', value: personText(h.investigator), refId: h.investigator.id });
         facts.push({ label: '参与调查的文书', value: h.docs.map((x) => ctx.docLabel(x)).join('、') });
       }
       out.push({
