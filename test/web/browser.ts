@@ -9,7 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { chromium as playwright } from 'playwright-core';
 import { webDistDir } from '../../src/web/serve-web-app';
-import { createTestApp } from '../support/create-test-app';
+import { createTestApp, type TestAppOptions } from '../support/create-test-app';
 
 export async function launchBrowser(): Promise<Browser> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,10 +60,10 @@ export async function checkedScreenshot(page: Page, artifactsDir: string, name: 
 }
 
 /** The real service on a random loopback port, serving the built web app (fails early when web/dist is missing). */
-export async function startWebApp(artifactsDir: string): Promise<{ app: NestExpressApplication; base: string }> {
+export async function startWebApp(artifactsDir: string, options: TestAppOptions = {}): Promise<{ app: NestExpressApplication; base: string }> {
   if (!existsSync(join(webDistDir(), 'index.html'))) throw new Error('web/dist is not built: run `npm run build:web` (npm test does)');
   mkdirSync(artifactsDir, { recursive: true });
-  const app = await createTestApp();
+  const app = await createTestApp(options);
   await app.listen(0, '127.0.0.1');
   return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }

@@ -31,6 +31,9 @@ export class ApiError extends Error {
   }
 }
 
+/** times a GET answered 503 (busy, or storage recovering) is asked again, Retry-After seconds apart (at most 5 s) */
+const BUSY_RETRIES = 3;
+
 let bearer: string | undefined;
 /** A token from POST /api/auth/login, for clients that cannot keep the httpOnly cookie (kept in memory only). */
 export function setBearer(token: string | undefined): void {
@@ -47,7 +50,15 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(`/api${path}`, init);
+  let res = await fetch(`/api${path}`, init);
+  // A busy instance asks a list read to come back shortly (503 SERVICE_BUSY, Retry-After): a read is safe to repeat,
+  // so the page waits and asks again a few times before it shows the error.
+  for (let retry = 1; method === 'GET' && res.status === 503 && retry <= BUSY_RETRIES; retry++) {
+    const after = Number.parseFloat(res.headers.get('Retry-After') ?? '');
+    await res.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(5, Number.isFinite(after) && after > 0 ? after : retry)));
+    res = await fetch(`/api${path}`, init);
+  }
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
