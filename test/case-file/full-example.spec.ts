@@ -30,6 +30,9 @@ const ABSENT_BY_DESIGN: Record<string, string> = {
   'DecisionContents.educationContent': 'decisionContents.educationContent',
   'DecisionContents.reconsiderationFirstStated': 'decisionContents.reconsiderationFirstStated',
   'CaseDocument.reconsiderationOutcome': 'reconsiderationOutcome',
+  // a 人民法院行政判决书 (the example was neither reconsidered nor litigated)
+  'CaseDocument.courtOutcome': 'courtOutcome',
+  'CaseDocument.effectiveOn': 'effectiveOn',
   'CaseDocument.urgent': 'urgent',
   'CaseDocument.partyNameNote': 'partyNameNote',
   'CaseDocument.recusalOfPersonIds': 'recusalOfPersonIds',

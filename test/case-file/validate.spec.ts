@@ -121,6 +121,20 @@ describe('validateCaseFile — every class of bad input: path, code, Chinese mes
       },
     ],
     [
+      'court judgment outcome outside its list',
+      (cf) => ((cf.documents[0] as any).courtOutcome = 'upheld'),
+      {
+        path: 'documents[0].courtOutcome',
+        code: 'INVALID_ENUM',
+        message: expect.stringContaining("「人民法院判决结果（行政判决书）」取值无效：'upheld'；可选值：dismissed（驳回诉讼请求（维持））、revoked（撤销）") as any,
+      },
+    ],
+    [
+      'court judgment effective day that does not exist',
+      (cf) => ((cf.documents[0] as any).effectiveOn = '2025-02-30'),
+      { path: 'documents[0].effectiveOn', code: 'INVALID_DATE', message: expect.stringContaining('2025-02-30') as any },
+    ],
+    [
       'enum array element',
       (cf) => (cf.documents[0].penaltyKinds = ['fine', 'jail']),
       { path: 'documents[0].penaltyKinds[1]', code: 'INVALID_ENUM', message: expect.stringContaining("「处罚种类第 2 项」取值无效：'jail'") as any },

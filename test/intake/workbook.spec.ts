@@ -209,6 +209,8 @@ describe('title → document type (rules/intake/title-synonyms.yaml)', () => {
     ['案件审查意见（案件处理内部审批表）', 'internal_approval'],
     ['复查现场检查笔录（暗查，3月20日）', 'reinspection_record'],
     ['限制生产解除备案材料', 'restriction_release_record'],
+    ['行政判决书（（2025）湘0902行初12号）', 'court_judgment'],
+    ['准予强制执行裁定书', 'court_ruling'],
     ['企业情况说明', 'other'],
   ])('%s → %s', (title, type) => {
     expect(typer.match(title).type).toBe(type);

@@ -89,6 +89,24 @@ describe('official-2024 — scoring', () => {
     expect(s.total).toBe(100);
   });
 
+  it("a veto rule's finding below veto (回避决定的决定人不当: error) is a hint of its 重大问题, not a hit", () => {
+    const cf = sample('01-general-fine-clean.json');
+    const r = reviewOf(cf);
+    const lesser = score(cf, [], { ...r, findings: [...r.findings, finding('C1-10-2', 'error', 'procedure')] });
+    expect(lesser.legality!.hits).toEqual([]);
+    expect(lesser.vetoHits).toEqual([]);
+    const item15 = lesser.legality!.items.find((i) => i.no === 15)!;
+    expect(item15.status).toBe('pending');
+    expect(item15.evidence).toContainEqual(expect.objectContaining({ ruleId: 'C1-10-2', kind: 'hint', severity: 'error' }));
+    // the same rule at veto is the 重大问题
+    const veto = score(cf, [], { ...r, findings: [...r.findings, finding('C1-10-2', 'veto', 'procedure')] });
+    expect(veto.legality!.hits.map((h) => h.no)).toEqual([15]);
+    expect(veto.total).toBe(0);
+    // a rule the sheet maps at its own lesser severity (DL-06-SP, error) still hits: the rule means it
+    const own = score(cf, [], { ...r, findings: [...r.findings, finding('DL-06-SP', 'error', 'procedure')] });
+    expect(own.legality!.hits.map((h) => h.no)).toEqual([14]);
+  });
+
   it('an item that does not apply leaves the denominator: two files differing only in it, same 规范性 percentage', () => {
     // 01 has no 监测报告 (G4 "根据案情无需监测…的，本项无需评审"); the second file is the same with a 监测报告 added.
     const without = sample('01-general-fine-clean.json');

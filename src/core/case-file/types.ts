@@ -217,6 +217,9 @@ export interface Reviewer {
   legalQualification?: boolean;
   /** 初次从事法制审核 */
   firstTimeLegalReviewer?: boolean;
+  /** 执法证号, for an agency member who holds one: tells one person listed twice (执法人员 and 机关人员) from two
+   *  namesakes (评查细则第21项：案件调查人员不得同时作为审查人员) */
+  certificateNo?: string;
 }
 
 /** 送达方式: 直接 / 留置 / 邮寄 / 电子 / 公告 / 委托 */
@@ -392,6 +395,12 @@ export interface ClosingContents {
   rectificationCompletionStated?: boolean;
 }
 
+/**
+ * 人民法院行政判决的结果 (行政诉讼法): 驳回诉讼请求 (第69条，原"维持判决") · 撤销 / 部分撤销 (第70条) · 撤销并判决重新作出
+ * 行政行为 (第70条，"责令重作") · 变更 (第77条，行政处罚明显不当的) · 确认违法 (第74条) · 确认无效 (第75条)
+ */
+export type CourtOutcome = 'dismissed' | 'revoked' | 'partially_revoked' | 'redo_ordered' | 'changed' | 'confirmed_illegal' | 'confirmed_void';
+
 export interface CaseDocument {
   id: string;
   /** id from rules/document-types.yaml */
@@ -511,6 +520,11 @@ export interface CaseDocument {
   urgent?: boolean;
   /** 行政复议决定书的结果 */
   reconsiderationOutcome?: 'upheld' | 'changed' | 'revoked' | 'confirmed_illegal' | 'dismissed' | 'other';
+  /** 人民法院行政判决书 (`court_judgment`) 的判决结果 (行政诉讼法第69、70、74、75、77条) */
+  courtOutcome?: CourtOutcome;
+  /** 判决发生法律效力之日 (`court_judgment`: 二审判决自送达起生效，一审判决在上诉期满无人上诉时生效); 变更、撤销、确认违法或者
+   *  确认无效的判决生效后三日内撤回公开的决定信息 (行政处罚法第48条第2款) */
+  effectiveOn?: LegalDate;
 
   // —— 按日连续处罚 / 复查 ——
   /** 复查方式: 暗查 / 公开 */

@@ -169,6 +169,16 @@ export const RECONSIDERATION_OUTCOME_LABELS: Record<NonNullable<CaseDocument['re
   other: '其他',
 };
 
+export const COURT_OUTCOME_LABELS: Record<NonNullable<CaseDocument['courtOutcome']>, string> = {
+  dismissed: '驳回诉讼请求（维持）',
+  revoked: '撤销',
+  partially_revoked: '部分撤销',
+  redo_ordered: '撤销并责令重新作出（责令重作）',
+  changed: '变更',
+  confirmed_illegal: '确认违法',
+  confirmed_void: '确认无效',
+};
+
 export const REINSPECTION_METHOD_LABELS: Record<NonNullable<CaseDocument['reinspectionMethod']>, string> = {
   covert: '暗查',
   open: '公开复查',

@@ -6,6 +6,7 @@
  */
 import type { CaseDocument, ServiceMethod } from '../case-file/types';
 import type { ReviewContext } from './context';
+import { COURT_OUTCOME_LABELS, RECONSIDERATION_OUTCOME_LABELS } from '../domain/labels';
 
 export interface FactValue {
   name: string;
@@ -157,6 +158,10 @@ function ofFirstDecision(ctx: ReviewContext, type: string): CaseDocument[] {
   if (related.length) return related;
   return docs.filter((r) => !r.relatesToDocumentId || !ctx.docsById.has(r.relatesToDocumentId));
 }
+
+/** 复议决定 and 判决 results that change the decision in law (处罚法第48条第2款: 变更、撤销、确认违法或者确认无效) */
+const RECONSIDERATION_CHANGES: string[] = ['changed', 'revoked', 'confirmed_illegal'];
+const COURT_CHANGES: string[] = ['revoked', 'partially_revoked', 'redo_ordered', 'changed', 'confirmed_illegal', 'confirmed_void'];
 
 /** the case's (first) decision: 处罚决定书, 不予处罚决定书 or 当场处罚决定书 (按日连续处罚决定书 has its own facts) */
 const DECISIONS = inGroup('case_decision');
@@ -384,11 +389,27 @@ export const FACTS: Record<string, FactDef> = {
     const hit = pickDoc(ctx.docs('installment_approval_notice'), (d) => d.applicationReceivedOn, 'min');
     return hit && { name, label, value: hit.value, refId: hit.doc.id };
   }),
-  /** the day the agency received a 行政复议决定书 that changed, revoked or found the decision unlawful (处罚法第48条第2款) */
-  decisionChangedOn: custom('处罚决定被变更、撤销或确认违法（机关收到复议决定书日）', (ctx, name, label) => {
-    const changing = ctx.docs('reconsideration_decision').filter((d) => ['changed', 'revoked', 'confirmed_illegal'].includes(d.reconsiderationOutcome ?? ''));
-    const hit = pickDoc(changing, (d) => d.receivedOn, 'min');
-    return hit && { name, label, value: hit.value, refId: hit.doc.id };
+  /**
+   * the day the decision was 依法变更、撤销、确认违法或者确认无效 (处罚法第48条第2款), the earliest of: the day the agency
+   * received a 行政复议决定书 that changed, revoked or found it unlawful; the day a 人民法院行政判决书 that revoked it (in
+   * whole, in part, or with 责令重作), changed it, or found it unlawful or void took effect
+   */
+  decisionChangedOn: custom('处罚决定被变更、撤销、确认违法或者确认无效之日', (ctx, name) => {
+    const byReconsideration = pickDoc(
+      ctx.docs('reconsideration_decision').filter((d) => RECONSIDERATION_CHANGES.includes(d.reconsiderationOutcome ?? '')),
+      (d) => d.receivedOn,
+      'min',
+    );
+    const byJudgment = pickDoc(
+      ctx.docs('court_judgment').filter((d) => COURT_CHANGES.includes(d.courtOutcome ?? '')),
+      (d) => d.effectiveOn,
+      'min',
+    );
+    const first = byJudgment && (!byReconsideration || byJudgment.value < byReconsideration.value) ? byJudgment : byReconsideration;
+    if (!first) return undefined;
+    const outcome = first === byJudgment ? `判决${COURT_OUTCOME_LABELS[first.doc.courtOutcome!]}` : `复议决定${RECONSIDERATION_OUTCOME_LABELS[first.doc.reconsiderationOutcome!]}`;
+    const label = first === byJudgment ? `判决生效日（${outcome}）` : `机关收到复议决定书日（${outcome}）`;
+    return { name, label, value: first.value, refId: first.doc.id };
   }),
   /** 结案审批表以"申请人民法院强制执行，人民法院依法受理"结案 (办法第77条【S】) */
   closedOnCourtAcceptance: custom('以法院受理强制执行申请结案', (ctx, name, label) => {

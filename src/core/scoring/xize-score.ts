@@ -6,7 +6,9 @@
  *
  * How each item is settled:
  * - an item with rules: a finding of one of them (severity in the sheet's takingSeverities) takes the points
- *   (合法性: the 重大问题 is hit); the rules applying and passing keep them; neither → 待人工评分;
+ *   (合法性: the 重大问题 is hit); the rules applying and passing keep them; neither → 待人工评分. A 重大问题 is hit
+ *   only by what the rule holds to be one: a finding of a veto rule that its check reports below veto (回避决定的决定人
+ *   不当, 一人执法证过期而仍有两人具备资格, 期限仅在顺延口径下满足请核实 …) is shown as a hint and leaves the item to the reviewer;
  * - an item without rules → 待人工评分, unless the reviewer's manual score settles it;
  * - 根据案情无需评审 (the document is absent and the 细则 says so, or a condition says so) → leaves the denominator.
  *
@@ -84,6 +86,12 @@ class Evidence {
     return rules.flatMap((r) => (this.findingsByRule.get(r) ?? []).filter((f) => this.taking.has(f.severity)));
   }
 
+  /** the findings of these rules that hit a 重大问题: those that take points, less a veto rule's findings below veto */
+  legalityTakers(rules: string[]): Finding[] {
+    const takers = this.takers(rules);
+    return takers.length ? takers.filter((f) => !isBelowItsVeto(f)) : takers;
+  }
+
   passedOf(rules: string[]): ItemEvidence[] {
     if (rules.length === 0) return NO_EVIDENCE;
     const out: ItemEvidence[] = [];
@@ -94,14 +102,21 @@ class Evidence {
     return out;
   }
 
-  /** findings shown to the reviewer: hint rules (any severity) and mapped rules' non-taking findings */
-  hints(hintRules: string[], rules: string[]): ItemEvidence[] {
+  /** findings shown to the reviewer: hint rules (any severity) and mapped rules' non-taking findings (合法性: and a
+   *  veto rule's findings below veto) */
+  hints(hintRules: string[], rules: string[], legality = false): ItemEvidence[] {
     if (!this.anyFinding(hintRules) && !this.anyFinding(rules)) return NO_EVIDENCE;
     const out: ItemEvidence[] = [];
     for (const r of hintRules) for (const f of this.findingsByRule.get(r) ?? NO_FINDINGS) out.push(asEvidence(f, 'hint'));
-    for (const r of rules) for (const f of this.findingsByRule.get(r) ?? NO_FINDINGS) if (!this.taking.has(f.severity)) out.push(asEvidence(f, 'hint'));
+    for (const r of rules)
+      for (const f of this.findingsByRule.get(r) ?? NO_FINDINGS) if (!this.taking.has(f.severity) || (legality && isBelowItsVeto(f))) out.push(asEvidence(f, 'hint'));
     return out;
   }
+}
+
+/** a finding of a veto rule that its check reported at a lesser severity: the rule says it is not the 重大问题 */
+function isBelowItsVeto(f: Finding): boolean {
+  return f.severity !== 'veto' && defaultRulePack().byId.get(f.ruleId)?.severity === 'veto';
 }
 
 /** shared empty lists (never mutated): most items have no finding */
@@ -127,11 +142,12 @@ export function scoreXize(result: ReviewResult, sheet: XizeSheet, caseFile: Case
   });
   const legalityItems: LegalityItemResult[] = sheet.legality.items.map((it) => {
     if (holds(it.notApplicableWhen)) return legalityItem(it, 'not_applicable', NO_EVIDENCE);
-    const takers = ev.takers(it.rules);
-    const hints = ev.hints(it.hints, it.rules);
+    const takers = ev.legalityTakers(it.rules);
+    const hints = ev.hints(it.hints, it.rules, true);
     if (takers.length > 0) return legalityItem(it, 'hit', [...takers.map((f) => asEvidence(f, 'finding')), ...hints]);
     const passed = ev.passedOf(it.rules);
-    const status = it.coverage === 'machine' && passed.length > 0 ? 'clear' : 'pending';
+    // a veto rule's lesser finding leaves the item to the reviewer, never clear
+    const status = it.coverage === 'machine' && passed.length > 0 && ev.takers(it.rules).length === 0 ? 'clear' : 'pending';
     return legalityItem(it, status, hints.length ? [...passed, ...hints] : passed);
   });
   const hits = legalityItems.filter((i) => i.status === 'hit');

@@ -296,8 +296,9 @@ export default function CaseEditPage() {
                   {fields.map((f) => (
                     <Row gutter={8} key={f.key} align="bottom">
                       <Form.Item name={[f.name, 'id']} hidden><Input /></Form.Item>
-                      <Col span={6}><Form.Item name={[f.name, 'name']} label="姓名"><Input /></Form.Item></Col>
-                      <Col span={6}><Form.Item name={[f.name, 'role']} label="职责"><Select options={vocab?.reviewerRoles} /></Form.Item></Col>
+                      <Col span={5}><Form.Item name={[f.name, 'name']} label="姓名"><Input /></Form.Item></Col>
+                      <Col span={5}><Form.Item name={[f.name, 'role']} label="职责"><Select options={vocab?.reviewerRoles} /></Form.Item></Col>
+                      <Col span={4}><Form.Item name={[f.name, 'certificateNo']} label="执法证号（持证的）"><Input placeholder={UNSET} /></Form.Item></Col>
                       <Col span={4}><Form.Item name={[f.name, 'legalQualification']} label="法律职业资格"><TriState /></Form.Item></Col>
                       <Col span={4}><Form.Item name={[f.name, 'principal']} label="主要负责人"><TriState /></Form.Item></Col>
                       <Col span={2}><Form.Item><Button danger onClick={() => remove(f.name)}>删除</Button></Form.Item></Col>

@@ -25,6 +25,7 @@ import {
   EXCLUDED_PERIOD_REASON_LABELS,
   EXTENSION_OF_LABELS,
   RECONSIDERATION_OUTCOME_LABELS,
+  COURT_OUTCOME_LABELS,
   PENALTY_KIND_LABELS,
   PERIOD_UNIT_LABELS,
   RECEIVER_ROLE_LABELS,
@@ -435,7 +436,7 @@ export class CaseDocumentDto implements CaseDocument {
   // —— 案件审查 ——
   @opt.refs('案件审查人员（案件审查意见的审查人，不是签署意见的承办人）', {
     law: '评查细则（2024）合法性评查第21项【Q†】：案件调查人员同时作为本案的审查人员的，为重大问题',
-    description: 'officers[].id 或 reviewers[].id',
+    description: 'officers[].id 或 reviewers[].id；与调查人员为同一人员 id 或执法证号相同的才认定为重大问题，仅同名的提示核实是否为同一人',
   })
   caseReviewerIds?: string[];
 
@@ -481,6 +482,17 @@ export class CaseDocumentDto implements CaseDocument {
 
   @opt.enum('行政复议决定结果', RECONSIDERATION_OUTCOME_LABELS, { law: '行政诉讼法第45条：收到复议决定书之日起十五日内起诉' })
   reconsiderationOutcome?: NonNullable<CaseDocument['reconsiderationOutcome']>;
+
+  @opt.enum('人民法院判决结果（行政判决书）', COURT_OUTCOME_LABELS, {
+    law: '行政诉讼法第69、70、74、75、77条；行政处罚法第48条第2款：公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，三日内撤回',
+  })
+  courtOutcome?: NonNullable<CaseDocument['courtOutcome']>;
+
+  @opt.date('判决生效日（行政判决书）', {
+    law: '行政处罚法第48条第2款：撤回公开的决定信息的三日自决定被变更、撤销、确认违法或者确认无效时起算',
+    description: '判决发生法律效力之日（二审判决自送达起生效；一审判决在上诉期满无人上诉时生效）',
+  })
+  effectiveOn?: string;
 
   // —— 按日连续处罚 / 复查 ——
   @opt.enum('复查方式', REINSPECTION_METHOD_LABELS, { law: '《环境保护主管部门实施按日连续处罚办法》第10条（暗查）' })

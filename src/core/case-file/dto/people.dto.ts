@@ -119,4 +119,11 @@ export class ReviewerDto implements Reviewer {
 
   @opt.bool('初次从事法制审核', { law: '行政处罚法第58条第2款' })
   firstTimeLegalReviewer?: boolean;
+
+  @opt.string('执法证号', {
+    description: '机关人员持有执法证的填写：与某一执法人员的执法证号相同即为同一人（同名而执法证号未载明的，只提示核实）',
+    law: '评查细则（2024）合法性评查第21项【Q†】：案件调查人员同时作为本案的审查人员',
+    maxLength: 100,
+  })
+  certificateNo?: string;
 }

@@ -21,15 +21,21 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
       kind: { const: 'required_document' },
       types: { $ref: '#/definitions/stringList' },
       where: { $ref: '#/definitions/where' },
+      relatesTo: { $ref: '#/definitions/stringList' },
       onOrBefore: { type: 'string' },
       onOrAfter: { type: 'string' },
       neededBefore: { $ref: '#/definitions/stringList' },
+      draft: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { reason: { type: 'string', minLength: 4 }, dueOn: { type: 'string' } },
+      },
       label: { type: 'string', minLength: 2 },
       each: { type: 'boolean' },
     },
   },
-  doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
-  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? [])] }),
+  doc: (c) => `必备文书：${c.types.join(c.each ? ' + ' : ' / ')}${c.relatesTo ? `（关联 ${c.relatesTo.join(' / ')}）` : ''}${c.onOrBefore ? `，不晚于${factLabel(c.onOrBefore)}` : ''}${c.onOrAfter ? `，不早于${factLabel(c.onOrAfter)}` : ''}`,
+  reads: (c) => ({ facts: [c.onOrBefore, c.onOrAfter, c.draft?.dueOn].filter((x): x is string => !!x), documentTypes: [...c.types, ...(c.neededBefore ?? []), ...(c.relatesTo ?? [])] }),
   dataKeys: ['label', 'bound', 'boundLabel', 'found'],
   run(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
     if (spec.each && spec.types.length > 1) {
@@ -44,8 +50,13 @@ export const requiredDocumentCheck: CheckImpl<RequiredDocumentCheck> = {
   },
 };
 
+/** the document this one concerns (`relatesToDocumentId`), when it is in the file */
+const relatedOf = (ctx: ReviewContext, d: CaseDocument) => (d.relatesToDocumentId ? ctx.docsById.get(d.relatesToDocumentId) : undefined);
+
 function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRule): CheckOutcome[] {
-  const docs = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
+  const candidates = ctx.docsWithRecords(spec.types).filter((d) => matchesWhere(d, spec.where));
+  const relatesTo = spec.relatesTo;
+  const docs = relatesTo ? candidates.filter((d) => relatesTo.includes(relatedOf(ctx, d)?.type ?? '')) : candidates;
   const before = spec.onOrBefore ? ctx.fact(spec.onOrBefore) : undefined;
   const after = spec.onOrAfter ? ctx.fact(spec.onOrAfter) : undefined;
   const inWindow = docs.filter((d) => {
@@ -57,7 +68,9 @@ function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRul
   if (inWindow.length) {
     const d = inWindow[0];
     const bound = before ? `，${before.label} ${before.value}` : '';
-    return [pass(`卷内有${spec.label}：${ctx.docLabel(d)} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
+    const target = relatesTo ? relatedOf(ctx, d) : undefined;
+    const about = target ? `（关联${ctx.docLabel(target)}）` : '';
+    return [pass(`卷内有${spec.label}：${ctx.docLabel(d)}${about} ${docDate(d) ?? ''}${bound}`, [docRef(ctx, d)])];
   }
   const data = { label: spec.label, bound: '', boundLabel: '', found: '' };
   if (docs.length) {
@@ -81,7 +94,27 @@ function runOne(spec: RequiredDocumentCheck, ctx: ReviewContext, rule: LoadedRul
       ctx.caseFile.case.status === 'closed' ||
       ctx.caseFile.case.status === 'archived' ||
       (ctx.mode === 'pre-decision' && dueBeforeDecision(spec, gates, ctx));
-    if (!due) return [{ status: 'next', type: spec.types[0], reason: `${rule.title}（${rule.id}）` }];
+    if (!due) {
+      const dueOn = spec.draft?.dueOn ? ctx.fact(spec.draft.dueOn) : undefined;
+      const reason = `${spec.draft?.reason ?? rule.title}（${rule.id}）`;
+      return [{ status: 'next', type: spec.types[0], reason: dueOn ? `${reason}：${dueOn.label} ${dueOn.value.slice(0, 10)}` : reason, ...(dueOn ? { dueOn: dueOn.value.slice(0, 10) } : {}) }];
+    }
+  }
+  if (candidates.length) {
+    // documents of the type are there, but none concerns what the rule asks for (messages.unrelated)
+    const what = (d: CaseDocument) => {
+      const target = relatedOf(ctx, d);
+      return target ? `关联${ctx.docLabel(target)}` : '未载明关联的文书，请核实';
+    };
+    return [
+      {
+        status: 'fail',
+        variant: 'unrelated',
+        data: { ...data, found: candidates.map((d) => `${ctx.docLabel(d)}（${what(d)}）`).join('、') },
+        facts: [...candidates.map((d) => docRef(ctx, d, undefined, what(d))), ...(before ? [factRef(before)] : [])],
+        key: `missing:${spec.types.join(',')}`,
+      },
+    ];
   }
   return [
     {

@@ -128,12 +128,22 @@ export interface RequiredDocumentCheck {
   types: string[];
   /** only documents whose fields match */
   where?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /**
+   * only documents that concern a document of one of these types (`relatesToDocumentId` names it): a 信息公开记录
+   * of the 查封 is not one of the 处罚决定; a document that names none is reported for the reviewer to verify
+   */
+  relatesTo?: string[];
   /** the document must be dated on or before this fact (when the fact is known) */
   onOrBefore?: string;
   /** the document must be dated on or after this fact (when the fact is known) */
   onOrAfter?: string;
   /** draft mode: missing is a defect only once one of these document types exists (default: closing_approval) */
   neededBefore?: string[];
+  /**
+   * draft mode, the document not due yet: the next step says why (default: the rule's title) and, where the law fixes
+   * it, by when (a fact: e.g. the 查封扣押决定日 for the 现场笔录 made 当场)
+   */
+  draft?: { reason?: string; dueOn?: string };
   /** what to call the requirement in messages, e.g. 法制审核意见书 */
   label: string;
   /** every listed type is required (one finding per missing type, labelled with its name) */

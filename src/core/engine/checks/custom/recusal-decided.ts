@@ -11,6 +11,8 @@
  * - 主要负责人 (`principal`) applied against → 负责人集体讨论: a 集体讨论笔录, or at least two 负责人 signing the decision;
  * - another 负责人 → a 主要负责人 signs;
  * - anyone else → a 负责人 signs.
+ * In draft mode, before the case decision, an application not decided yet makes the 回避决定 the next document: to be
+ * made before the decision, by whom the persons applied against require.
  */
 import type { CaseDocument } from '../../../case-file/types';
 import { docData, docRef, na, pass } from '../util';
@@ -24,7 +26,7 @@ export const recusalDecided: CustomCheckImpl = {
   dataKeys: ['problem', 'made', 'decision', 'name'],
   problemIds: ['noDecision', 'late', 'collective', 'principal', 'responsible'],
   reads: () => ({ facts: ['decisionDate'], documentTypes: ['recusal_application', 'recusal_decision'] }),
-  run(_params, ctx) {
+  run(_params, ctx, rule) {
     const applications = ctx.docs('recusal_application');
     if (!applications.length) return [na('卷内无回避申请')];
     const decisions = ctx.docs('recusal_decision');
@@ -38,6 +40,20 @@ export const recusalDecided: CustomCheckImpl = {
       const decision: CaseDocument | undefined = related[0] ?? (applications.length === 1 && decisions.length === 1 ? decisions[0] : undefined);
       const facts = [docRef(ctx, a)];
       if (!decision) {
+        if (ctx.mode === 'draft' && !caseDecision) {
+          const against = (a.recusalOfPersonIds ?? []).map((id) => reviewers.get(id));
+          const by = against.some((r) => r?.role === 'responsible_person' && r.principal === true)
+            ? '申请主要负责人回避的，由负责人集体讨论决定'
+            : against.some((r) => r?.role === 'responsible_person')
+              ? '申请负责人回避的，由主要负责人决定'
+              : '由负责人决定';
+          out.push({
+            status: 'next',
+            type: 'recusal_decision',
+            reason: `${ctx.docLabel(a)}尚未决定：应及时作出回避决定并通知申请人，${by}，在作出处理决定之前（办法第6条；未作决定为重大问题，细则第15项）（${rule.id}）`,
+          });
+          continue;
+        }
         out.push({ status: 'fail', data: docData(ctx, a), facts, problems: [{ id: 'noDecision' }], key: a.id });
         continue;
       }
@@ -62,7 +78,9 @@ export const recusalDecided: CustomCheckImpl = {
       if (problems.length) out.push({ status: 'fail', severity: 'error', data: docData(ctx, decision), facts, problems: dedupe(problems), key: a.id });
       else ok.push(`${ctx.docLabel(a)}：${ctx.docLabel(decision)}已作出`);
     }
-    return out.length ? out : [pass(ok.join('；'), applications.map((a) => docRef(ctx, a)))];
+    // the decided applications pass beside a draft's next steps; a defect reports alone
+    if (out.some((o) => o.status === 'fail') || !ok.length) return out;
+    return [...out, pass(ok.join('；'), applications.map((a) => docRef(ctx, a)))];
   },
 };
 

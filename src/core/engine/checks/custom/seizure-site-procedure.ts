@@ -5,6 +5,7 @@
  * and basis, the notice of rights and remedies, and that the party was heard. Where the party was not present
  * (`partySignature.status: absent`), 第18条（九） has a witness sign instead: the notice and the hearing could not be given
  * on the spot, so only the witness is looked for.
+ * In draft mode a 查封（扣押）决定 without its 现场笔录 yet makes the 现场笔录 the next document, with what it must record.
  */
 import { docData, docRef, na, pass } from '../util';
 import type { CheckOutcome, ProblemRef } from '../types';
@@ -16,10 +17,14 @@ export const seizureSiteProcedure: CustomCheckImpl = {
   params: NO_PARAMS,
   dataKeys: ['problem'],
   problemIds: ['reasons', 'rights', 'heard', 'witness'],
-  reads: () => ({ documentTypes: ['seizure_site_record'] }),
-  run(_params, ctx) {
+  reads: () => ({ documentTypes: ['seizure_site_record', 'seizure_decision'] }),
+  run(_params, ctx, rule) {
     const records = ctx.docs('seizure_site_record');
-    if (!records.length) return [na('卷内无查封（扣押）现场笔录')];
+    if (!records.length) {
+      if (ctx.mode === 'draft' && ctx.has('seizure_decision'))
+        return [{ status: 'next', type: 'seizure_site_record', reason: `现场笔录应记载当场告知当事人查封、扣押的理由、依据和依法享有的权利、救济途径，并听取陈述、申辩（行政强制法第18条（五）（六））；当事人不到场的，由见证人签名（第18条（九））（${rule.id}）` }];
+      return [na('卷内无查封（扣押）现场笔录')];
+    }
     const out: CheckOutcome[] = [];
     for (const d of records) {
       const problems: ProblemRef[] = [];
