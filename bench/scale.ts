@@ -330,7 +330,7 @@ async function evaluateInstances(): Promise<void> {
     DATABASE_URL: DATABASE, EVALUATIONS_DIR: join(tmp, 'evaluations'), CASEFILE_WORKERS: '0', REPORT_WORKERS: '0', JOB_POLL_SECONDS: '0.5',
     AUTH_SECRET: `bench-${process.pid}-secret-shared-by-the-instances`, WRITE_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '10000',
   };
-  const run = async (cores: number[]): Promise<{ seconds: number; rss: number[]; attempts: number[]; ran: number[]; cpu: { instances: number[]; postgres: number } }> => {
+  const run = async (cores: number[]): Promise<{ seconds: number; submittedIn: number; rss: number[]; attempts: number[]; ran: number[]; cpu: { instances: number[]; postgres: number } }> => {
     const instances = [];
     for (const core of cores) instances.push(await startInstance(env, `instance on core ${core}`, ['taskset', '-c', String(core)], 'build'));
     try {
@@ -347,6 +347,7 @@ async function evaluateInstances(): Promise<void> {
         const res = await fetch(`${instances[k % instances.length].url}/api/evaluations`, { method: 'POST', headers, body: JSON.stringify({ caseIds: ids.slice(k * slice, (k + 1) * slice), asOf: '2026-11-30' }) });
         evaluationIds.push(((await res.json()) as { id: string }).id);
       }
+      const submittedIn = (Date.now() - started) / 1000;
       for (;;) {
         const rows: { status: string }[] = await (async () => {
           const c = new DataSource({ type: 'postgres', url: DATABASE });
@@ -368,14 +369,14 @@ async function evaluateInstances(): Promise<void> {
       await c.destroy();
       // how the queue spread the evaluations: runs each instance finished
       const ran = instances.map((i) => i.output().split('\n').filter((l) => /评查 \S+ (完成|失败)/.test(l)).length);
-      return { seconds, rss: instances.map((i) => peakRssMb(i.pid)), attempts, ran, cpu };
+      return { seconds, submittedIn, rss: instances.map((i) => peakRssMb(i.pid)), attempts, ran, cpu };
     } finally {
       await Promise.all(instances.map((i) => i.kill()));
     }
   };
   try {
     const cpuLine = (r: Awaited<ReturnType<typeof run>>) =>
-      `       CPU during the run: instance${r.cpu.instances.length > 1 ? 's' : ''} ${r.cpu.instances.map((x) => x.toFixed(1)).join(' + ')} s (${((r.cpu.instances.reduce((a, b) => a + b, 0) / r.seconds) * 100).toFixed(0)}% of a core over the run), PostgreSQL ${r.cpu.postgres.toFixed(1)} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+      `       all ${EVALUATIONS} submitted (POST /api/evaluations) within ${r.submittedIn.toFixed(1)} s; CPU during the run: instance${r.cpu.instances.length > 1 ? 's' : ''} ${r.cpu.instances.map((x) => x.toFixed(1)).join(' + ')} s (${((r.cpu.instances.reduce((a, b) => a + b, 0) / r.seconds) * 100).toFixed(0)}% of a core over the run), PostgreSQL ${r.cpu.postgres.toFixed(1)} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
     const one = await run([0]);
     console.log(`one instance:  ${one.seconds.toFixed(1)} s = ${(CASES / one.seconds).toFixed(0)} cases/s; peak RSS ${one.rss.map((r) => r.toFixed(0)).join(', ')} MB; attempts ${one.attempts.join(',')}`);
     console.log(cpuLine(one));

@@ -16,6 +16,8 @@ import { caseYear } from './case-summary';
 import { CaseSummaryService, type CaseListFilter, type CaseListPaging, type CaseListResult } from './case-summary.service';
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ids per query when many stored cases are looked up at once (well under the bound-parameter limits of SQLite and PostgreSQL) */
+const CASE_ID_BATCH = 500;
 
 
 /** What the API returns about a stored case (the envelope); `caseFile` only where the full file is asked for. */
@@ -111,12 +113,30 @@ export class CasesService {
    */
   async getCaseFileTexts(ids: readonly string[], scope: CaseScope = requestScope()): Promise<Map<string, string | undefined>> {
     const wanted = ids.map(caseIdOf);
-    const rows = wanted.length ? await this.repo.find({ select: { id: true, agencyId: true, document: true }, where: { id: In(wanted) } }) : [];
-    const byId = new Map(rows.filter((r) => inScope(r, scope)).map((r) => [r.id, r]));
-    return new Map(ids.map((id, i) => {
-      const row = byId.get(wanted[i]);
-      return [id, row?.document];
-    }));
+    const byId = await this.rowsInScope(wanted, { document: true }, scope);
+    return new Map(ids.map((id, i) => [id, byId.get(wanted[i])?.document]));
+  }
+
+  /**
+   * Which of these ids are stored cases within the scope, read CASE_ID_BATCH at a time without the documents
+   * (an evaluation of 20,000 stored cases checks them in 40 queries, not 20,000). Ids must be UUIDs.
+   */
+  async existingCaseIds(ids: readonly string[], scope: CaseScope = requestScope()): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < ids.length; start += CASE_ID_BATCH) {
+      const batch = ids.slice(start, start + CASE_ID_BATCH);
+      const wanted = batch.map(caseIdOf);
+      const byId = await this.rowsInScope(wanted, {}, scope);
+      batch.forEach((id, i) => byId.has(wanted[i]) && found.add(id));
+    }
+    return found;
+  }
+
+  /** The rows of these (normalised) ids that exist and lie within the scope, with the extra columns asked for. */
+  private async rowsInScope(wanted: readonly string[], extra: { document?: true }, scope: CaseScope): Promise<Map<string, CaseFileEntity>> {
+    if (wanted.length === 0) return new Map();
+    const rows = await this.repo.find({ select: { id: true, agencyId: true, ...extra }, where: { id: In([...wanted]) } });
+    return new Map(rows.filter((r) => inScope(r, scope)).map((r) => [r.id, r]));
   }
 
   /** The envelope plus the case file exactly as submitted. */

@@ -231,14 +231,12 @@ export class EvaluationsService implements OnModuleInit, OnApplicationShutdown {
     }
     if (issues.length) badRequest(issues);
     const list = ids as string[];
+    // stored and within the caller's agencies (another agency's case does not exist for the caller)
+    const stored = await this.cases.existingCaseIds(list);
     const missing: ValidationIssue[] = [];
-    for (let n = 0; n < list.length; n++) {
-      try {
-        await this.cases.getEntity(list[n]);
-      } catch {
-        missing.push({ path: `caseIds[${n}]`, code: 'CASE_NOT_FOUND', message: `案卷不存在：${list[n]}` });
-      }
-    }
+    list.forEach((id, n) => {
+      if (!stored.has(id)) missing.push({ path: `caseIds[${n}]`, code: 'CASE_NOT_FOUND', message: `案卷不存在：${id}` });
+    });
     if (missing.length) badRequest(missing, `有 ${missing.length} 个案卷不存在`, 'CASE_NOT_FOUND');
     return this.create({ kind: 'cases', ids: list }, sheetId, asOf);
   }

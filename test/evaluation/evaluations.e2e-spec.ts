@@ -11,6 +11,7 @@ import { generateSyntheticCases } from '../../bench/synthetic';
 import type { EvaluationResults } from '../../src/core/evaluation';
 import { EVALUATIONS_OPTIONS, EvaluationsService } from '../../src/evaluations/evaluations.service';
 import { api, createTestApp, defaultUser } from '../support/create-test-app';
+import { loginAs, testAgency } from '../support/auth';
 
 const AS_OF = '2026-11-30';
 let app: NestExpressApplication;
@@ -151,6 +152,31 @@ describe('POST /api/evaluations (stored cases)', () => {
       .send({ caseIds: ['6f1c1d5e-8f0a-4c39-9d6b-2b8f3f0c9a11'] })
       .expect(400);
     expect(missing.body).toMatchObject({ code: 'CASE_NOT_FOUND', errors: [{ path: 'caseIds[0]', code: 'CASE_NOT_FOUND' }] });
+  });
+});
+
+describe('POST /api/evaluations with caseIds: which ids are stored is checked in batches, within the caller\'s agencies', () => {
+  it('reports every id that is not stored or belongs to another agency, across a batch boundary, and stores nothing', async () => {
+    const own = (await api(app).post('/api/cases').send([...generateSyntheticCases(1, 71)][0].caseFile).expect(201)).body.id as string;
+    // a case of an agency outside the default user's tree: it does not exist for that user
+    const elsewhere = await loginAs(app, { roles: ['officer', 'evaluation_admin'], agencyId: (await testAgency(app, '他省生态环境厅')).id });
+    const foreignFile = JSON.parse(JSON.stringify([...generateSyntheticCases(1, 72)][0].caseFile).split('〔2025〕1000号').join('〔2025〕9000号'));
+    const foreign = (await request(app.getHttpServer()).post('/api/cases').set(elsewhere.headers).send(foreignFile).expect(201)).body.id as string;
+    const unknown = Array.from({ length: 520 }, (_, i) => `6f1c1d5e-8f0a-4c39-9d6b-${String(i).padStart(12, '0')}`);
+    // positions 0–519 unknown, 520 the caller's own case (in the second batch of 500), 521 the other agency's
+    const ids = [...unknown, own.toUpperCase(), foreign];
+    const before = await app.get(DataSource).query('SELECT COUNT(*) AS n FROM evaluations');
+    const res = await api(app).post('/api/evaluations').send({ caseIds: ids, asOf: AS_OF }).expect(400);
+    expect(res.body.code).toBe('CASE_NOT_FOUND');
+    const paths = (res.body.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toHaveLength(521);
+    expect(paths.slice(0, 3)).toEqual(['caseIds[0]', 'caseIds[1]', 'caseIds[2]']);
+    expect(paths).not.toContain('caseIds[520]');
+    expect(paths[520]).toBe('caseIds[521]');
+    expect(await app.get(DataSource).query('SELECT COUNT(*) AS n FROM evaluations')).toEqual(before);
+    // the own case alone (written in capitals) is accepted
+    const accepted = await api(app).post('/api/evaluations').send({ caseIds: [own.toUpperCase()], asOf: AS_OF }).expect(202);
+    expect(await waitDone(accepted.body.id)).toMatchObject({ status: 'completed', progress: { done: 1, total: 1, failed: 0 } });
   });
 });
 
