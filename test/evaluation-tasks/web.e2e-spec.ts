@@ -137,6 +137,15 @@ describe('evaluation task through the web app', () => {
     await page.locator('#opinion').fill('基本规范，裁量说理不充分');
     await page.getByTestId('sign').click();
     await page.getByText('已签署，待复核').first().waitFor();
+    // a 否决项 hit says so beside the total (which it zeroes), whatever the machine-judged items add up to
+    const signed = (await http().get(`/api/evaluation-tasks/${taskId}/cases/${target.caseId}`).set(as(me)).expect(200)).body;
+    const hits = signed.adjudicated.score.vetoHits as { vetoId: string }[];
+    if (hits.length > 0) {
+      for (const h of hits) await page.getByTestId('veto-notice').getByText(new RegExp(`${h.vetoId} `)).waitFor();
+      await page.getByTestId('veto-notice').getByText(new RegExp(`总分计 ${signed.adjudicated.score.total} 分`)).waitFor();
+    } else {
+      expect(await page.getByTestId('veto-notice').count()).toBe(0);
+    }
     await shot(page, 'tasks-03-case-signed');
 
     const lp = await open(leader);

@@ -93,6 +93,14 @@ function OfficialScore({ score: s, vocab }: { score: ScoreResult; vocab: Vocabul
   );
 }
 
+/** 一票否决: which 否决项 the file hits (a rule's finding or a reviewer's veto finding) and what that does to the total */
+export function VetoNotice({ score: s }: { score: ScoreResult }) {
+  if (s.vetoHits.length === 0) return null;
+  const hits = s.vetoHits.map((v) => `${v.vetoId} ${v.name}（${v.ruleId === '人工' ? '人工认定' : v.ruleId}）`).join('；');
+  const before = s.totalBeforeVeto !== undefined && s.totalBeforeVeto !== s.total ? `（否决前 ${s.totalBeforeVeto} 分）` : '';
+  return <Alert type="error" style={{ marginTop: 8 }} data-testid="veto-notice" message={`否决项：${hits}。总分计 ${s.total} 分${before}，等次${s.grade}`} />;
+}
+
 export function ScorePanel({ score: s, vocab }: { score: ScoreResult; vocab: Vocabulary | undefined }) {
   const official = s.model === 'xize-2024' && !!s.legality;
   return (
@@ -111,7 +119,7 @@ export function ScorePanel({ score: s, vocab }: { score: ScoreResult; vocab: Voc
       {s.pendingEntry && <Alert type="warning" style={{ marginTop: 8 }} message={`案卷尚有未录入的部分：${s.pendingEntry.rules} 项检查待补录，得分为暂定`} />}
       {official ? <OfficialScore score={s} vocab={vocab} /> : (
         <>
-          {s.vetoHits.length > 0 && <Alert type="error" style={{ marginTop: 8 }} message={`否决项：${s.vetoHits.map((v) => `${v.vetoId} ${v.name}`).join('；')}`} />}
+          <VetoNotice score={s} />
           <Table size="small" style={{ marginTop: 8 }} rowKey="id" pagination={false} dataSource={s.categories}
             columns={[{ title: '评查项', dataIndex: 'name' }, { title: '得分', key: 's', width: 80, render: (_, c) => `${c.score}/${c.max}` }]} />
         </>

@@ -12,6 +12,7 @@ import type { AdjudicatedView } from '../../../src/adjudications/adjudications.s
 import type { TaskCaseView, TaskView } from '../../../src/evaluation-tasks/evaluation-tasks.service';
 import type { TaskResults } from '../../../src/core/adjudication/results';
 import { FindingCard } from '../components/FindingCard';
+import { VetoNotice } from '../components/ScorePanel';
 import { useSession } from '../auth';
 
 const STATE: Record<string, { label: string; color: string }> = {
@@ -208,6 +209,7 @@ function TaskCase({ id, caseId }: { id: string; caseId: string }) {
         <a href={`/api${base}/report.pdf`} target="_blank" rel="noreferrer" data-testid="task-case-pdf">评查报告 PDF</a></Space>}>
         <Typography.Text strong data-testid="task-case-score">总分 {s.total} 分　等次：{s.grade}</Typography.Text>
         <div>规则引擎判定 {s.provenance.machineJudgedMax} 分，扣 {s.provenance.machineDeducted} 分；{s.provenance.manual.map((m) => `${m.by.name}：人工扣 ${m.deducted} 分，驳回 ${m.dismissed} 项`).join('；') || '无人工评定'}</div>
+        <VetoNotice score={s} />
         {v.signOff.reviewComment && <Alert type="warning" message={`组长意见：${v.signOff.reviewComment}`} />}
       </Card>
       {v.adjudicated.findings.map((f) => (
