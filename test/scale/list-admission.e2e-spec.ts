@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { CasesService } from '../../src/cases/cases.service';
 import { ListAdmissionInterceptor } from '../../src/common/list-admission';
 import { api, createTestApp, defaultUser } from '../support/create-test-app';
+import { holdCaseLists } from '../support/hold-case-lists';
 import type { CaseFile } from '../../src/core/case-file/types';
 
 const fixture = (f: string): CaseFile => JSON.parse(readFileSync(join(__dirname, '../../fixtures/cases', f), 'utf8'));
@@ -39,24 +39,15 @@ describe('list reads wait their turn; single reads do not wait for them', () => 
   };
 
   it('one runs, one waits, the next is refused with 503; a case read, a write and health go through meanwhile', async () => {
-    const cases = app.get(CasesService);
-    const list = CasesService.prototype.list.bind(cases);
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const started: number[] = [];
-    jest.spyOn(cases, 'list').mockImplementation(async (...args) => {
-      started.push(started.length + 1);
-      await gate;
-      return list(...args);
-    });
+    const { open, started } = holdCaseLists(app);
     const auth = defaultUser(app).headers.Authorization;
     const get = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', auth);
 
     const first = get('/api/cases?pageSize=5').then((r) => r);
-    await until(() => admission.load.running === 1 && started.length === 1);
+    await until(() => admission.load.running === 1 && started() === 1);
     const second = get('/api/cases?status=closed').then((r) => r);
     await until(() => admission.load.waiting === 1);
-    expect(started).toHaveLength(1);
+    expect(started()).toBe(1);
 
     const refused = await get('/api/deadlines');
     expect(refused.status).toBe(503);
@@ -78,7 +69,7 @@ describe('list reads wait their turn; single reads do not wait for them', () => 
     const [a, b] = await Promise.all([first, second]);
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
-    expect(started).toEqual([1, 2]);
+    expect(started()).toBe(2);
     // the queued list ran after the write: it sees both cases; the refused ones never ran
     expect(a.body.items.length + b.body.items.length).toBeGreaterThanOrEqual(2);
     expect(admission.load).toEqual({ running: 0, waiting: 0, concurrency: 1 });
@@ -88,16 +79,7 @@ describe('list reads wait their turn; single reads do not wait for them', () => 
   });
 
   it('a list whose client gave up while waiting is not run', async () => {
-    const cases = app.get(CasesService);
-    const list = CasesService.prototype.list.bind(cases);
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    let runs = 0;
-    jest.spyOn(cases, 'list').mockImplementation(async (...args) => {
-      runs++;
-      await gate;
-      return list(...args);
-    });
+    const { open, started } = holdCaseLists(app);
     const server = app.getHttpServer();
     const auth = defaultUser(app).headers.Authorization;
     const first = request(server).get('/api/cases').set('Authorization', auth).then((r) => r);
@@ -113,6 +95,6 @@ describe('list reads wait their turn; single reads do not wait for them', () => 
     open();
     expect((await first).status).toBe(200);
     await until(() => admission.load.waiting === 0 && admission.load.running === 0);
-    expect(runs).toBe(1);
+    expect(started()).toBe(1);
   });
 });

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { CasesService } from '../../src/cases/cases.service';
 import { ListAdmissionInterceptor } from '../../src/common/list-admission';
 import { loginAs, TEST_PASSWORD, testAgency } from '../support/auth';
+import { holdCaseLists } from '../support/hold-case-lists';
 import { checkedScreenshot, launchBrowser, startWebApp } from './browser';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
@@ -50,14 +50,7 @@ describe('web app on a busy instance', () => {
     await page.getByText(sample.case.caseNumber).first().waitFor();
 
     // two list reads hold the instance's one place and its one queue slot
-    const cases = app.get(CasesService);
-    const list = CasesService.prototype.list.bind(cases);
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    jest.spyOn(cases, 'list').mockImplementation(async (...args) => {
-      await gate;
-      return list(...args);
-    });
+    const { open } = holdCaseLists(app);
     const admission = app.get(ListAdmissionInterceptor);
     const held = [1, 2].map(() => request(app.getHttpServer()).get('/api/cases').set(officer.headers).then((r) => r.status));
     for (let i = 0; i < 500 && admission.load.waiting < 1; i++) await new Promise((r) => setTimeout(r, 10));
